@@ -1,0 +1,92 @@
+/**
+ * Contracts between the emulator's HTTP core (server, router, auth, faults, rate limits, stats,
+ * persistence) and its API areas (emulator/v1, emulator/v2). Areas hold the rules and never touch
+ * HTTP; the core never decides a rule.
+ */
+import type { IncomingHttpHeaders } from "http";
+
+export type HttpMethod = "GET" | "POST" | "DELETE" | "PUT";
+
+export interface EmulatorRequest {
+    method: HttpMethod;
+    /** Path without the query string. */
+    path: string;
+    /** Path parameters by template name, already URI-decoded. */
+    params: Record<string, string>;
+    query: URLSearchParams;
+    /** Parsed JSON body (undefined when empty). */
+    body: any;
+    headers: IncomingHttpHeaders;
+}
+
+export interface EmulatorResponse {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+}
+
+export interface EmulatorContext {
+    /** The whole mutable state; areas change it in place. Persisted after each mutating request. */
+    state: EmulatorState;
+    options: ResolvedEmulatorOptions;
+    /** Milliseconds since epoch (injectable for tests). */
+    now(): number;
+    /** A new unique id (uuid-like). */
+    newId(): string;
+    /** Base URL of this server, e.g. http://127.0.0.1:1234, for next_url / refresh_url. */
+    baseUrl: string;
+}
+
+export type Handler = (req: EmulatorRequest, ctx: EmulatorContext) => EmulatorResponse | Promise<EmulatorResponse>;
+
+export interface RouteDef {
+    method: HttpMethod;
+    /** Template with `{name}` parameters, e.g. `/v1/workspaces/{workspace_id}/intents`. Stats count by it. */
+    template: string;
+    handler: Handler;
+    /** Whether a successful call changes state (persistence, "reset after commit" faults). */
+    mutates: boolean;
+    /** Documented rate limit for this route (requests per window), enforced with --rate-limits on. */
+    rateLimit?: { limit: number; windowSeconds: number };
+}
+
+/** Throw from a handler; the core renders the documented `{error, code, errors[]}` body. */
+export class ApiProblem extends Error {
+    constructor(
+        public readonly status: number,
+        message: string,
+        public readonly errors: { message: string; path?: string }[] = [],
+    ) {
+        super(message);
+    }
+}
+
+export interface EmulatorOptions {
+    /** 0 (default) picks a free port. */
+    port?: number;
+    /** Keep state across restarts in this folder. */
+    dataDir?: string;
+    auth?: "none" | "apikey";
+    apikey?: string;
+    /** Lifetime of IAM access tokens issued by /identity/token (default 3600). */
+    tokenTtlSeconds?: number;
+    /** Added to every response. */
+    latencyMs?: number;
+    /** How long releases, skill updates and workspace training stay in progress (default 0). */
+    asyncDelayMs?: number;
+    rateLimits?: boolean;
+    /** Fault spec, see emulator/README.md. */
+    faults?: string;
+}
+
+export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, "dataDir" | "apikey" | "faults">> & {
+    dataDir?: string;
+    apikey?: string;
+    faults?: string;
+};
+
+/** Everything the emulator knows; plain JSON so that it can be persisted. */
+export interface EmulatorState {
+    v1: import("../v1/model").V1State;
+    v2: import("../v2/model").V2State;
+}

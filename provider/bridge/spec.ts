@@ -1,0 +1,71 @@
+/**
+ * The declaration a resource module writes. The bridge (define.ts) turns it into a
+ * `pulumi.dynamic.ResourceProvider` plus a typed `pulumi.dynamic.Resource` subclass, and owns
+ * everything that is the same for every resource: schema validation in check, the property diff
+ * with replace rules, 404 handling on read and delete, write-only (secret) inputs kept as hashes,
+ * and error rendering. A resource module says only what is specific to it.
+ */
+import type { ApiClient } from "../http/client";
+import type { ConnectionSettings } from "../config";
+
+/** One problem found by check: the property path (e.g. `intents[2].examples[0].text`) and the rule. */
+export interface CheckFailure {
+    property: string;
+    reason: string;
+}
+
+/** What every CRUD function receives. */
+export interface OperationContext {
+    /** HTTP client bound to the configured service (auth, retries, version dates). */
+    client: ApiClient;
+    settings: ConnectionSettings;
+    /** Progress/info messages (shown by the harness; visible in `pulumi up` output on stderr). */
+    log(message: string): void;
+}
+
+export interface ReadOutcome<I, O> {
+    /** The live state; must have the same shape as create's outputs. */
+    outs: O;
+    /**
+     * The live state projected onto inputs, so that the next diff shows drift made outside
+     * Pulumi. Omit to keep the stored inputs.
+     */
+    inputs?: Partial<I>;
+}
+
+export interface ResourceSpec<I extends object, O extends object> {
+    /** Type name: the Pulumi type token becomes `pulumi-nodejs:dynamic/watson-assistant:<type>`. */
+    type: string;
+    /** JSON Schema (draft-07, ajv) for the camelCase inputs. Compiled once per process. */
+    inputSchema: object;
+    /** Input properties whose change forces replacement. Everything else updates in place. */
+    replaceOn: (keyof I & string)[];
+    /** Delete the old object before creating the new one on replace (unique names etc.). */
+    deleteBeforeReplace?: boolean;
+    /**
+     * Write-only inputs (secrets the API never returns). They are never stored in outputs; the
+     * bridge stores `<name>Hash` (sha256) instead and compares hashes in diff.
+     */
+    writeOnly?: (keyof I & string)[];
+    /** Cross-field rules the schema cannot express. Pure: no I/O. */
+    check?(inputs: I): CheckFailure[];
+    /** Fill defaults / normalize after validation; the result is what create/update/diff see. */
+    normalize?(inputs: I): I;
+    /**
+     * Canonical form of an input property for comparison (e.g. collections sorted by key, API
+     * defaults filled in), so that order or defaults never show up as a change. Applied to both the
+     * old outputs and the new inputs. Default: the value itself.
+     */
+    canonical?(property: keyof I & string, value: unknown): unknown;
+    /** Extra diff rules; returns properties that force replacement beyond `replaceOn`. */
+    replaceWhen?(olds: O, news: I): string[];
+    /** Check failures that need the old state (e.g. an identity that may not change). */
+    checkTransition?(olds: I, news: I): CheckFailure[];
+
+    create(ctx: OperationContext, inputs: I): Promise<{ id: string; outs: O }>;
+    /** Return undefined when the object is gone (the bridge also maps a 404 ApiError to gone). */
+    read(ctx: OperationContext, id: string, olds: O): Promise<ReadOutcome<I, O> | undefined>;
+    update(ctx: OperationContext, id: string, olds: O, news: I): Promise<O>;
+    /** A 404 ApiError is treated as success by the bridge. */
+    delete(ctx: OperationContext, id: string, olds: O): Promise<void>;
+}

@@ -1,0 +1,33 @@
+/** Shapes shared by the HTTP client and its users. */
+
+export type ApiVersion = "v1" | "v2";
+export type HttpMethod = "GET" | "POST" | "DELETE" | "PUT";
+
+export interface RequestOptions {
+    method: HttpMethod;
+    /** Which API the path belongs to: selects the `version` date query parameter. */
+    api: ApiVersion;
+    /** Path below the service URL, e.g. `/v1/workspaces/abc/intents`. Segments must be encoded by the caller (use `path` helper). */
+    path: string;
+    query?: Record<string, string | number | boolean | undefined>;
+    body?: unknown;
+    /**
+     * Whether repeating the request after an unknown outcome (5xx, reset, timeout) is safe.
+     * Default: true for GET, DELETE and updates; creates must say false and pass `reconcile`.
+     */
+    idempotent?: boolean;
+    /**
+     * For non-idempotent creates: called when the outcome of an attempt is unknown, before any
+     * retry. Returns the object if the attempt did take effect (found by natural key or marker),
+     * which then becomes the result instead of a second create.
+     */
+    reconcile?: () => Promise<unknown | undefined>;
+    /** Request timeout in ms (default from settings). */
+    timeoutMs?: number;
+}
+
+/** One entry of the service's `errors[]`. */
+export interface ServiceErrorDetail {
+    message: string;
+    path?: string;
+}
