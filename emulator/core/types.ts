@@ -77,12 +77,20 @@ export interface EmulatorOptions {
     rateLimits?: boolean;
     /** Fault spec, see emulator/README.md. */
     faults?: string;
+    /** Multiplies every rate-limit window (e.g. 0.001 turns 30 minutes into 1.8 s) so tests can cross windows. */
+    rateLimitWindowScale?: number;
+    /** Clock in ms since epoch (default Date.now); tests inject one to expire tokens or finish async work. */
+    now?: () => number;
 }
 
-export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, "dataDir" | "apikey" | "faults">> & {
+export type ResolvedEmulatorOptions = Required<
+    Omit<EmulatorOptions, "dataDir" | "apikey" | "faults" | "rateLimitWindowScale" | "now">
+> & {
     dataDir?: string;
     apikey?: string;
     faults?: string;
+    rateLimitWindowScale?: number;
+    now?: () => number;
 };
 
 /** Everything the emulator knows; plain JSON so that it can be persisted. */

@@ -1,0 +1,19 @@
+/**
+ * pulumi-watson-assistant: Pulumi resources for IBM watsonx Assistant.
+ * Provider configuration lives under the `watson-assistant:` config namespace (see README.md).
+ */
+export { Workspace, type WorkspaceArgs } from "./resources/workspace";
+export { fromWorkspaceExport } from "./resources/workspace/from-export";
+export { Intent, type IntentArgs } from "./resources/intent";
+export { Entity, type EntityArgs } from "./resources/entity";
+export { DialogNode, type DialogNodeArgs } from "./resources/dialog-node";
+export { Assistant, type AssistantArgs } from "./resources/assistant";
+export { Skill, type SkillArgs } from "./resources/skill";
+export { Release, type ReleaseArgs } from "./resources/release";
+export { EnvironmentDeployment, type EnvironmentDeploymentArgs } from "./resources/environment-deployment";
+export {
+    ConversationalSkillProvider,
+    ConversationalSkillProvider as Provider,
+    type ConversationalSkillProviderArgs,
+} from "./resources/skill-provider";
+export { ApiError } from "./provider/http/errors";

@@ -1,0 +1,153 @@
+/**
+ * The generic half of every resource: check, diff, create, read, update and delete implemented
+ * once over a ResourceSpec. Inputs arrive as the engine sends them (`__provider` included); the
+ * spec's functions see clean camelCase inputs and return outputs; this file decides what the
+ * engine stores.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { compileInputSchema } from "../validation";
+import { isNotFound } from "../http/errors";
+import type { CheckFailure, OperationContext, ResourceSpec } from "./spec";
+import { describeFailure, PartialFailure } from "./errors";
+import {
+    containsUnknown, hashKey, isUnknownAt, PROVIDER_KEY, sha256, stableJson, withoutKeys,
+} from "./values";
+
+type Bag = Record<string, any>;
+
+export class ResourceOperations<I extends object, O extends object> {
+    private readonly validate: (value: unknown) => CheckFailure[];
+    private readonly inputNames: string[];
+    private readonly writeOnly: string[];
+
+    constructor(private readonly spec: ResourceSpec<I, O>) {
+        this.validate = compileInputSchema(spec.inputSchema);
+        this.inputNames = Object.keys((spec.inputSchema as { properties?: object }).properties ?? {});
+        this.writeOnly = spec.writeOnly ?? [];
+    }
+
+    /** Schema and rule checks; never calls the API. Failures on values not known yet are deferred. */
+    check(olds: Bag, news: Bag): dynamic.CheckResult {
+        const inputs = withoutKeys(news, [PROVIDER_KEY]) as I;
+        let failures = this.validate(inputs);
+        if (failures.length === 0 || !containsUnknown(inputs)) {
+            failures = failures.concat(this.spec.check?.(inputs) ?? []);
+        }
+        const previous = withoutKeys(olds ?? {}, [PROVIDER_KEY]);
+        if (Object.keys(previous).length > 0 && this.spec.checkTransition) {
+            failures = failures.concat(this.spec.checkTransition(previous as I, inputs));
+        }
+        failures = failures.filter((f) => !isUnknownAt(inputs, f.property));
+        if (failures.length > 0) return { inputs: news, failures: dedupe(failures) };
+        const normalized = this.spec.normalize && !containsUnknown(inputs) ? this.spec.normalize(inputs) : inputs;
+        return { inputs: { ...normalized, [PROVIDER_KEY]: news[PROVIDER_KEY] } };
+    }
+
+    /** Compares the declared inputs with the stored outputs, property by property. */
+    diff(olds: Bag, news: Bag): dynamic.DiffResult {
+        const changed = this.changedProperties(olds, news);
+        const replaces = new Set(changed.filter((p) => (this.spec.replaceOn as string[]).includes(p)));
+        if (changed.length > 0 && this.spec.replaceWhen && !containsUnknown(news)) {
+            for (const p of this.spec.replaceWhen(olds as O, this.inputsOf(news))) replaces.add(p);
+        }
+        return {
+            changes: changed.length > 0,
+            replaces: [...replaces],
+            deleteBeforeReplace: replaces.size > 0 && this.spec.deleteBeforeReplace === true,
+        };
+    }
+
+    changedProperties(olds: Bag, news: Bag): string[] {
+        return this.inputNames.filter((name) => {
+            if (this.writeOnly.includes(name)) {
+                const declared = news[name];
+                if (containsUnknown(declared)) return true;
+                const stored = olds[hashKey(name)];
+                return (declared === undefined ? undefined : sha256(declared)) !== stored;
+            }
+            if (containsUnknown(news[name])) return true;
+            return stableJson(this.canonical(name, olds[name])) !== stableJson(this.canonical(name, news[name]));
+        });
+    }
+
+    async create(ctx: OperationContext, news: Bag): Promise<dynamic.CreateResult> {
+        const inputs = this.inputsOf(news);
+        try {
+            const { id, outs } = await this.spec.create(ctx, inputs);
+            return { id, outs: this.outputs(inputs, outs) };
+        } catch (err) {
+            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(inputs, err));
+        }
+    }
+
+    async read(ctx: OperationContext, id: string, olds: Bag): Promise<dynamic.ReadResult> {
+        try {
+            const result = await this.spec.read(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
+            if (!result) return { id: "" };
+            const props = { ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly) };
+            return result.inputs ? { id, props, inputs: withoutKeys(result.inputs as Bag, this.writeOnly) } : { id, props };
+        } catch (err) {
+            if (isNotFound(err)) return { id: "" };
+            throw describeFailure(this.spec.type, "read", id, err);
+        }
+    }
+
+    async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
+        const inputs = this.inputsOf(news);
+        try {
+            const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O, inputs);
+            return { outs: this.outputs(inputs, outs) };
+        } catch (err) {
+            throw describeFailure(this.spec.type, "update", id, this.completePartial(inputs, err));
+        }
+    }
+
+    async delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {
+        try {
+            await this.spec.delete(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
+        } catch (err) {
+            if (isNotFound(err)) return;
+            throw describeFailure(this.spec.type, "delete", id, err);
+        }
+    }
+
+    private canonical(name: string, value: unknown): unknown {
+        if (value === undefined || value === null) return undefined;
+        return this.spec.canonical ? this.spec.canonical(name as keyof I & string, value) : value;
+    }
+
+    private inputsOf(news: Bag): I {
+        return withoutKeys(news, [PROVIDER_KEY]) as I;
+    }
+
+    /** What the engine stores: the inputs (minus write-only ones, kept as hashes) and the computed outputs. */
+    private outputs(inputs: I, outs: O): O {
+        const stored: Bag = withoutKeys(inputs as Bag, this.writeOnly);
+        for (const name of this.writeOnly) {
+            const value = (inputs as Bag)[name];
+            if (value !== undefined) stored[hashKey(name)] = sha256(value);
+        }
+        return { ...stored, ...withoutKeys(outs as Bag, this.writeOnly) } as O;
+    }
+
+    private storedHashes(olds: Bag): Bag {
+        return Object.fromEntries(this.writeOnly.map(hashKey).filter((k) => k in olds).map((k) => [k, olds[k]]));
+    }
+
+    /** A partial failure's outputs are completed the same way as a success's, minus secrets. */
+    private completePartial(inputs: I, err: unknown): unknown {
+        if (!(err instanceof PartialFailure)) return err;
+        const props = withoutKeys(err.properties, this.writeOnly);
+        return new PartialFailure(err.message, err.id, props, err.cause);
+    }
+}
+
+function dedupe(failures: CheckFailure[]): CheckFailure[] {
+    const seen = new Set<string>();
+    return failures.filter((f) => {
+        const key = `${f.property}\u0000${f.reason}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}

@@ -1,0 +1,58 @@
+/**
+ * Runs inside the dynamic-provider plugin process. The serialized provider of every resource type
+ * calls `dispatch` here (see serializable-provider.ts), so the code that runs is always the
+ * installed package's, and configuration is read at call time, never captured in state.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { resolveSettings, type ConnectionSettings } from "../config";
+import { ApiClient } from "../http/client";
+import { specFor } from "../../resources/registry";
+import { ResourceOperations } from "./operations";
+import type { OperationContext } from "./spec";
+import { stableJson } from "./values";
+
+export const CONFIG_NAMESPACE = "watson-assistant";
+
+type ConfigGetter = (key: string) => string | undefined;
+
+let readConfig: ConfigGetter = () => undefined;
+const operationsByType = new Map<string, ResourceOperations<any, any>>();
+let cachedClient: { fingerprint: string; client: ApiClient; settings: ConnectionSettings } | undefined;
+
+/** Called by the plugin once per provider type with the stack's configuration. */
+export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
+    readConfig = (key) => req.config.get(`${CONFIG_NAMESPACE}:${key}`);
+}
+
+/** Context for one call: settings resolved now; the client (and its token cache) reused while they hold. */
+export function operationContext(getConfig: ConfigGetter = readConfig, env: NodeJS.ProcessEnv = process.env): OperationContext {
+    const settings = resolveSettings(getConfig, env);
+    const fingerprint = stableJson(settings);
+    if (!cachedClient || cachedClient.fingerprint !== fingerprint) {
+        cachedClient = { fingerprint, client: new ApiClient(settings), settings };
+    }
+    return { client: cachedClient.client, settings, log: (message) => process.stderr.write(`[watson-assistant] ${message}\n`) };
+}
+
+export function operationsFor(type: string): ResourceOperations<any, any> {
+    let ops = operationsByType.get(type);
+    if (!ops) {
+        ops = new ResourceOperations(specFor(type));
+        operationsByType.set(type, ops);
+    }
+    return ops;
+}
+
+type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
+
+export async function dispatch(type: string, method: Method, args: any[]): Promise<any> {
+    const ops = operationsFor(type);
+    switch (method) {
+        case "check": return ops.check(args[0], args[1]);
+        case "diff": return ops.diff(args[1], args[2]);
+        case "create": return ops.create(operationContext(), args[0]);
+        case "read": return ops.read(operationContext(), args[0], args[1] ?? {});
+        case "update": return ops.update(operationContext(), args[0], args[1], args[2]);
+        case "delete": return ops.delete(operationContext(), args[0], args[1]);
+    }
+}

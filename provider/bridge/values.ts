@@ -1,0 +1,61 @@
+/** Small pure helpers over property bags shared by the bridge's operations. */
+import { createHash } from "crypto";
+
+/** The engine's placeholder for a value not known yet (preview of a dependent resource). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const PROVIDER_KEY = "__provider";
+
+export function containsUnknown(value: unknown): boolean {
+    if (value === UNKNOWN) return true;
+    if (Array.isArray(value)) return value.some(containsUnknown);
+    if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
+    return false;
+}
+
+/** JSON with object keys sorted, so that equal content compares equal whatever the key order. */
+export function stableJson(value: unknown): string {
+    return JSON.stringify(value, (_key, v) => {
+        if (v && typeof v === "object" && !Array.isArray(v)) {
+            return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
+        }
+        return v;
+    }) ?? "undefined";
+}
+
+export function sha256(value: unknown): string {
+    return createHash("sha256").update(stableJson(value)).digest("hex");
+}
+
+export function withoutKeys<T extends object>(bag: T, keys: Iterable<string>): T {
+    const copy: Record<string, unknown> = { ...(bag as Record<string, unknown>) };
+    for (const key of keys) delete copy[key];
+    return copy as T;
+}
+
+/** The name under which a write-only input's hash is kept in outputs. */
+export function hashKey(property: string): string {
+    return `${property}Hash`;
+}
+
+/** Value at a failure path such as `intents[2].examples[0].text` (undefined when absent). */
+export function valueAtPath(root: unknown, path: string): unknown {
+    let current: any = root;
+    for (const part of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "")) {
+        if (current === undefined || current === null) return undefined;
+        if (current === UNKNOWN) return UNKNOWN;
+        current = current[part];
+    }
+    return current;
+}
+
+/** Whether the value at `path` or any value above it is still unknown. */
+export function isUnknownAt(root: unknown, path: string): boolean {
+    const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "");
+    let current: any = root;
+    for (const part of parts) {
+        if (current === UNKNOWN) return true;
+        if (current === undefined || current === null || typeof current !== "object") return false;
+        current = current[part];
+    }
+    return current === UNKNOWN || containsUnknown(current);
+}

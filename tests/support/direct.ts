@@ -1,0 +1,31 @@
+/**
+ * Drives a resource type's operations in-process, the way the plugin would, against a given
+ * service URL: quick tests of resource behaviour without spawning the plugin server. Engine-path
+ * behaviour (serialization, gRPC) is covered by the harness tests.
+ */
+import { operationContext, operationsFor } from "../../provider/bridge/runtime";
+import { PROVIDER_KEY } from "../../provider/bridge/values";
+
+export interface DirectResource {
+    check(news: Record<string, any>, olds?: Record<string, any>): Promise<{ inputs?: any; failures?: { property: string; reason: string }[] }>;
+    diff(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ changes?: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
+    create(inputs: Record<string, any>): Promise<{ id: string; outs: any }>;
+    read(id: string, props: Record<string, any>): Promise<{ id?: string; props?: any; inputs?: any }>;
+    update(id: string, olds: Record<string, any>, news: Record<string, any>): Promise<{ outs?: any }>;
+    delete(id: string, props: Record<string, any>): Promise<void>;
+}
+
+/** `config` holds `watson-assistant:*` keys without the namespace, e.g. `{ url: emu.url }`. */
+export function directResource(type: string, config: Record<string, string>, env: NodeJS.ProcessEnv = {}): DirectResource {
+    const ops = operationsFor(type);
+    const ctx = () => operationContext((key) => config[key], env);
+    const withProvider = (bag: Record<string, any>) => ({ ...bag, [PROVIDER_KEY]: "test" });
+    return {
+        check: async (news, olds = {}) => ops.check(olds, withProvider(news)),
+        diff: async (_id, olds, news) => ops.diff(olds, news),
+        create: async (inputs) => ops.create(ctx(), inputs) as Promise<{ id: string; outs: any }>,
+        read: async (id, props) => ops.read(ctx(), id, props),
+        update: async (id, olds, news) => ops.update(ctx(), id, olds, news),
+        delete: async (id, props) => ops.delete(ctx(), id, props),
+    };
+}
