@@ -30,4 +30,31 @@ export interface RequestOptions {
 export interface ServiceErrorDetail {
     message: string;
     path?: string;
+    /** Seen in import errors, e.g. "schema_validation". */
+    type?: string;
+    /** Seen in import errors, e.g. "dialog-skill.json". */
+    file?: string;
+}
+
+/** What ApiClient.paginate needs. */
+export interface PaginateOptions {
+    api: ApiVersion;
+    path: string;
+    query?: Record<string, string | number | boolean | undefined>;
+    /** Property of each page holding the items, e.g. "intents". */
+    itemsKey: string;
+    /** Stop after this many pages (guards against a service that never ends). Default 10,000. */
+    maxPages?: number;
+}
+
+/** Counters of one client, for tests, benchmarks and the demo. */
+export interface ClientMetrics {
+    /** HTTP attempts sent (retries included). */
+    requests: number;
+    /** Attempts repeated after a retryable outcome. */
+    retries: number;
+    /** Creates whose unknown outcome was resolved by reconcile() finding the object. */
+    reconciled: number;
+    /** 429 answers received. */
+    throttled: number;
 }

@@ -1,0 +1,55 @@
+import { badRequest } from "./errors";
+import type { EmulatorServer } from "./server";
+import type { RouteDef } from "./types";
+import { addEnvironment, setNextFailure } from "../v2/admin";
+
+/**
+ * Routes under /emulator/* for tests, benchmarks and demos (see emulator/README.md). They need no
+ * auth, get no faults, rate limits or latency, and are not counted in the stats.
+ */
+export function adminRoutes(server: EmulatorServer): RouteDef[] {
+    const admin = (method: RouteDef["method"], template: string, handler: RouteDef["handler"]): RouteDef => ({
+        method,
+        template,
+        handler,
+        mutates: false,
+    });
+    return [
+        admin("POST", "/emulator/reset", async () => {
+            await server.reset();
+            return { status: 200, body: { reset: true } };
+        }),
+        admin("GET", "/emulator/stats", () => ({ status: 200, body: server.stats.snapshot() })),
+        admin("POST", "/emulator/stats/reset", () => {
+            server.stats.reset();
+            return { status: 200, body: server.stats.snapshot() };
+        }),
+        admin("GET", "/emulator/faults", () => ({ status: 200, body: { spec: server.faultSpec } })),
+        admin("POST", "/emulator/faults", (req) => {
+            const spec = req.body?.spec ?? "";
+            if (typeof spec !== "string") throw badRequest("spec must be a string", "spec");
+            try {
+                server.setFaults(spec);
+            } catch (err) {
+                throw badRequest((err as Error).message, "spec");
+            }
+            return { status: 200, body: { spec } };
+        }),
+        admin("POST", "/emulator/async-delay", (req, ctx) => {
+            const ms = req.body?.ms;
+            if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw badRequest("ms must be a number >= 0", "ms");
+            ctx.options.asyncDelayMs = ms;
+            return { status: 200, body: { ms } };
+        }),
+        admin("POST", "/emulator/next-failure", async (req, ctx) => {
+            const armed = setNextFailure(ctx, req.body);
+            await server.persist();
+            return { status: 200, body: armed };
+        }),
+        admin("POST", "/emulator/assistants/{assistant_id}/environments", async (req, ctx) => {
+            const environment = addEnvironment(ctx, req.params.assistant_id, req.body);
+            await server.persist();
+            return { status: 201, body: environment };
+        }),
+    ];
+}

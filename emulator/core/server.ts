@@ -1,0 +1,272 @@
+import * as http from "http";
+import type { AddressInfo } from "net";
+import { randomUUID } from "crypto";
+import { BodyTooLarge, parseBody, readBody } from "./body";
+import { errorResponse, problemResponse } from "./errors";
+import { FaultInjector } from "./faults";
+import { checkAuthorization, IamIssuer } from "./iam";
+import { StateStore } from "./persistence";
+import { RateLimiter } from "./rate-limits";
+import { Router } from "./router";
+import { StatsRecorder } from "./stats";
+import {
+    ApiProblem,
+    type EmulatorContext,
+    type EmulatorRequest,
+    type EmulatorResponse,
+    type EmulatorState,
+    type HttpMethod,
+    type ResolvedEmulatorOptions,
+    type RouteDef,
+} from "./types";
+import { checkVersionParameter } from "./version";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ServerParts {
+    options: ResolvedEmulatorOptions;
+    apiRoutes: RouteDef[];
+    /** Routes under /emulator/*: no auth, faults, rate limits or stats. */
+    adminRoutes: (server: EmulatorServer) => RouteDef[];
+    emptyState: () => EmulatorState;
+}
+
+/** One outcome of the request pipeline: a response, or a connection to drop. */
+type Outcome = { response: EmulatorResponse; resetAfter?: boolean } | { reset: true };
+
+/**
+ * The HTTP core: body limits, routing, auth, version check, faults, rate limits, latency,
+ * persistence after mutations and stats. Areas only see EmulatorRequest/EmulatorContext.
+ */
+export class EmulatorServer {
+    readonly ctx: EmulatorContext;
+    readonly stats = new StatsRecorder();
+    readonly faults: FaultInjector;
+    readonly rateLimiter: RateLimiter;
+    readonly store?: StateStore;
+    private readonly iam: IamIssuer;
+    private readonly api: Router;
+    private readonly admin: Router;
+    private readonly http: http.Server;
+
+    constructor(private readonly parts: ServerParts) {
+        const options = parts.options;
+        const now = options.now ?? Date.now;
+        this.ctx = { state: parts.emptyState(), options, now, newId: () => randomUUID(), baseUrl: "" };
+        this.faults = new FaultInjector(options.faults);
+        this.faultSpec = options.faults ?? "";
+        this.rateLimiter = new RateLimiter(options.rateLimitWindowScale ?? 1);
+        this.iam = new IamIssuer(options.apikey, options.tokenTtlSeconds, now);
+        this.api = new Router([...parts.apiRoutes, ...this.iamRoutes()]);
+        this.admin = new Router(parts.adminRoutes(this));
+        if (options.dataDir) {
+            this.store = new StateStore(options.dataDir, () => this.ctx.state);
+            const saved = this.store.load() as EmulatorState | undefined;
+            if (saved) this.ctx.state = { ...parts.emptyState(), ...saved };
+        }
+        this.http = http.createServer((req, res) => {
+            this.handle(req, res).catch((err) => {
+                // Only reached on bugs in the pipeline itself; never leave the client hanging.
+                if (!res.headersSent) this.send(res, errorResponse(500, `Emulator error: ${(err as Error).message}`));
+                else res.destroy();
+            });
+        });
+        this.http.keepAliveTimeout = 5000;
+    }
+
+    async listen(port: number): Promise<string> {
+        await new Promise<void>((resolve, reject) => {
+            this.http.once("error", reject);
+            this.http.listen(port, "127.0.0.1", () => resolve());
+        });
+        const address = this.http.address() as AddressInfo;
+        this.ctx.baseUrl = `http://127.0.0.1:${address.port}`;
+        return this.ctx.baseUrl;
+    }
+
+    get port(): number {
+        return (this.http.address() as AddressInfo).port;
+    }
+
+    async close(): Promise<void> {
+        await new Promise<void>((resolve) => {
+            this.http.close(() => resolve());
+            this.http.closeAllConnections();
+        });
+        await this.store?.flush();
+    }
+
+    /** Empties all state (and saves it), stats and rate-limit windows. Faults stay as configured. */
+    async reset(): Promise<void> {
+        this.ctx.state = this.parts.emptyState();
+        this.stats.reset();
+        this.rateLimiter.reset();
+        await this.persist();
+    }
+
+    /** The fault spec in force ("" when none). */
+    faultSpec = "";
+
+    /** Replaces the fault spec at run time; throws Error on a malformed spec. */
+    setFaults(spec: string): void {
+        this.faults.set(spec);
+        this.faultSpec = spec;
+    }
+
+    async persist(): Promise<void> {
+        await this.store?.save();
+    }
+
+    private iamRoutes(): RouteDef[] {
+        return [
+            {
+                method: "POST",
+                template: "/identity/token",
+                mutates: false,
+                handler: (req) => {
+                    const result = this.iam.grant(typeof req.body === "object" && req.body ? req.body : {});
+                    if (result.ok) return { status: 200, body: result.body };
+                    // IAM's own error fields next to the API's error format, so both kinds of clients read it.
+                    const response = errorResponse(result.status, result.message);
+                    return {
+                        status: result.status,
+                        body: { ...(response.body as object), errorCode: "BXNIM0415E", errorMessage: result.message },
+                    };
+                },
+            },
+        ];
+    }
+
+    private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+        const url = new URL(req.url ?? "/", "http://127.0.0.1");
+        const path = url.pathname;
+        const method = (req.method ?? "GET").toUpperCase();
+        const isAdmin = path === "/emulator" || path.startsWith("/emulator/");
+
+        let raw: Buffer;
+        try {
+            raw = await readBody(req);
+        } catch (err) {
+            if (!(err instanceof BodyTooLarge)) throw err;
+            const response = errorResponse(413, "Request entity too large: the body limit is 50 MB");
+            response.headers = { Connection: "close" };
+            const sent = this.send(res, response);
+            res.on("finish", () => req.destroy());
+            if (!isAdmin) this.stats.record({ method, routeKey: `${method} ${path}`, status: 413, bytesReceived: 0, bytesSent: sent });
+            return;
+        }
+
+        if (isAdmin) {
+            const outcome = await this.dispatch(this.admin, method, path, url.searchParams, raw, req, false);
+            if ("reset" in outcome) res.destroy();
+            else this.send(res, outcome.response);
+            return;
+        }
+
+        const match = this.api.match(method, path);
+        const routeKey = match.kind === "found" ? `${method} ${match.route.template}` : `${method} (unknown route)`;
+        const outcome = await this.dispatch(this.api, method, path, url.searchParams, raw, req, true);
+        let bytesSent = 0;
+        let status: number | undefined;
+        if ("reset" in outcome || outcome.resetAfter) {
+            req.socket.destroy();
+        } else {
+            status = outcome.response.status;
+            bytesSent = this.send(res, outcome.response);
+        }
+        this.stats.record({ method, routeKey, status, bytesReceived: raw.length, bytesSent });
+    }
+
+    /** Runs the pipeline for one request and returns what to send, after latency and persistence. */
+    private async dispatch(
+        router: Router,
+        method: string,
+        path: string,
+        query: URLSearchParams,
+        raw: Buffer,
+        req: http.IncomingMessage,
+        isApi: boolean,
+    ): Promise<Outcome> {
+        const options = this.ctx.options;
+        const match = router.match(method, path);
+        if (match.kind === "not-found") {
+            return this.delayed(errorResponse(404, `No route for ${method} ${path}`), isApi ? options.latencyMs : 0);
+        }
+        if (match.kind === "method-not-allowed") {
+            const response = errorResponse(405, `Method ${method} is not allowed on ${path}`);
+            response.headers = { Allow: [...new Set(match.allowed)].join(", ") };
+            return this.delayed(response, isApi ? options.latencyMs : 0);
+        }
+        const route = match.route;
+        const isVersioned = /^\/v[12]\//.test(route.template);
+        const fault = isApi && isVersioned ? this.faults.decide(method, route.template) : { extraLatencyMs: 0 };
+        const latency = (isApi ? options.latencyMs : 0) + fault.extraLatencyMs;
+        if (fault.kind) this.stats.countFault();
+        if (fault.kind === "reset") {
+            await sleep(latency);
+            return { reset: true };
+        }
+        if (fault.kind === "429" || fault.kind === "500" || fault.kind === "503") {
+            const status = Number(fault.kind);
+            const response = errorResponse(status, `Injected fault: ${status}`);
+            if (status === 429) response.headers = { "Retry-After": "1" };
+            return this.delayed(response, latency);
+        }
+
+        let rateHeaders: Record<string, string> = {};
+        let response: EmulatorResponse;
+        try {
+            if (isVersioned && options.auth === "apikey") {
+                const denied = checkAuthorization(req.headers.authorization, options.apikey, this.iam);
+                if (denied) throw new ApiProblem(401, "Unauthorized", [{ message: denied, path: "Authorization" }]);
+            }
+            if (isVersioned) checkVersionParameter(query);
+            if (isApi && options.rateLimits) {
+                const verdict = this.rateLimiter.check(route, this.ctx.now());
+                if (verdict) {
+                    rateHeaders = verdict.headers;
+                    if (!verdict.allowed) {
+                        this.stats.countRateLimited();
+                        const limited = errorResponse(429, `Rate limit exceeded for ${method} ${route.template}`);
+                        limited.headers = rateHeaders;
+                        return this.delayed(limited, latency);
+                    }
+                }
+            }
+            const request: EmulatorRequest = {
+                method: method as HttpMethod,
+                path,
+                params: match.params,
+                query,
+                body: parseBody(raw, req.headers["content-type"]),
+                headers: req.headers,
+            };
+            response = await route.handler(request, this.ctx);
+            if (route.mutates && response.status < 400) await this.persist();
+        } catch (err) {
+            response = err instanceof ApiProblem ? problemResponse(err) : errorResponse(500, `Internal error: ${(err as Error).message}`);
+        }
+        response = { ...response, headers: { ...rateHeaders, ...(response.headers ?? {}) } };
+        if (fault.kind === "reset-after") {
+            await sleep(latency);
+            return { response, resetAfter: true };
+        }
+        return this.delayed(response, latency);
+    }
+
+    private async delayed(response: EmulatorResponse, latencyMs: number): Promise<Outcome> {
+        if (latencyMs > 0) await sleep(latencyMs);
+        return { response };
+    }
+
+    /** Writes the response; returns the number of body bytes sent. */
+    private send(res: http.ServerResponse, response: EmulatorResponse): number {
+        const payload = response.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(response.body), "utf8");
+        const headers: Record<string, string | number> = { ...(response.headers ?? {}) };
+        if (payload.length > 0) headers["Content-Type"] = "application/json; charset=utf-8";
+        headers["Content-Length"] = payload.length;
+        res.writeHead(response.status, headers);
+        res.end(payload);
+        return payload.length;
+    }
+}

@@ -1,0 +1,47 @@
+/**
+ * The dialog skill of an assistant IS a v1 workspace (skill_id = workspace_id). Everything v2 does to
+ * dialog content goes through the v1 area's exported functions, so v1 edits show up in releases.
+ */
+import type { EmulatorContext } from "../core/types";
+import * as v1 from "../v1/model";
+
+/** Fields of an exported workspace that describe it rather than form its content. */
+const READ_ONLY_FIELDS = ["workspace_id", "status", "status_errors", "status_description", "created", "updated", "skill_id", "counts"];
+
+/** The collections that a whole-workspace replacement empties when the new content omits them. */
+const COLLECTIONS = ["intents", "entities", "dialog_nodes", "counterexamples"];
+
+export function createDialogWorkspace(ctx: EmulatorContext, fields: { name?: string; description?: string; language: string }): string {
+    const created = v1.createWorkspace(ctx, fields);
+    return created.workspace_id as string;
+}
+
+export function exportDialogWorkspace(ctx: EmulatorContext, workspaceId: string): Record<string, unknown> | undefined {
+    return v1.exportWorkspace(ctx, workspaceId);
+}
+
+/** Replaces the whole content (a skill update or import carries the complete workspace). */
+export function replaceDialogWorkspace(ctx: EmulatorContext, workspaceId: string, content: Record<string, unknown>): void {
+    const body: Record<string, unknown> = {};
+    for (const collection of COLLECTIONS) body[collection] = [];
+    for (const [key, value] of Object.entries(content)) {
+        if (!READ_ONLY_FIELDS.includes(key)) body[key] = value;
+    }
+    v1.replaceWorkspace(ctx, workspaceId, body);
+}
+
+/** Name and description changes of the dialog skill are mirrored onto its workspace. */
+export function renameDialogWorkspace(ctx: EmulatorContext, workspaceId: string, fields: { name?: string; description?: string }): void {
+    const body: Record<string, unknown> = {};
+    if (fields.name !== undefined) body.name = fields.name;
+    if (fields.description !== undefined) body.description = fields.description;
+    if (Object.keys(body).length > 0) v1.replaceWorkspace(ctx, workspaceId, body);
+}
+
+export function deleteDialogWorkspace(ctx: EmulatorContext, workspaceId: string): void {
+    v1.deleteWorkspace(ctx, workspaceId);
+}
+
+export function dialogWorkspaceStatus(ctx: EmulatorContext, workspaceId: string): string {
+    return v1.workspaceStatus(ctx, workspaceId);
+}

@@ -1,0 +1,88 @@
+/** Conversational skill providers: create, list, update (no get-one, no delete); `private` is write-only. */
+import { conflict, notFound } from "../core/errors";
+import { booleanQuery, paginate } from "../core/pagination";
+import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
+import { isoNow, withAudit, type ProviderRecord } from "./model";
+import { isPlainObject, objectBody, Violations } from "./validate";
+
+const PROVIDER_ID = /^[A-Za-z0-9_-]+$/;
+
+function providerView(provider: ProviderRecord, includeAudit: boolean) {
+    return withAudit({ provider_id: provider.provider_id, specification: provider.specification }, provider, includeAudit);
+}
+
+function checkProviderBody(body: Record<string, any>, idRequired: boolean): void {
+    const problems = new Violations();
+    problems.text(body, "provider_id", 1, 256, { required: idRequired });
+    if (typeof body.provider_id === "string" && !PROVIDER_ID.test(body.provider_id)) {
+        problems.add("provider_id", "provider_id may contain only letters, digits, hyphens and underscores");
+    }
+    problems.object(body, "specification", { required: true });
+    const specification = body.specification;
+    if (isPlainObject(specification)) {
+        const servers = specification.servers;
+        if (!Array.isArray(servers) || servers.length === 0) {
+            problems.add("specification.servers", "specification.servers must be a non-empty array");
+        } else {
+            servers.forEach((server: any, index: number) => {
+                if (!isPlainObject(server) || typeof server.url !== "string" || server.url === "") {
+                    problems.add(`specification.servers[${index}].url`, "Each server needs a url string");
+                }
+            });
+        }
+        problems.object(specification, "components", { prefix: "specification." });
+    }
+    problems.object(body, "private");
+    if (isPlainObject(body.private)) problems.object(body.private, "authentication", { required: true, prefix: "private." });
+    problems.throwIfAny();
+}
+
+export function createProvider(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const body = objectBody(req.body);
+    checkProviderBody(body, true);
+    const providers = ctx.state.v2.providers;
+    if (providers.some((provider) => provider.provider_id === body.provider_id)) {
+        throw conflict(`Provider ${body.provider_id} already exists`, "provider_id");
+    }
+    const stamp = isoNow(ctx);
+    const provider: ProviderRecord = {
+        provider_id: body.provider_id,
+        specification: body.specification,
+        ...(body.private !== undefined ? { private: body.private } : {}),
+        created: stamp,
+        updated: stamp,
+    };
+    providers.push(provider);
+    return { status: 200, body: providerView(provider, false) };
+}
+
+export function listProviders(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const includeAudit = booleanQuery(req, "include_audit");
+    const page = paginate(req, ctx.state.v2.providers, {
+        sortKeys: { name: (provider) => provider.provider_id, updated: (provider) => provider.updated },
+    });
+    return {
+        status: 200,
+        body: { conversational_skill_providers: page.items.map((p) => providerView(p, includeAudit)), pagination: page.pagination },
+    };
+}
+
+/** Replaces specification and private; a different provider_id in the body renames the provider. */
+export function updateProvider(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const providers = ctx.state.v2.providers;
+    const provider = providers.find((candidate) => candidate.provider_id === req.params.provider_id);
+    if (!provider) throw notFound(`Provider ${req.params.provider_id} not found`);
+    const body = objectBody(req.body);
+    checkProviderBody(body, false);
+    if (body.provider_id !== undefined && body.provider_id !== provider.provider_id) {
+        if (providers.some((candidate) => candidate.provider_id === body.provider_id)) {
+            throw conflict(`Provider ${body.provider_id} already exists`, "provider_id");
+        }
+        provider.provider_id = body.provider_id;
+    }
+    provider.specification = body.specification;
+    if (body.private !== undefined) provider.private = body.private;
+    else delete provider.private;
+    provider.updated = isoNow(ctx);
+    return { status: 200, body: providerView(provider, false) };
+}

@@ -1,0 +1,42 @@
+/** The v2 routes. Rate limits are not documented for these endpoints; see emulator/README.md. */
+import type { RouteDef } from "../core/types";
+import { createAssistant, deleteAssistant, listAssistants } from "./assistants";
+import { getEnvironment, listEnvironments, updateEnvironment } from "./environments";
+import { createProvider, listProviders, updateProvider } from "./providers";
+import { createRelease, deleteRelease, deployRelease, getRelease, listReleases } from "./releases";
+import { getSkill, updateSkill } from "./skills";
+import { exportSkills, importSkills, importSkillsStatus } from "./skills-transfer";
+
+const HALF_HOUR = 1800;
+/** Calls that rebuild whole skills get the whole-workspace limit of v1 (30 per 30 minutes). */
+const WHOLE_CONTENT_LIMIT = { limit: 30, windowSeconds: HALF_HOUR };
+/** Full exports get the v1 export limit (20 per 30 minutes). */
+const EXPORT_LIMIT = { limit: 20, windowSeconds: HALF_HOUR };
+
+const A = "/v2/assistants/{assistant_id}";
+
+export const v2Routes: RouteDef[] = [
+    { method: "POST", template: "/v2/providers", handler: createProvider, mutates: true },
+    { method: "GET", template: "/v2/providers", handler: listProviders, mutates: false },
+    { method: "POST", template: "/v2/providers/{provider_id}", handler: updateProvider, mutates: true },
+
+    { method: "POST", template: "/v2/assistants", handler: createAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "GET", template: "/v2/assistants", handler: listAssistants, mutates: false },
+    { method: "DELETE", template: A, handler: deleteAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+
+    { method: "GET", template: `${A}/environments`, handler: listEnvironments, mutates: false },
+    { method: "GET", template: `${A}/environments/{environment_id}`, handler: getEnvironment, mutates: false },
+    { method: "POST", template: `${A}/environments/{environment_id}`, handler: updateEnvironment, mutates: true },
+
+    { method: "POST", template: `${A}/releases`, handler: createRelease, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "GET", template: `${A}/releases`, handler: listReleases, mutates: false },
+    { method: "GET", template: `${A}/releases/{release}`, handler: getRelease, mutates: false },
+    { method: "DELETE", template: `${A}/releases/{release}`, handler: deleteRelease, mutates: true },
+    { method: "POST", template: `${A}/releases/{release}/deploy`, handler: deployRelease, mutates: true },
+
+    { method: "GET", template: `${A}/skills/{skill_id}`, handler: getSkill, mutates: false },
+    { method: "POST", template: `${A}/skills/{skill_id}`, handler: updateSkill, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "GET", template: `${A}/skills_export`, handler: exportSkills, mutates: false, rateLimit: EXPORT_LIMIT },
+    { method: "POST", template: `${A}/skills_import`, handler: importSkills, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "GET", template: `${A}/skills_import/status`, handler: importSkillsStatus, mutates: false },
+];

@@ -1,0 +1,110 @@
+/** Skills: get and asynchronous update. A dialog skill's content is its v1 workspace. */
+import { ApiProblem } from "../core/types";
+import { notFound } from "../core/errors";
+import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
+import { dialogWorkspaceStatus, renameDialogWorkspace, replaceDialogWorkspace } from "./dialog-workspaces";
+import { draftEnvironment, failureFields, findAssistant, isoNow, startWork, workStatus, type AssistantRecord, type SkillRecord } from "./model";
+import { isPlainObject, objectBody, Violations } from "./validate";
+
+export function findSkill(assistant: AssistantRecord, skillId: string): SkillRecord {
+    const skill = assistant.skills.find((candidate) => candidate.skill_id === skillId);
+    if (!skill) throw notFound(`Skill ${skillId} not found in assistant ${assistant.assistant_id}`);
+    return skill;
+}
+
+/** Processing while an update runs, Failed after a failed one, else the content's own status. */
+export function skillStatus(ctx: EmulatorContext, skill: SkillRecord): string {
+    const work = workStatus(ctx, skill.work);
+    if (work === "Processing") return "Processing";
+    if (work === "Failed") return "Failed";
+    if (skill.type === "dialog") {
+        const status = dialogWorkspaceStatus(ctx, skill.skill_id);
+        return status === "Available" ? "Available" : status;
+    }
+    return "Available";
+}
+
+export function skillView(ctx: EmulatorContext, assistant: AssistantRecord, skill: SkillRecord) {
+    return {
+        ...(skill.name !== undefined ? { name: skill.name } : {}),
+        ...(skill.description !== undefined ? { description: skill.description } : {}),
+        type: skill.type,
+        valid: true,
+        status: skillStatus(ctx, skill),
+        ...failureFields(ctx, skill.work),
+        language: skill.language,
+        skill_id: skill.skill_id,
+        assistant_id: assistant.assistant_id,
+        workspace_id: skill.skill_id,
+        environment_id: draftEnvironment(assistant).environment_id,
+        dialog_settings: skill.dialog_settings,
+        next_snapshot_version: String(skill.next_snapshot_version),
+    };
+}
+
+export function getSkill(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const assistant = findAssistant(ctx, req.params.assistant_id);
+    return { status: 200, body: skillView(ctx, assistant, findSkill(assistant, req.params.skill_id)) };
+}
+
+/** Checks the skill fields shared by Update skill and each item of Import skills. */
+export function checkSkillFields(body: Record<string, any>, problems: Violations, prefix = ""): void {
+    problems.text(body, "name", 1, 64, { singleLine: true, prefix });
+    problems.text(body, "description", 1, 128, { singleLine: true, prefix });
+    problems.object(body, "workspace", { prefix });
+    problems.object(body, "dialog_settings", { prefix });
+    if (body.search_settings !== undefined) {
+        problems.add(`${prefix}search_settings`, "search_settings is supported only for search skills");
+    }
+}
+
+/**
+ * Applies new content and names to a skill. Dialog content is validated by the v1 rules before
+ * anything changes, so an invalid workspace leaves the skill untouched.
+ */
+export function applySkillContent(ctx: EmulatorContext, skill: SkillRecord, body: Record<string, any>): void {
+    if (skill.type === "dialog") {
+        if (isPlainObject(body.workspace)) {
+            replaceDialogWorkspace(ctx, skill.skill_id, {
+                ...body.workspace,
+                ...(body.name !== undefined ? { name: body.name } : {}),
+                ...(body.description !== undefined ? { description: body.description } : {}),
+            });
+        } else {
+            renameDialogWorkspace(ctx, skill.skill_id, { name: body.name, description: body.description });
+        }
+    } else if (isPlainObject(body.workspace)) {
+        skill.workspace = body.workspace;
+    }
+    if (body.name !== undefined) skill.name = body.name;
+    if (body.description !== undefined) skill.description = body.description;
+    if (isPlainObject(body.dialog_settings)) skill.dialog_settings = body.dialog_settings;
+    skill.updated = isoNow(ctx);
+}
+
+export function updateSkill(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const assistant = findAssistant(ctx, req.params.assistant_id);
+    const skill = findSkill(assistant, req.params.skill_id);
+    const body = objectBody(req.body);
+    const problems = new Violations();
+    checkSkillFields(body, problems);
+    problems.throwIfAny();
+    if (body.language !== undefined && body.language !== skill.language) {
+        throw new ApiProblem(400, "The language of a skill cannot be changed", [{ message: "The language of a skill cannot be changed", path: "language" }]);
+    }
+    // A failed update keeps the previous content, as a failed publish would.
+    if (!ctx.state.v2.next_failures.skill) applySkillContent(ctx, skill, body);
+    skill.work = startWork(ctx, "skill");
+    return {
+        status: 202,
+        body: {
+            status: "Processing",
+            skill_id: skill.skill_id,
+            assistant_id: assistant.assistant_id,
+            type: skill.type,
+            language: skill.language,
+            ...(skill.name !== undefined ? { name: skill.name } : {}),
+            ...(skill.description !== undefined ? { description: skill.description } : {}),
+        },
+    };
+}

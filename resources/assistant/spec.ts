@@ -1,0 +1,100 @@
+/**
+ * Assistant (v2): create, list and delete only. There is no update endpoint, so every input
+ * forces a replacement, which creates a new assistant (new ids, empty skills, no releases) and then
+ * deletes the old one with everything in it.
+ */
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { apiPath } from "../../provider/http/path";
+import type { AssistantData } from "../v2-common/api-types";
+import { createOnce, findInList, type ListSpec } from "../v2-common/list";
+import { singleLineText } from "../v2-common/schema";
+
+export interface AssistantInputs {
+    name: string;
+    description?: string;
+    language?: string;
+}
+
+export interface AssistantOutputs extends AssistantInputs {
+    assistantId: string;
+    draftEnvironmentId?: string;
+    liveEnvironmentId?: string;
+    /** Environment ids by environment name. */
+    environments: Record<string, string>;
+    actionSkillId?: string;
+    dialogSkillId?: string;
+}
+
+export const DEFAULT_LANGUAGE = "en";
+
+const ASSISTANTS: ListSpec = { path: "/v2/assistants", itemsKey: "assistants" };
+
+export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
+    type: "Assistant",
+    inputSchema: {
+        type: "object",
+        properties: {
+            name: singleLineText(64),
+            description: singleLineText(128),
+            language: { type: "string", minLength: 2, maxLength: 10, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$" },
+        },
+        required: ["name"],
+        additionalProperties: false,
+    },
+    replaceOn: ["name", "description", "language"],
+
+    normalize: (inputs) => ({ ...inputs, language: inputs.language ?? DEFAULT_LANGUAGE }),
+
+    async create(ctx, inputs) {
+        const body = { name: inputs.name, description: inputs.description, language: inputs.language };
+        const created = await createOnce<AssistantData>(ctx, {
+            what: `assistant "${inputs.name}"`,
+            list: ASSISTANTS,
+            keyOf: (a) => a.assistant_id,
+            matches: (a) => a.name === inputs.name && a.description === inputs.description && (a.language ?? DEFAULT_LANGUAGE) === inputs.language,
+            create: (reconcile) =>
+                ctx.client.request<AssistantData>({ method: "POST", api: "v2", path: ASSISTANTS.path, body, idempotent: false, reconcile }),
+        });
+        return { id: created.assistant_id, outs: outputsOf(created) };
+    },
+
+    async read(ctx, id) {
+        const live = await findAssistant(ctx, id);
+        if (!live) return undefined;
+        const outs = outputsOf(live);
+        return { outs, inputs: { name: outs.name, description: outs.description, language: outs.language } };
+    },
+
+    async update() {
+        // Unreachable: every input is in replaceOn.
+        throw new Error("assistants have no update API; every change replaces the assistant");
+    },
+
+    async delete(ctx, id, olds) {
+        ctx.log(`deleting assistant "${olds.name}" (${id}) with its skills, environments and releases`);
+        await ctx.client.request({ method: "DELETE", api: "v2", path: apiPath`/v2/assistants/${id}` });
+    },
+};
+
+/** The assistant with this id, from the paginated list (there is no get-one endpoint). */
+export function findAssistant(ctx: OperationContext, assistantId: string): Promise<AssistantData | undefined> {
+    return findInList<AssistantData>(ctx, ASSISTANTS, (a) => a.assistant_id === assistantId);
+}
+
+function outputsOf(a: AssistantData): AssistantOutputs {
+    const environments = a.assistant_environments ?? [];
+    const skills = a.assistant_skills ?? [];
+    const environmentOfType = (type: string) => environments.find((e) => e.environment === type)?.environment_id;
+    const skillOfType = (type: string) => skills.find((s) => s.type === type)?.skill_id;
+    return {
+        name: a.name ?? "",
+        description: a.description,
+        language: a.language ?? DEFAULT_LANGUAGE,
+        assistantId: a.assistant_id,
+        draftEnvironmentId: environmentOfType("draft"),
+        liveEnvironmentId: environmentOfType("live"),
+        environments: Object.fromEntries(environments.map((e) => [e.name, e.environment_id])),
+        actionSkillId: skillOfType("action"),
+        dialogSkillId: skillOfType("dialog"),
+    };
+}

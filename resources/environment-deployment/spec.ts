@@ -1,0 +1,153 @@
+/**
+ * EnvironmentDeployment (v2): which release an environment runs, plus its optional settings.
+ * Environments cannot be created or deleted through the API: create and update deploy the release
+ * (and update the declared settings); delete leaves the environment as it is.
+ */
+import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { apiPath } from "../../provider/http/path";
+import type { EnvironmentData } from "../v2-common/api-types";
+import { containsDeclared } from "../v2-common/contains";
+import { describeEnvironment, getEnvironment, listEnvironments, resolveEnvironment } from "../v2-common/environments";
+import { joinId, splitId } from "../v2-common/ids";
+import { assistantIdSchema, singleLineText } from "../v2-common/schema";
+import { stableJson } from "../../provider/bridge/values";
+import { liveSettings, SETTING_NAMES, settingsBody, type EnvironmentSettings } from "./settings";
+
+export interface EnvironmentDeploymentInputs extends EnvironmentSettings {
+    assistantId: string;
+    environmentId?: string;
+    environment?: string;
+    release: string;
+}
+
+export interface EnvironmentDeploymentOutputs extends EnvironmentDeploymentInputs {
+    /** The resolved environment id (also when the target was given by name or type). */
+    targetEnvironmentId: string;
+    environmentType: string;
+}
+
+export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeploymentOutputs> = {
+    type: "EnvironmentDeployment",
+    inputSchema: {
+        type: "object",
+        properties: {
+            assistantId: assistantIdSchema,
+            environmentId: { type: "string", minLength: 1 },
+            environment: { type: "string", minLength: 1, maxLength: 64 },
+            release: { type: "string", pattern: "^[0-9]+$" },
+            name: singleLineText(64),
+            description: singleLineText(128),
+            sessionTimeout: { type: "integer", minimum: 10, maximum: 604800 },
+            orchestration: {
+                type: "object",
+                properties: { searchSkillFallback: { type: "boolean" } },
+                additionalProperties: false,
+            },
+            skillReferences: {
+                type: "array",
+                items: {
+                    type: "object",
+                    properties: {
+                        skillId: { type: "string", minLength: 1 },
+                        type: { enum: ["action", "dialog", "search"] },
+                        disabled: { type: "boolean" },
+                        snapshot: { type: "string", minLength: 1 },
+                        skillReference: { type: "string", minLength: 1 },
+                    },
+                    required: ["skillId"],
+                    additionalProperties: false,
+                },
+            },
+        },
+        required: ["assistantId", "release"],
+        additionalProperties: false,
+    },
+    replaceOn: ["assistantId", "environmentId", "environment"],
+
+    check(inputs) {
+        const failures: CheckFailure[] = [];
+        const targets = [inputs.environmentId, inputs.environment].filter((t) => t !== undefined).length;
+        if (targets !== 1) {
+            failures.push({ property: "environment", reason: "give exactly one of environment (a type such as live, or a name) and environmentId" });
+        }
+        if (inputs.environment === "draft") {
+            failures.push({ property: "environment", reason: "cannot deploy to the draft environment: releases are deployed to live or staging environments" });
+        }
+        const ids = (inputs.skillReferences ?? []).map((r) => r.skillId);
+        ids.forEach((id, index) => {
+            if (ids.indexOf(id) !== index) failures.push({ property: `skillReferences[${index}].skillId`, reason: `duplicate skill id "${id}"` });
+        });
+        return failures;
+    },
+
+    async create(ctx, inputs) {
+        const environment = resolveEnvironment(await listEnvironments(ctx, inputs.assistantId), inputs);
+        const live = await apply(ctx, inputs, environment.environment_id, { deploy: true, settings: declaredSettings(inputs) });
+        return { id: joinId(inputs.assistantId, environment.environment_id), outs: { ...inputs, ...computed(live) } };
+    },
+
+    async read(ctx, id, olds) {
+        const { assistantId, key: environmentId } = splitId(id);
+        const live = await getEnvironment(ctx, assistantId, environmentId);
+        const current = liveSettings(live);
+        const drift: Partial<EnvironmentDeploymentInputs> = { release: live.release_reference?.release };
+        for (const name of SETTING_NAMES) {
+            if (olds[name] === undefined) continue; // not declared: not managed
+            // Keep the declared form when the service only added to it (e.g. snapshots).
+            (drift as Record<string, unknown>)[name] = containsDeclared(current[name], olds[name]) ? olds[name] : current[name];
+        }
+        return { outs: { ...olds, ...drift, ...computed(live) }, inputs: drift };
+    },
+
+    async update(ctx, id, olds, news) {
+        const { key: environmentId } = splitId(id);
+        const changedSettings = Object.fromEntries(
+            SETTING_NAMES.filter((name) => news[name] !== undefined && stableJson(news[name]) !== stableJson(olds[name])).map((name) => [name, news[name]]),
+        ) as EnvironmentSettings;
+        const live = await apply(ctx, news, environmentId, { deploy: news.release !== olds.release, settings: changedSettings });
+        return { ...news, ...computed(live) };
+    },
+
+    async delete(ctx, id, olds) {
+        ctx.log(`environment ${splitId(id).key} keeps release ${olds.release} deployed: the API has no undeploy, so it is left as it is`);
+    },
+};
+
+/** Deploys the release and/or updates the settings; returns the environment as it now is. */
+async function apply(
+    ctx: OperationContext,
+    inputs: EnvironmentDeploymentInputs,
+    environmentId: string,
+    what: { deploy: boolean; settings: EnvironmentSettings },
+): Promise<EnvironmentData> {
+    let live: EnvironmentData | undefined;
+    if (what.deploy) {
+        live = await ctx.client.request<EnvironmentData>({
+            method: "POST",
+            api: "v2",
+            path: apiPath`/v2/assistants/${inputs.assistantId}/releases/${inputs.release}/deploy`,
+            body: { environment_id: environmentId },
+            idempotent: true,
+        });
+        ctx.log(`deployed release ${inputs.release} to environment ${describeEnvironment(live)}`);
+    }
+    const body = settingsBody(what.settings);
+    if (Object.keys(body).length > 0) {
+        live = await ctx.client.request<EnvironmentData>({
+            method: "POST",
+            api: "v2",
+            path: apiPath`/v2/assistants/${inputs.assistantId}/environments/${environmentId}`,
+            body,
+            idempotent: true,
+        });
+    }
+    return live ?? getEnvironment(ctx, inputs.assistantId, environmentId);
+}
+
+function declaredSettings(inputs: EnvironmentDeploymentInputs): EnvironmentSettings {
+    return Object.fromEntries(SETTING_NAMES.filter((name) => inputs[name] !== undefined).map((name) => [name, inputs[name]]));
+}
+
+function computed(environment: EnvironmentData): Pick<EnvironmentDeploymentOutputs, "targetEnvironmentId" | "environmentType"> {
+    return { targetEnvironmentId: environment.environment_id, environmentType: environment.environment };
+}

@@ -1,0 +1,149 @@
+/**
+ * Release (v2): a snapshot of the assistant's draft skills. Releases cannot be updated, so a change
+ * of description or triggers cuts a new one. Publishing is asynchronous: create waits until the
+ * release is Available and fails with the service's status errors.
+ */
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { PartialFailure } from "../../provider/bridge/errors";
+import { apiPath } from "../../provider/http/path";
+import type { ReleaseData } from "../v2-common/api-types";
+import { describeEnvironment } from "../v2-common/environments";
+import { joinId, splitId } from "../v2-common/ids";
+import { createOnce } from "../v2-common/list";
+import { assistantIdSchema, waitTimeoutSchema } from "../v2-common/schema";
+import { statusFailureDetail, waitUntilAvailable } from "../v2-common/status";
+
+export interface ReleaseInputs {
+    assistantId: string;
+    description?: string;
+    triggers?: unknown;
+    deleteWhenDeployed?: boolean;
+    waitTimeoutSeconds?: number;
+}
+
+export interface ReleaseContent {
+    skills: { skillId: string; type: string; snapshot?: string }[];
+}
+
+export interface ReleaseOutputs extends ReleaseInputs {
+    release: string;
+    status: string;
+    content?: ReleaseContent;
+    /** Names of the environments this release is deployed to. */
+    deployedTo: string[];
+}
+
+export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
+    type: "Release",
+    inputSchema: {
+        type: "object",
+        properties: {
+            assistantId: assistantIdSchema,
+            description: { type: "string", minLength: 1, maxLength: 500 },
+            triggers: {},
+            deleteWhenDeployed: { type: "boolean" },
+            waitTimeoutSeconds: waitTimeoutSchema,
+        },
+        required: ["assistantId"],
+        additionalProperties: false,
+    },
+    replaceOn: ["assistantId", "description", "triggers"],
+    canonical: (property, value) => (property === "waitTimeoutSeconds" ? undefined : value),
+
+    async create(ctx, inputs) {
+        const releasesPath = apiPath`/v2/assistants/${inputs.assistantId}/releases`;
+        const started = await createOnce<ReleaseData>(ctx, {
+            what: `release of assistant ${inputs.assistantId}`,
+            list: { path: releasesPath, itemsKey: "releases" },
+            keyOf: (r) => r.release,
+            // A release that is still Processing may not show its description yet: it matches too.
+            matches: (r) => r.description === inputs.description || (r.status === "Processing" && r.description === undefined),
+            create: (reconcile) =>
+                ctx.client.request<ReleaseData>({
+                    method: "POST",
+                    api: "v2",
+                    path: releasesPath,
+                    body: inputs.description === undefined ? {} : { description: inputs.description },
+                    idempotent: false,
+                    reconcile,
+                }),
+        });
+        const id = joinId(inputs.assistantId, started.release);
+        ctx.log(`release ${started.release} of assistant ${inputs.assistantId} is publishing`);
+        const published = await waitForPublishing(ctx, inputs, started.release, { ...inputs, ...outputsOf(started) });
+        return { id, outs: { ...inputs, ...outputsOf(published) } };
+    },
+
+    async read(ctx, id, olds) {
+        const { assistantId, key: release } = splitId(id);
+        const live = await getRelease(ctx, assistantId, release);
+        return { outs: { ...olds, ...outputsOf(live) } };
+    },
+
+    async update(ctx, id, olds, news) {
+        // Only deleteWhenDeployed can change in place; a release left Processing by a timed-out
+        // create is waited for again.
+        const { key: release } = splitId(id);
+        if (olds.status === "Available") return { ...olds, ...news };
+        const published = await waitForPublishing(ctx, news, release, { ...olds, ...news });
+        return { ...news, ...outputsOf(published) };
+    },
+
+    async delete(ctx, id, olds) {
+        const { assistantId, key: release } = splitId(id);
+        const live = await getRelease(ctx, assistantId, release);
+        const deployments = live.environment_references ?? [];
+        if (deployments.length > 0 && !olds.deleteWhenDeployed) {
+            throw new Error(
+                `release ${release} is deployed to environment ${deployments.map(describeEnvironment).join(", ")}; ` +
+                    "deploy another release there first, set deleteWhenDeployed: true to delete it anyway, " +
+                    "or use the retainOnDelete resource option to keep old releases",
+            );
+        }
+        await ctx.client.request({ method: "DELETE", api: "v2", path: apiPath`/v2/assistants/${assistantId}/releases/${release}` });
+    },
+};
+
+function getRelease(ctx: OperationContext, assistantId: string, release: string): Promise<ReleaseData> {
+    return ctx.client.request<ReleaseData>({ method: "GET", api: "v2", path: apiPath`/v2/assistants/${assistantId}/releases/${release}` });
+}
+
+/**
+ * Waits until Available. A release that Failed is deleted (it can never be deployed) so that the
+ * next `up` cuts a fresh one; one still Processing at the timeout is recorded (PartialFailure) so
+ * that the next `up` waits for it instead of cutting another.
+ */
+async function waitForPublishing(ctx: OperationContext, inputs: ReleaseInputs, release: string, partialOuts: ReleaseOutputs): Promise<ReleaseData> {
+    try {
+        return await waitUntilAvailable({
+            what: `release ${release} of assistant ${inputs.assistantId}`,
+            fetch: () => getRelease(ctx, inputs.assistantId, release),
+            timeoutSeconds: inputs.waitTimeoutSeconds,
+            log: ctx.log,
+        });
+    } catch (err) {
+        const last = await getRelease(ctx, inputs.assistantId, release).catch(() => undefined);
+        if (last?.status === "Failed") {
+            const removal = await ctx.client
+                .request({ method: "DELETE", api: "v2", path: apiPath`/v2/assistants/${inputs.assistantId}/releases/${release}` })
+                .then(() => "the failed release was deleted", (e: Error) => `deleting the failed release also failed: ${e.message}`);
+            throw new Error(`release ${release} of assistant ${inputs.assistantId} failed: ${statusFailureDetail(last)} (${removal})`);
+        }
+        if (last) {
+            const message = err instanceof Error ? err.message : String(err);
+            throw new PartialFailure(message, joinId(inputs.assistantId, release), { ...partialOuts, ...outputsOf(last) } as unknown as Record<string, unknown>, err);
+        }
+        throw err;
+    }
+}
+
+function outputsOf(r: ReleaseData): Pick<ReleaseOutputs, "release" | "status" | "content" | "deployedTo"> {
+    return {
+        release: r.release,
+        status: r.status,
+        content: r.content?.skills
+            ? { skills: r.content.skills.map((s) => ({ skillId: s.skill_id, type: s.type, ...(s.snapshot !== undefined ? { snapshot: s.snapshot } : {}) })) }
+            : undefined,
+        deployedTo: (r.environment_references ?? []).map((e) => e.name),
+    };
+}

@@ -1,0 +1,137 @@
+/**
+ * What differs between the four v1 element kinds, in one table: routes, natural key, documented
+ * rate limit of their element calls, and the canonical form used to compare declared and live
+ * content. Everything else (CRUD, adoption, renames, planning) is generic over this descriptor.
+ *
+ * Canonical forms make comparisons stable: sets the API does not keep in order (examples,
+ * values, synonyms, patterns, mentions, collections) are sorted; API defaults (`type: synonyms`,
+ * node `type: standard`, false flags) and empty optional parts are dropped; audit fields are
+ * removed. Free-form JSON (output, context, metadata, actions) is compared as is.
+ */
+import { stableJson } from "../../provider/bridge/values";
+import type {
+    CounterexampleElement, DialogNodeElement, EntityElement, EntityValue, Example, IntentElement, Mention,
+} from "./types";
+
+export type CollectionName = "intents" | "entities" | "dialogNodes" | "counterexamples";
+
+export interface ElementKind<E extends object = any> {
+    /** Human name, used in messages. */
+    label: string;
+    /** Workspace input holding a collection of this kind. */
+    collection: CollectionName;
+    /** Path segment and export property of the collection. */
+    apiCollection: "intents" | "entities" | "dialog_nodes" | "counterexamples";
+    /** Natural key (camelCase input property); renaming it is an update carrying the new key. */
+    key: keyof E & string;
+    /** Documented limit of the element create/update/delete routes, per 30 minutes. */
+    callsPer30Min: number;
+    /** Whether GET of one element needs `export=true` to include its subelements. */
+    exportOnGet: boolean;
+    canonical(element: E): E;
+}
+
+const AUDIT = new Set(["created", "updated"]);
+
+/** Drops undefined/null, empty strings/arrays and audit fields from the top level of an object. */
+function compact<T extends object>(value: T, dropDefaults: Record<string, unknown> = {}): T {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+        if (inner === undefined || inner === null || AUDIT.has(key)) continue;
+        if (inner === "" || (Array.isArray(inner) && inner.length === 0)) continue;
+        if (key in dropDefaults && dropDefaults[key] === inner) continue;
+        out[key] = inner;
+    }
+    return out as T;
+}
+
+function sortBy<T>(items: T[] | undefined, keyOf: (item: T) => string): T[] | undefined {
+    if (!items) return undefined;
+    return [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+}
+
+function canonicalMention(mention: Mention): Mention {
+    return { entity: mention.entity, location: [...mention.location] };
+}
+
+function canonicalExample(example: Example): Example {
+    return compact({
+        text: example.text,
+        mentions: sortBy(example.mentions?.map(canonicalMention), (m) => stableJson(m)),
+    });
+}
+
+function canonicalValue(value: EntityValue): EntityValue {
+    return compact({
+        value: value.value,
+        type: value.type,
+        synonyms: value.synonyms ? [...value.synonyms].sort() : undefined,
+        patterns: value.patterns ? [...value.patterns].sort() : undefined,
+        metadata: value.metadata,
+    }, { type: "synonyms" });
+}
+
+export const intentKind: ElementKind<IntentElement> = {
+    label: "intent",
+    collection: "intents",
+    apiCollection: "intents",
+    key: "intent",
+    callsPer30Min: 2000,
+    exportOnGet: true,
+    canonical: (intent) => compact({
+        intent: intent.intent,
+        description: intent.description,
+        examples: sortBy(intent.examples?.map(canonicalExample), (e) => e.text),
+    }),
+};
+
+export const entityKind: ElementKind<EntityElement> = {
+    label: "entity",
+    collection: "entities",
+    apiCollection: "entities",
+    key: "entity",
+    callsPer30Min: 1000,
+    exportOnGet: true,
+    canonical: (entity) => compact({
+        entity: entity.entity,
+        description: entity.description,
+        metadata: entity.metadata,
+        fuzzyMatch: entity.fuzzyMatch,
+        values: sortBy(entity.values?.map(canonicalValue), (v) => v.value),
+    }),
+};
+
+export const dialogNodeKind: ElementKind<DialogNodeElement> = {
+    label: "dialog node",
+    collection: "dialogNodes",
+    apiCollection: "dialog_nodes",
+    key: "dialogNode",
+    callsPer30Min: 500,
+    exportOnGet: false,
+    canonical: (node) => compact({ ...node }, { type: "standard", disabled: false, disambiguationOptOut: false }),
+};
+
+export const counterexampleKind: ElementKind<CounterexampleElement> = {
+    label: "counterexample",
+    collection: "counterexamples",
+    apiCollection: "counterexamples",
+    key: "text",
+    callsPer30Min: 1000,
+    exportOnGet: false,
+    canonical: (counterexample) => ({ text: counterexample.text }),
+};
+
+export const ELEMENT_KINDS: readonly ElementKind[] = [intentKind, entityKind, dialogNodeKind, counterexampleKind];
+
+export function keyOf<E extends object>(kind: ElementKind<E>, element: E): string {
+    return String(element[kind.key]);
+}
+
+/** A collection in canonical form: elements canonicalized and sorted by key. */
+export function canonicalCollection<E extends object>(kind: ElementKind<E>, elements: E[]): E[] {
+    return sortBy(elements.map((e) => kind.canonical(e)), (e) => keyOf(kind, e))!;
+}
+
+export function sameElement<E extends object>(kind: ElementKind<E>, a: E, b: E): boolean {
+    return stableJson(kind.canonical(a)) === stableJson(kind.canonical(b));
+}

@@ -1,0 +1,161 @@
+/**
+ * Cross-field rules of v1 elements that the JSON Schema cannot word well. Pure: they run in check,
+ * before any API call, and each failure names the property path and the rule. (Character classes,
+ * lengths, blank text and the intent sys- prefix are schema rules: schemas.ts.)
+ */
+import type { CheckFailure } from "../../provider/bridge/spec";
+import { type ElementKind, keyOf } from "./kinds";
+import type { CounterexampleElement, DialogNodeElement, EntityElement, IntentElement } from "./types";
+
+/** System entities the service can enable (`entity: "sys-number"`, no values). */
+export const SYSTEM_ENTITIES = new Set([
+    "sys-currency", "sys-date", "sys-time", "sys-location", "sys-number", "sys-percentage", "sys-person",
+]);
+
+function duplicates(values: string[], path: (index: number) => string, what: string): CheckFailure[] {
+    const seen = new Map<string, number>();
+    const failures: CheckFailure[] = [];
+    values.forEach((value, index) => {
+        const first = seen.get(value);
+        if (first === undefined) seen.set(value, index);
+        else failures.push({ property: path(index), reason: `duplicate ${what} "${value}" (also at index ${first})` });
+    });
+    return failures;
+}
+
+export function checkIntent(intent: IntentElement, at = ""): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    const examples = intent.examples ?? [];
+    examples.forEach((example, i) => {
+        const path = `${at}examples[${i}]`;
+        (example.mentions ?? []).forEach((mention, j) => {
+            const [start, end] = mention.location ?? [];
+            if (typeof start === "number" && typeof end === "number" && (start >= end || end > (example.text ?? "").length)) {
+                failures.push({ property: `${path}.mentions[${j}].location`, reason: "location must be [start, end) with start < end <= the text's length" });
+            }
+        });
+    });
+    failures.push(...duplicates(examples.map((e) => e.text), (i) => `${at}examples[${i}].text`, "example"));
+    return failures;
+}
+
+export function checkEntity(entity: EntityElement, at = ""): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    const name = entity.entity;
+    const values = entity.values ?? [];
+    if (typeof name === "string" && name.toLowerCase().startsWith("sys-")) {
+        if (!SYSTEM_ENTITIES.has(name)) {
+            failures.push({ property: `${at}entity`, reason: `entity names cannot begin with the reserved prefix sys- (${name} is not a known system entity: ${[...SYSTEM_ENTITIES].join(", ")})` });
+        } else if (values.length > 0) {
+            failures.push({ property: `${at}values`, reason: `system entity ${name} cannot have values` });
+        }
+    }
+    values.forEach((value, i) => {
+        const path = `${at}values[${i}]`;
+        const hasSynonyms = (value.synonyms ?? []).length > 0;
+        const hasPatterns = (value.patterns ?? []).length > 0;
+        if (hasSynonyms && hasPatterns) {
+            failures.push({ property: `${path}.patterns`, reason: "a value has either synonyms or patterns, not both" });
+        } else if (hasPatterns && value.type !== "patterns") {
+            failures.push({ property: `${path}.type`, reason: 'patterns need type: "patterns"' });
+        } else if (hasSynonyms && value.type === "patterns") {
+            failures.push({ property: `${path}.synonyms`, reason: 'a value of type "patterns" cannot have synonyms' });
+        }
+        failures.push(...duplicates(value.synonyms ?? [], (j) => `${path}.synonyms[${j}]`, "synonym"));
+        (value.patterns ?? []).forEach((pattern, j) => {
+            try {
+                new RegExp(pattern);
+            } catch {
+                failures.push({ property: `${path}.patterns[${j}]`, reason: "pattern is not a valid regular expression" });
+            }
+        });
+    });
+    failures.push(...duplicates(values.map((v) => v.value), (i) => `${at}values[${i}].value`, "value"));
+    return failures;
+}
+
+export function checkDialogNode(node: DialogNodeElement, at = ""): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    if (node.nextStep?.behavior === "jump_to" && !node.nextStep.dialogNode) {
+        failures.push({ property: `${at}nextStep.dialogNode`, reason: "jump_to needs the target dialogNode" });
+    }
+    if (node.parent !== undefined && node.parent === node.dialogNode) {
+        failures.push({ property: `${at}parent`, reason: "a node cannot be its own parent" });
+    }
+    if (node.previousSibling !== undefined && node.previousSibling === node.dialogNode) {
+        failures.push({ property: `${at}previousSibling`, reason: "a node cannot be its own previous sibling" });
+    }
+    if (node.type === "event_handler" && !node.eventName) {
+        failures.push({ property: `${at}eventName`, reason: "event_handler nodes need an eventName" });
+    }
+    if (node.type === "slot" && !node.variable) {
+        failures.push({ property: `${at}variable`, reason: "slot nodes need a variable" });
+    }
+    return failures;
+}
+
+/** Counterexample text rules are all in the schema. */
+export function checkCounterexample(_counterexample: CounterexampleElement, _at = ""): CheckFailure[] {
+    return [];
+}
+
+const ELEMENT_RULES: Record<string, (element: any, at: string) => CheckFailure[]> = {
+    intents: checkIntent, entities: checkEntity, dialogNodes: checkDialogNode, counterexamples: checkCounterexample,
+};
+
+/** Rules of each element plus unique keys across the collection. */
+export function checkCollection<E extends object>(kind: ElementKind<E>, elements: E[], at: string): CheckFailure[] {
+    const failures = elements.flatMap((element, i) => ELEMENT_RULES[kind.collection](element, `${at}[${i}].`));
+    failures.push(...duplicates(elements.map((e) => keyOf(kind, e)), (i) => `${at}[${i}].${kind.key}`, kind.label));
+    return failures;
+}
+
+/**
+ * The dialog tree of a whole collection: parent, previousSibling and jump targets name declared
+ * nodes, a previous sibling shares the node's parent, no two nodes claim the same slot, and
+ * neither parents nor sibling chains loop.
+ */
+export function checkDialogTree(nodes: DialogNodeElement[], at: string): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    const byId = new Map(nodes.map((n) => [n.dialogNode, n]));
+    const slots = new Map<string, number>();
+    nodes.forEach((node, i) => {
+        const path = `${at}[${i}]`;
+        if (node.parent !== undefined && !byId.has(node.parent)) {
+            failures.push({ property: `${path}.parent`, reason: `parent "${node.parent}" is not a declared dialog node` });
+        }
+        if (node.previousSibling !== undefined) {
+            const sibling = byId.get(node.previousSibling);
+            if (!sibling) {
+                failures.push({ property: `${path}.previousSibling`, reason: `previousSibling "${node.previousSibling}" is not a declared dialog node` });
+            } else if (sibling.parent !== node.parent) {
+                failures.push({ property: `${path}.previousSibling`, reason: `previousSibling "${node.previousSibling}" has a different parent` });
+            }
+        }
+        const target = node.nextStep?.dialogNode;
+        if (target !== undefined && !byId.has(target)) {
+            failures.push({ property: `${path}.nextStep.dialogNode`, reason: `jump target "${target}" is not a declared dialog node` });
+        }
+        const slot = `${node.parent ?? ""}\u0000${node.previousSibling ?? ""}`;
+        const other = slots.get(slot);
+        if (other !== undefined) {
+            failures.push({ property: `${path}.previousSibling`, reason: `node at index ${other} already follows "${node.previousSibling ?? "(first)"}" under the same parent` });
+        } else slots.set(slot, i);
+    });
+    nodes.forEach((node, i) => {
+        if (loops(node, byId, (n) => n.parent)) failures.push({ property: `${at}[${i}].parent`, reason: "parents form a cycle" });
+        else if (loops(node, byId, (n) => n.previousSibling)) failures.push({ property: `${at}[${i}].previousSibling`, reason: "previous siblings form a cycle" });
+    });
+    return failures;
+}
+
+function loops(start: DialogNodeElement, byId: Map<string, DialogNodeElement>, next: (n: DialogNodeElement) => string | undefined): boolean {
+    const seen = new Set<string>([start.dialogNode]);
+    for (let id = next(start); id !== undefined; ) {
+        if (seen.has(id)) return id === start.dialogNode;
+        seen.add(id);
+        const node = byId.get(id);
+        id = node ? next(node) : undefined;
+    }
+    return false;
+}

@@ -1,0 +1,58 @@
+/**
+ * Reading v2 objects that have no get-one endpoint (assistants, providers) and creating objects
+ * whose create may be retried after an unknown outcome (assistants, releases) without duplicates.
+ */
+import type { OperationContext } from "../../provider/bridge/spec";
+
+export interface ListSpec {
+    /** Collection path, e.g. `/v2/assistants`. */
+    path: string;
+    /** Property of each page holding the items, e.g. `assistants`. */
+    itemsKey: string;
+    query?: Record<string, string | number | boolean | undefined>;
+}
+
+/** Every item of a paginated v2 collection. */
+export async function listAll<T>(ctx: OperationContext, list: ListSpec): Promise<T[]> {
+    return ctx.client.paginate<T>({ api: "v2", path: list.path, query: list.query, itemsKey: list.itemsKey });
+}
+
+/** The first item that matches, walking all pages; undefined when there is none. */
+export async function findInList<T>(ctx: OperationContext, list: ListSpec, match: (item: T) => boolean): Promise<T | undefined> {
+    return (await listAll<T>(ctx, list)).find(match);
+}
+
+export interface CreateOnceOptions<T> {
+    /** For messages, e.g. `assistant "support"`. */
+    what: string;
+    list: ListSpec;
+    /** Identity of a listed object (assistant id, release number). */
+    keyOf(item: T): string;
+    /** Whether a listed object carries what this create sends (name, description...). */
+    matches(item: T): boolean;
+    /**
+     * Sends the create. `reconcile` goes to ApiClient.request: the client calls it when an attempt
+     * has an unknown outcome, and uses what it finds instead of creating a second object.
+     */
+    create(reconcile: () => Promise<T | undefined>): Promise<T>;
+}
+
+/**
+ * Creates an object that has no client-chosen identity without ever creating two. The objects
+ * that already match are listed first; after an attempt with an unknown outcome, a matching object
+ * that was not there before is the one that attempt created. This assumes nobody else creates an
+ * identical object in the same instant, which is also what the service's own UI assumes.
+ */
+export async function createOnce<T>(ctx: OperationContext, options: CreateOnceOptions<T>): Promise<T> {
+    const before = new Set((await listAll<T>(ctx, options.list)).filter(options.matches).map(options.keyOf));
+    const reconcile = async (): Promise<T | undefined> => {
+        const appeared = (await listAll<T>(ctx, options.list)).filter((item) => options.matches(item) && !before.has(options.keyOf(item)));
+        if (appeared.length > 1) {
+            const keys = appeared.map(options.keyOf).join(", ");
+            throw new Error(`${options.what}: several matching objects appeared while creating one (${keys}); resolve by hand`);
+        }
+        if (appeared.length === 1) ctx.log(`${options.what}: an earlier attempt had succeeded (found ${options.keyOf(appeared[0])}); not creating another`);
+        return appeared[0];
+    };
+    return options.create(reconcile);
+}

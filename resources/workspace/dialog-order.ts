@@ -1,0 +1,113 @@
+/**
+ * Orders dialog node calls so that each one is valid when it runs, and predicts where the service
+ * will have put every node.
+ *
+ * The service keeps siblings as a linked list: placing node N after P makes the node that
+ * followed P follow N, and taking N out makes its follower follow N's old previous sibling.
+ * A move can therefore shift a node whose own declaration did not change. `DialogTree` simulates
+ * those rules; the planner walks the declared nodes parents-first and previous-siblings-first
+ * (so new subtrees and new anchors exist before they are referenced), and emits a call for a node
+ * only when it is new, its content changed, or the simulation says it is not where it is declared.
+ * Removed nodes are deleted last: by then no kept node depends on them, and deleting the top of
+ * a removed subtree deletes the subtree (one call).
+ */
+import type { DialogNodeElement } from "../v1-elements/types";
+
+interface Position {
+    parent?: string;
+    previousSibling?: string;
+}
+
+export class DialogTree {
+    private readonly positions = new Map<string, Position>();
+
+    constructor(nodes: DialogNodeElement[]) {
+        for (const node of nodes) this.positions.set(node.dialogNode, { parent: node.parent, previousSibling: node.previousSibling });
+    }
+
+    has(id: string): boolean {
+        return this.positions.has(id);
+    }
+
+    isAt(id: string, wanted: Position): boolean {
+        const at = this.positions.get(id);
+        return at !== undefined && at.parent === wanted.parent && at.previousSibling === wanted.previousSibling;
+    }
+
+    /** Moves (or inserts) `id` to `wanted`, relinking the followers of its old and new places. */
+    place(id: string, wanted: Position): void {
+        this.detach(id);
+        for (const [other, at] of this.positions) {
+            if (at.parent === wanted.parent && at.previousSibling === wanted.previousSibling) at.previousSibling = id;
+            void other;
+        }
+        this.positions.set(id, { ...wanted });
+    }
+
+    /** A rename keeps the node's place; references to it follow the new id. */
+    rename(from: string, to: string): void {
+        const at = this.positions.get(from);
+        if (!at) return;
+        this.positions.delete(from);
+        this.positions.set(to, at);
+        for (const other of this.positions.values()) {
+            if (other.parent === from) other.parent = to;
+            if (other.previousSibling === from) other.previousSibling = to;
+        }
+    }
+
+    /** Deletes a node and its subtree, as the service does; returns every id removed. */
+    remove(id: string): string[] {
+        if (!this.positions.has(id)) return [];
+        this.detach(id);
+        this.positions.delete(id);
+        const removed = [id];
+        for (const [child, at] of [...this.positions]) {
+            if (at.parent === id) removed.push(...this.remove(child));
+        }
+        return removed;
+    }
+
+    parentOf(id: string): string | undefined {
+        return this.positions.get(id)?.parent;
+    }
+
+    private detach(id: string): void {
+        const at = this.positions.get(id);
+        if (!at) return;
+        for (const other of this.positions.values()) {
+            if (other.parent === at.parent && other.previousSibling === id) other.previousSibling = at.previousSibling;
+        }
+    }
+}
+
+/**
+ * Declared nodes with every node after its parent, its previous sibling and (when possible) its
+ * jump target. Jump cycles are broken: `deferredJumps` lists nodes to create without `nextStep`
+ * and complete afterwards.
+ */
+export function creationOrder(nodes: DialogNodeElement[], exists: (id: string) => boolean): { order: DialogNodeElement[]; deferredJumps: Set<string> } {
+    const byId = new Map(nodes.map((n) => [n.dialogNode, n]));
+    const order: DialogNodeElement[] = [];
+    const state = new Map<string, "visiting" | "done">();
+    const deferredJumps = new Set<string>();
+    const visit = (id: string | undefined, viaJumpFrom?: string): void => {
+        if (id === undefined) return;
+        const node = byId.get(id);
+        if (!node) return;
+        const seen = state.get(id);
+        if (seen === "done") return;
+        if (seen === "visiting") {
+            if (viaJumpFrom !== undefined && !exists(id)) deferredJumps.add(viaJumpFrom);
+            return;
+        }
+        state.set(id, "visiting");
+        visit(node.parent);
+        visit(node.previousSibling);
+        visit(node.nextStep?.dialogNode, id);
+        state.set(id, "done");
+        order.push(node);
+    };
+    for (const node of nodes) visit(node.dialogNode);
+    return { order, deferredJumps };
+}

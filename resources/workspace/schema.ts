@@ -1,0 +1,40 @@
+/** JSON Schema of the Workspace inputs (camelCase), built from the element schemas. */
+import { schemas as s } from "../../provider/schema-fragments";
+import {
+    counterexampleProperties, dialogNodeProperties, elementSchema, entityProperties, intentProperties,
+} from "../v1-elements/schemas";
+
+const collection = (properties: object, key: string) => ({ type: "array", items: elementSchema(properties, key) });
+
+export const workspaceSchema = {
+    type: "object",
+    required: ["name"],
+    additionalProperties: false,
+    properties: {
+        name: s.workspaceName,
+        description: s.description,
+        language: { type: "string", pattern: "^[a-z]{2}(-[a-z]{2,4})?$", errorHint: "a language code such as en, fr or zh-cn" },
+        metadata: { type: "object" },
+        learningOptOut: { type: "boolean" },
+        systemSettings: {
+            type: "object",
+            properties: {
+                disambiguation: { type: "object", properties: { sensitivity: s.disambiguationSensitivity, enabled: { type: "boolean" } } },
+                tooling: { type: "object", properties: { storeGenericResponses: { type: "boolean" } } },
+            },
+        },
+        webhooks: {
+            type: "array",
+            items: {
+                type: "object", required: ["url", "name"], additionalProperties: false,
+                properties: { url: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, headers: { type: "array" } },
+            },
+        },
+        intents: collection(intentProperties, "intent"),
+        entities: collection(entityProperties, "entity"),
+        dialogNodes: collection(dialogNodeProperties, "dialogNode"),
+        counterexamples: collection(counterexampleProperties, "text"),
+        waitForTraining: { type: "boolean" },
+        adoptWorkspaceId: { type: "string", minLength: 1 },
+    },
+};

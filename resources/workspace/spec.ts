@@ -1,0 +1,110 @@
+/**
+ * Workspace (v1 dialog skill). Collections declared here are owned: the declared set is the
+ * desired set. A collection left undeclared is never sent, read or touched, so that separate
+ * Intent / Entity / DialogNode resources can manage it. Updates go through the planner
+ * (plan.ts): the fewest element calls, or one workspace update when the cost model says so.
+ */
+import { randomUUID } from "crypto";
+import { PartialFailure } from "../../provider/bridge/errors";
+import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { apiPath } from "../../provider/http/path";
+import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
+import { checkCollection, checkDialogTree } from "../v1-elements/rules";
+import { applyWorkspace } from "./apply";
+import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
+import { workspaceSchema } from "./schema";
+import { waitForTraining } from "./training";
+import { COLLECTIONS, OPTIONS, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
+
+type ApiWorkspace = Record<string, unknown> & { workspace_id: string; status?: string; metadata?: Record<string, unknown> };
+
+function check(inputs: WorkspaceInputs): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    for (const kind of ELEMENT_KINDS) {
+        const elements = inputs[kind.collection];
+        if (Array.isArray(elements)) failures.push(...checkCollection(kind, elements as object[], kind.collection));
+    }
+    if (Array.isArray(inputs.dialogNodes)) failures.push(...checkDialogTree(inputs.dialogNodes, "dialogNodes"));
+    return failures;
+}
+
+function getWorkspace(ctx: OperationContext, workspaceId: string, withContent: boolean): Promise<ApiWorkspace> {
+    return ctx.client.request<ApiWorkspace>({
+        method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`, query: withContent ? { export: true } : undefined,
+    });
+}
+
+/** Finds the workspace a create with this token made (GET /v1/workspaces lists metadata). */
+async function findCreated(ctx: OperationContext, token: string): Promise<ApiWorkspace | undefined> {
+    const all = await ctx.client.paginate<ApiWorkspace>({ api: "v1", path: "/v1/workspaces", itemsKey: "workspaces" });
+    return all.find((w) => w.metadata?.[CREATION_TOKEN_KEY] === token);
+}
+
+/** Waits for training when asked; a failure keeps the object (PartialFailure) so that it is not lost. */
+async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string): Promise<WorkspaceOutputs> {
+    if (outputs.waitForTraining === false) return outputs;
+    try {
+        return { ...outputs, status: await waitForTraining(ctx, outputs.workspaceId) };
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: "Failed" } as any, err);
+    }
+}
+
+async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ id: string; outs: WorkspaceOutputs }> {
+    const id = inputs.adoptWorkspaceId!;
+    const live = workspaceFromApi(await getWorkspace(ctx, id, true));
+    if (live.language !== inputs.language) {
+        throw new Error(`adoptWorkspaceId ${id}: its language is ${live.language}, the declared language is ${inputs.language} (a workspace's language cannot change)`);
+    }
+    // Plan against everything the service holds, as if the state had it.
+    const { outputs, contentChanged } = await applyWorkspace(ctx, id, { ...live, name: live.name ?? "" }, inputs);
+    const outs = contentChanged ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
+    return { id, outs };
+}
+
+export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
+    type: "Workspace",
+    inputSchema: workspaceSchema,
+    replaceOn: ["language"],
+    check,
+    normalize: (inputs) => ({ ...inputs, language: inputs.language ?? "en" }),
+    canonical(property, value) {
+        if ((OPTIONS as readonly string[]).includes(property)) return undefined;
+        const kind = ELEMENT_KINDS.find((k) => k.collection === property);
+        if (kind) return canonicalCollection(kind, value as object[]);
+        if (property === "description" && value === "") return undefined;
+        return value;
+    },
+
+    async create(ctx, inputs) {
+        if (inputs.adoptWorkspaceId) return adopt(ctx, inputs);
+        const token = randomUUID();
+        const created = await ctx.client.request<ApiWorkspace>({
+            method: "POST", api: "v1", path: "/v1/workspaces",
+            body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
+            idempotent: false,
+            reconcile: () => findCreated(ctx, token),
+        });
+        const outputs: WorkspaceOutputs = { ...inputs, workspaceId: created.workspace_id, status: created.status };
+        return { id: created.workspace_id, outs: await trained(ctx, outputs, "created") };
+    },
+
+    async read(ctx, id, olds) {
+        const withContent = COLLECTIONS.some((c) => olds[c] !== undefined);
+        const body = await getWorkspace(ctx, id, withContent);
+        const live = workspaceFromApi(body);
+        const inputs: WorkspaceInputs = { ...projectOnto(live, olds) };
+        for (const option of OPTIONS) if (olds[option] !== undefined) (inputs as any)[option] = olds[option];
+        return { outs: { ...inputs, workspaceId: id, status: live.status }, inputs };
+    },
+
+    async update(ctx, id, olds, news) {
+        const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, news);
+        return contentChanged ? trained(ctx, outputs, "updated") : { ...outputs, status: olds.status };
+    },
+
+    async delete(ctx, id) {
+        await ctx.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${id}` });
+    },
+};

@@ -1,0 +1,27 @@
+/** Waiting for a workspace to finish training (status Available), failing clearly on Failed. */
+import type { OperationContext } from "../../provider/bridge/spec";
+import { apiPath } from "../../provider/http/path";
+import { statusErrorsText, waitFor } from "../../provider/poll";
+
+export const TRAINING_TIMEOUT_MS = 30 * 60_000;
+
+interface WorkspaceStatus {
+    status?: string;
+    status_errors?: unknown;
+    status_description?: string;
+}
+
+/** Plain GET (6000 calls / 5 min), never the scarce export. Returns the last status. */
+export async function waitForTraining(ctx: OperationContext, workspaceId: string): Promise<string> {
+    const done = await waitFor<WorkspaceStatus>({
+        what: `training of workspace ${workspaceId}`,
+        fetch: () => ctx.client.request<WorkspaceStatus>({ method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}` }),
+        status: (w) => w.status ?? "unknown",
+        ready: ["Available"],
+        failed: ["Failed"],
+        failureDetail: (w) => statusErrorsText(w.status_errors) ?? w.status_description,
+        timeoutMs: TRAINING_TIMEOUT_MS,
+        onStatus: (status) => ctx.log(`workspace ${workspaceId}: ${status}`),
+    });
+    return done.status ?? "Available";
+}

@@ -1,0 +1,43 @@
+/** Resolved (plain) inputs and outputs of the Workspace resource, as the spec sees them. */
+import type { CollectionName } from "../v1-elements/kinds";
+import type {
+    CounterexampleElement, DialogNodeElement, EntityElement, IntentElement,
+} from "../v1-elements/types";
+
+export interface Webhook {
+    url: string;
+    name: string;
+    /** Free-form (API shape, e.g. `[{ name, value }]`), sent untouched. */
+    headers?: unknown[];
+}
+
+export interface WorkspaceInputs {
+    name: string;
+    description?: string;
+    language?: string;
+    metadata?: Record<string, unknown>;
+    learningOptOut?: boolean;
+    systemSettings?: Record<string, unknown>;
+    webhooks?: Webhook[];
+    intents?: IntentElement[];
+    entities?: EntityElement[];
+    dialogNodes?: DialogNodeElement[];
+    counterexamples?: CounterexampleElement[];
+    waitForTraining?: boolean;
+    adoptWorkspaceId?: string;
+}
+
+export interface WorkspaceOutputs extends WorkspaceInputs {
+    workspaceId: string;
+    /** Training status when last read: Available, Training, Failed, ... */
+    status?: string;
+}
+
+/** Fields set on the workspace itself (not collections, not provider options). */
+export const SCALARS = ["name", "description", "language", "metadata", "learningOptOut", "systemSettings", "webhooks"] as const;
+export type ScalarName = typeof SCALARS[number];
+
+export const COLLECTIONS: readonly CollectionName[] = ["intents", "entities", "dialogNodes", "counterexamples"];
+
+/** Provider options: they steer operations and are not content (never a change by themselves). */
+export const OPTIONS = ["waitForTraining", "adoptWorkspaceId"] as const;

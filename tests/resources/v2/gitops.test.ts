@@ -1,0 +1,111 @@
+/**
+ * The promotion story of examples/gitops-promotion, played through the engine-path harness (real
+ * program, real plugin server) against the emulator. Needs `npm run build` (the plugin requires the
+ * compiled package by name).
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Harness, type RunResult } from "../../harness";
+import { startV2Fixture, type V2Fixture } from "./support";
+
+const PROJECT_DIR = path.resolve(__dirname, "../../../examples/gitops-promotion");
+const CONTENT = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "content/actions.json"), "utf8"));
+
+describe("GitOps promotion example (dev -> staging -> prod)", function () {
+    this.timeout(120_000);
+    let fx: V2Fixture;
+    let workDir: string;
+    let contentFile: string;
+    const stacks: Harness[] = [];
+
+    before(async () => {
+        fx = await startV2Fixture({ asyncDelayMs: 20 });
+        workDir = fs.mkdtempSync(path.join(os.tmpdir(), "gitops-"));
+        contentFile = path.join(workDir, "actions.json");
+        fs.writeFileSync(contentFile, JSON.stringify(CONTENT));
+    });
+    after(async () => {
+        for (const stack of stacks) await stack.close();
+        await fx.emu.stop();
+        fs.rmSync(workDir, { recursive: true, force: true });
+    });
+
+    function stack(name: string, config: Record<string, string> = {}): Harness {
+        const h = new Harness({
+            projectDir: PROJECT_DIR,
+            stack: name,
+            stateDir: path.join(workDir, "state"),
+            config: { "watson-assistant:url": fx.emu.url, "watson-assistant:maxRetries": "3", ...config },
+        });
+        stacks.push(h);
+        return h;
+    }
+    const ops = (result: RunResult) => Object.fromEntries(result.steps.map((s) => [s.name, s.op]));
+    const environments = async (assistantId: string) =>
+        Object.fromEntries(((await fx.api(`/v2/assistants/${assistantId}/environments`)).environments as any[]).map((e) => [e.environment, e.release_reference?.release]));
+    const releaseNumbers = async (assistantId: string) => ((await fx.api(`/v2/assistants/${assistantId}/releases`)).releases as any[]).map((r) => r.release);
+
+    it("plays content change, release, staging, promotion and rollback", async () => {
+        // dev: assistant, content and release 1.
+        const dev = stack("dev", { contentFile });
+        const first = await dev.up();
+        expect(ops(first)).to.deep.include({ assistant: "create", actions: "create", release: "create" });
+        const assistantId = first.outputs.assistantId as string;
+        expect(first.outputs.latestRelease).to.equal("1");
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: undefined });
+
+        // The staging environment (Enterprise plans; the emulator's admin route here).
+        await fx.admin(`/emulator/assistants/${assistantId}/environments`, { name: "staging" });
+
+        const staging = stack("staging");
+        expect(ops(await staging.up())).to.deep.include({ staging: "create" });
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: undefined, staging: "1" });
+
+        const prod = stack("prod");
+        expect(ops(await prod.up())).to.deep.include({ live: "create" });
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "1" });
+
+        // Nothing changed: nothing happens.
+        const again = await dev.up();
+        expect(again.steps.filter((s) => s.op !== "same" && s.op !== "read")).to.deep.equal([]);
+
+        // A content change in dev cuts release 2; release 1 is kept (still deployed, and for rollbacks).
+        const edited = { actions: [...CONTENT.actions, { action: "goodbye", title: "Say goodbye", steps: [] }] };
+        fs.writeFileSync(contentFile, JSON.stringify(edited));
+        const second = await dev.up();
+        expect(ops(second)).to.deep.include({ assistant: "same", actions: "update", release: "replace" });
+        expect(second.outputs.latestRelease).to.equal("2");
+        expect(await releaseNumbers(assistantId)).to.deep.equal(["1", "2"]);
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "1" });
+
+        // One config line deploys release 2 to staging, then promotes it to prod.
+        staging.setConfig("release", "2");
+        expect(ops(await staging.up())).to.deep.include({ staging: "update" });
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
+        prod.setConfig("release", "2");
+        expect(ops(await prod.up())).to.deep.include({ live: "update" });
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "2", staging: "2" });
+
+        // Roll prod back.
+        prod.setConfig("release", "1");
+        const rollback = await prod.up();
+        expect(ops(rollback)).to.deep.include({ live: "update" });
+        expect(rollback.outputs.deployedRelease).to.equal("1");
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
+
+        // Someone switches prod in the tooling: refresh shows it, up puts the declared release back.
+        await fx.post(`/v2/assistants/${assistantId}/releases/2/deploy`, { environment_id: first.outputs.environments.live });
+        expect(ops(await prod.refresh())).to.deep.include({ live: "refresh-drift" });
+        expect(ops(await prod.up())).to.deep.include({ live: "update" });
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
+
+        // Tearing down: deployments leave their environments; dev deletes the assistant.
+        await prod.destroy();
+        await staging.destroy();
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
+        await dev.destroy();
+        expect((await fx.api("/v2/assistants")).assistants).to.deep.equal([]);
+    });
+});

@@ -1,0 +1,61 @@
+/** Shared setup of the v2 resource tests: one emulator, direct resources, admin routes. */
+import fetch from "node-fetch";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { directResource, type DirectResource } from "../../support/direct";
+
+export interface V2Fixture {
+    emu: RunningEmulator;
+    resource(type: string): DirectResource;
+    /** POST to an emulator admin route (not counted in stats). */
+    admin(path: string, body: unknown): Promise<any>;
+    /** GET a v2 API path on the emulator directly (counted in stats). */
+    api(path: string): Promise<any>;
+    /** POST to a v2 API path directly, as someone using the tooling would. */
+    post(path: string, body: unknown): Promise<any>;
+    /** DELETE a v2 API path directly. */
+    del(path: string): Promise<void>;
+    /** Creates an assistant through the Assistant resource; returns its outputs. */
+    newAssistant(name?: string): Promise<any>;
+    /** API calls made since the last resetStats. */
+    calls(): number;
+}
+
+/** Quick retries so that fault tests stay fast; the poller's own delays are short already. */
+const CONFIG = { maxRetries: "8", maxRetryElapsedMs: "60000" };
+
+export async function startV2Fixture(options: { asyncDelayMs?: number } = {}): Promise<V2Fixture> {
+    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: options.asyncDelayMs ?? 0 });
+    const resource = (type: string) => directResource(type, { url: emu.url, authType: "noauth", ...CONFIG });
+    const admin = async (path: string, body: unknown) => {
+        const res = await fetch(`${emu.url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+        const json = await res.json();
+        if (!res.ok) throw new Error(`admin ${path}: ${res.status} ${JSON.stringify(json)}`);
+        return json;
+    };
+    const withVersion = (path: string) => `${emu.url}${path}${path.includes("?") ? "&" : "?"}version=2024-08-25`;
+    const api = async (path: string) => (await fetch(withVersion(path))).json();
+    const post = async (path: string, body: unknown) => {
+        const res = await fetch(withVersion(path), { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+        const json = await res.json();
+        if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
+        return json;
+    };
+    const del = async (path: string) => {
+        const res = await fetch(withVersion(path), { method: "DELETE" });
+        if (!res.ok) throw new Error(`DELETE ${path}: ${res.status}`);
+    };
+    let counter = 0;
+    const newAssistant = async (name = `assistant ${++counter}`) => {
+        const assistant = resource("Assistant");
+        const checked = await assistant.check({ name });
+        const { outs } = await assistant.create(checked.inputs);
+        return outs;
+    };
+    return { emu, resource, admin, api, post, del, newAssistant, calls: () => emu.stats().total };
+}
+
+/** Removes the engine's bookkeeping key from checked inputs. */
+export function plain(inputs: Record<string, any>): Record<string, any> {
+    const { __provider, ...rest } = inputs;
+    return rest;
+}
