@@ -49,7 +49,9 @@ function ownerStack() {
 
 /** staging / prod: run the release named in the stack config on this stack's environment. */
 function deploymentStack(target: string) {
-    const devStack = config.get("devStack") ?? `${pulumi.getOrganization()}/${pulumi.getProject()}/dev`;
+    // "dev" resolves within this project on a local file backend; on Pulumi Cloud set devStack to
+    // "<org>/gitops-promotion/dev".
+    const devStack = config.get("devStack") ?? "dev";
     const dev = new pulumi.StackReference(devStack);
     const deployment = new EnvironmentDeployment(target, {
         assistantId: dev.requireOutput("assistantId") as pulumi.Output<string>,

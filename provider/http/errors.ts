@@ -106,7 +106,8 @@ export function snippet(text: string, limit = SNIPPET_LIMIT): string {
 
 function renderMessage(e: ApiErrorInit & { errors: ServiceErrorDetail[] }): string {
     const status = e.status > 0 ? `${e.status} ${STATUS_CODES[e.status] ?? ""}`.trim() + ": " : "";
-    const details = e.errors.length > 0 ? ` (${e.errors.map(renderDetail).join("; ")})` : "";
+    const informative = e.errors.filter((d) => d.path || d.file || d.message !== e.serviceMessage);
+    const details = informative.length > 0 ? ` (${informative.map(renderDetail).join("; ")})` : "";
     const hint = e.hint ? `. ${e.hint}` : "";
     const requestId = e.requestId ? ` [request id ${e.requestId}]` : "";
     return `${e.method} ${e.path} failed: ${status}${e.serviceMessage}${details}${hint}${requestId}`;

@@ -1,5 +1,6 @@
 /** The HTTP client's public surface, for resource modules. */
-export { ApiClient, ClientDeps } from "./client";
+export { ApiClient } from "./client";
+export type { ClientDeps } from "./client";
 export { ApiError, isApiError, isConflict, isNotFound } from "./errors";
 export { apiPath } from "./path";
 export type { ApiVersion, ClientMetrics, HttpMethod, PaginateOptions, RequestOptions, ServiceErrorDetail } from "./types";

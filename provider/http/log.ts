@@ -7,6 +7,7 @@ import { redactText, redactValue } from "./redact";
 export type LogSink = (line: string) => void;
 
 const BODY_LIMIT = 2_000;
+const PARSE_LIMIT = 200_000;
 
 export function debugEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
     const flag = (env.WATSON_ASSISTANT_DEBUG ?? "").toLowerCase();
@@ -26,6 +27,8 @@ export function redactingSink(sink: LogSink, secrets: readonly string[]): LogSin
 /** A body rendered for a log line: secret fields redacted, JSON compact, long bodies truncated. */
 export function describeBody(body: unknown): string {
     if (body === undefined) return "";
+    // Huge bodies (workspace exports) are cut before parsing; the sink still redacts the text.
+    if (typeof body === "string" && body.length > PARSE_LIMIT) return truncate(body, BODY_LIMIT);
     const text = JSON.stringify(redactValue(typeof body === "string" ? parseOrKeep(body) : body));
     return truncate(text, BODY_LIMIT);
 }

@@ -13,7 +13,6 @@
  * The id is `<workspaceId>/<key at creation>`; the current key is always taken from the state.
  */
 import type { CheckFailure, ResourceSpec } from "../../provider/bridge/spec";
-import { stableJson } from "../../provider/bridge/values";
 import { createElement, deleteElement, getElement, updateElement } from "./element-client";
 import { type ElementKind, keyOf } from "./kinds";
 import { elementSchema } from "./schemas";
@@ -52,7 +51,7 @@ export function elementResourceSpec<E extends object>(
             if (property === "workspaceId" || property === "adopt" || property === kind.key) return value;
             // Compare each property through the element's canonical form (sorted sets, defaults dropped).
             const canonical = kind.canonical({ [kind.key]: "", [property]: value } as E) as Record<string, unknown>;
-            return stableJson(canonical[property]);
+            return canonical[property];
         },
         async create(ctx, inputs) {
             const element = elementOf(inputs);

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, "../../..");
 function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; firstLine: string }> {
     const child = spawn(
         process.execPath,
-        ["-r", "ts-node/register/transpile-only", "-r", "./tests/emulator/support/v1-fallback.ts", "emulator/cli.ts", ...args],
+        ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", ...args],
         { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
     );
     return new Promise((resolve, reject) => {

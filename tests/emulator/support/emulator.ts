@@ -1,5 +1,4 @@
 /** Test helpers: start an emulator and call it over real HTTP. */
-import "./v1-fallback";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import type { EmulatorOptions } from "../../../emulator/core/types";
 
