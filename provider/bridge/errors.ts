@@ -15,7 +15,7 @@ export class PartialFailure extends Error {
         message: string,
         readonly id: string,
         outs: Record<string, unknown>,
-        readonly cause?: unknown,
+        override readonly cause?: unknown,
     ) {
         super(message);
         this.properties = outs;

@@ -6,11 +6,10 @@
 import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
 import type { EnvironmentData } from "../v2-common/api-types";
-import { containsDeclared } from "../v2-common/contains";
+import { changedDeclared, liveDeclared } from "../v2-common/declared";
 import { describeEnvironment, getEnvironment, listEnvironments, resolveEnvironment } from "../v2-common/environments";
 import { joinId, splitId } from "../v2-common/ids";
 import { assistantIdSchema, singleLineText } from "../v2-common/schema";
-import { stableJson } from "../../provider/bridge/values";
 import { liveSettings, SETTING_NAMES, settingsBody, type EnvironmentSettings } from "./settings";
 
 export interface EnvironmentDeploymentInputs extends EnvironmentSettings {
@@ -89,21 +88,16 @@ export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeployme
     async read(ctx, id, olds) {
         const { assistantId, key: environmentId } = splitId(id);
         const live = await getEnvironment(ctx, assistantId, environmentId);
-        const current = liveSettings(live);
-        const drift: Partial<EnvironmentDeploymentInputs> = { release: live.release_reference?.release };
-        for (const name of SETTING_NAMES) {
-            if (olds[name] === undefined) continue; // not declared: not managed
-            // Keep the declared form when the service only added to it (e.g. snapshots).
-            (drift as Record<string, unknown>)[name] = containsDeclared(current[name], olds[name]) ? olds[name] : current[name];
-        }
+        const drift: Partial<EnvironmentDeploymentInputs> = {
+            release: live.release_reference?.release,
+            ...liveDeclared<EnvironmentSettings>(SETTING_NAMES, olds, liveSettings(live)),
+        };
         return { outs: { ...olds, ...drift, ...computed(live) }, inputs: drift };
     },
 
     async update(ctx, id, olds, news) {
         const { key: environmentId } = splitId(id);
-        const changedSettings = Object.fromEntries(
-            SETTING_NAMES.filter((name) => news[name] !== undefined && stableJson(news[name]) !== stableJson(olds[name])).map((name) => [name, news[name]]),
-        ) as EnvironmentSettings;
+        const changedSettings = changedDeclared<EnvironmentSettings>(SETTING_NAMES, olds, news);
         const live = await apply(ctx, news, environmentId, { deploy: news.release !== olds.release, settings: changedSettings });
         return { ...news, ...computed(live) };
     },

@@ -7,10 +7,10 @@ import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec"
 import { apiPath } from "../../provider/http/path";
 import type { SkillData } from "../v2-common/api-types";
 import { containsDeclared } from "../v2-common/contains";
+import { changedDeclared, liveDeclared } from "../v2-common/declared";
 import { joinId, splitId } from "../v2-common/ids";
 import { assistantIdSchema, freeFormObject, singleLineText, waitTimeoutSchema } from "../v2-common/schema";
 import { waitUntilAvailable } from "../v2-common/status";
-import { stableJson } from "../../provider/bridge/values";
 
 export interface SkillInputs {
     assistantId: string;
@@ -28,7 +28,6 @@ export interface SkillOutputs extends SkillInputs {
 }
 
 const MANAGED = ["name", "description", "workspace"] as const;
-type Managed = (typeof MANAGED)[number];
 
 export const spec: ResourceSpec<SkillInputs, SkillOutputs> = {
     type: "Skill",
@@ -59,24 +58,12 @@ export const spec: ResourceSpec<SkillInputs, SkillOutputs> = {
     async read(ctx, id, olds) {
         const { assistantId, key: skillId } = splitId(id);
         const live = await getSkill(ctx, assistantId, skillId);
-        const managed: Partial<SkillInputs> = {};
-        for (const property of MANAGED) {
-            if (olds[property] === undefined) continue; // not declared: not ours to report
-            const liveValue = live[property];
-            // Keep the declared form when the service only added to it (defaults, timestamps), or
-            // does not return it at all (Get skill usually omits `workspace`: no content drift then).
-            const unchanged = liveValue === undefined || containsDeclared(liveValue, olds[property]);
-            (managed as Record<string, unknown>)[property] = unchanged ? olds[property] : liveValue;
-        }
-        const outs: SkillOutputs = { ...olds, ...managed, ...computed(live) };
-        return { outs, inputs: managed };
+        const managed = liveDeclared<SkillInputs>(MANAGED, olds, live as Partial<SkillInputs>);
+        return { outs: { ...olds, ...managed, ...computed(live) }, inputs: managed };
     },
 
     async update(ctx, _id, olds, news) {
-        const changes: Partial<Record<Managed, unknown>> = {};
-        for (const property of MANAGED) {
-            if (news[property] !== undefined && stableJson(news[property]) !== stableJson(olds[property])) changes[property] = news[property];
-        }
+        const changes = changedDeclared<SkillInputs>(MANAGED, olds, news);
         const result = Object.keys(changes).length > 0 ? await applyUpdate(ctx, news, changes) : await waitForSkill(ctx, news);
         return { ...news, ...computed(result) };
     },
@@ -91,16 +78,16 @@ function getSkill(ctx: OperationContext, assistantId: string, skillId: string): 
 }
 
 /** The declared properties whose live value differs, or undefined when there is nothing to send. */
-function differences(live: SkillData, inputs: SkillInputs): Partial<Record<Managed, unknown>> | undefined {
-    const changes: Partial<Record<Managed, unknown>> = {};
+function differences(live: SkillData, inputs: SkillInputs): Partial<SkillInputs> | undefined {
+    const changes: Partial<SkillInputs> = {};
     for (const property of MANAGED) {
         const declared = inputs[property];
-        if (declared !== undefined && !containsDeclared(live[property], declared)) changes[property] = declared;
+        if (declared !== undefined && !containsDeclared(live[property], declared)) (changes as Record<string, unknown>)[property] = declared;
     }
     return Object.keys(changes).length > 0 ? changes : undefined;
 }
 
-async function applyUpdate(ctx: OperationContext, inputs: SkillInputs, changes: Partial<Record<Managed, unknown>>): Promise<SkillData> {
+async function applyUpdate(ctx: OperationContext, inputs: SkillInputs, changes: Partial<SkillInputs>): Promise<SkillData> {
     ctx.log(`updating skill ${inputs.skillId} (${Object.keys(changes).join(", ")})`);
     await ctx.client.request({
         method: "POST",

@@ -82,32 +82,29 @@ export class DialogTree {
 }
 
 /**
- * Declared nodes with every node after its parent, its previous sibling and (when possible) its
- * jump target. Jump cycles are broken: `deferredJumps` lists nodes to create without `nextStep`
- * and complete afterwards.
+ * Declared nodes with every node after its parent and its previous sibling (a tree, so always
+ * possible). A node whose jump target is a node still to be created later in that order is
+ * listed in `deferredJumps`: it is created without `nextStep` and completed afterwards.
  */
 export function creationOrder(nodes: DialogNodeElement[], exists: (id: string) => boolean): { order: DialogNodeElement[]; deferredJumps: Set<string> } {
     const byId = new Map(nodes.map((n) => [n.dialogNode, n]));
     const order: DialogNodeElement[] = [];
-    const state = new Map<string, "visiting" | "done">();
-    const deferredJumps = new Set<string>();
-    const visit = (id: string | undefined, viaJumpFrom?: string): void => {
-        if (id === undefined) return;
-        const node = byId.get(id);
-        if (!node) return;
-        const seen = state.get(id);
-        if (seen === "done") return;
-        if (seen === "visiting") {
-            if (viaJumpFrom !== undefined && !exists(id)) deferredJumps.add(viaJumpFrom);
-            return;
-        }
-        state.set(id, "visiting");
+    const done = new Set<string>();
+    const visit = (id: string | undefined): void => {
+        const node = id === undefined ? undefined : byId.get(id);
+        if (!node || done.has(node.dialogNode)) return;
+        done.add(node.dialogNode);
         visit(node.parent);
         visit(node.previousSibling);
-        visit(node.nextStep?.dialogNode, id);
-        state.set(id, "done");
         order.push(node);
     };
     for (const node of nodes) visit(node.dialogNode);
+    const deferredJumps = new Set<string>();
+    const placed = new Set<string>();
+    for (const node of order) {
+        const target = node.nextStep?.dialogNode;
+        if (target !== undefined && target !== node.dialogNode && !placed.has(target) && !exists(target)) deferredJumps.add(node.dialogNode);
+        placed.add(node.dialogNode);
+    }
     return { order, deferredJumps };
 }

@@ -2,11 +2,12 @@
  * fromWorkspaceExport: a skill JSON exported from the tooling or from
  * `GET /v1/workspaces/{id}?export=true` -> Workspace inputs, so that a deployment repo can keep
  * the exported file in git and deploy it. Read-only fields (workspace_id, status, created,
- * updated, counts) are dropped; everything else maps field for field (camelCase, free-form parts
+ * updated, counts) and the provider's creation marker in metadata are dropped; everything else maps field for field (camelCase, free-form parts
  * untouched), and all four collections become owned.
  */
 import { fromApi } from "../../provider/casing";
 import type { WorkspaceArgs } from ".";
+import { CREATION_TOKEN_KEY } from "./mapping";
 
 const READ_ONLY = new Set(["workspace_id", "status", "status_errors", "status_description", "created", "updated", "counts", "pagination", "skill_id", "assistant_id"]);
 
@@ -30,6 +31,12 @@ export function fromWorkspaceExport(json: string | Record<string, unknown>): Wor
         content[key] = ["intents", "entities", "counterexamples"].includes(key) ? withoutAudit(value)
             : key === "dialog_nodes" ? (value as Record<string, unknown>[]).map(({ created: _c, updated: _u, ...node }) => node)
             : value;
+    }
+    const metadata = content.metadata as Record<string, unknown> | undefined;
+    if (metadata && CREATION_TOKEN_KEY in metadata) {
+        // The provider's own create marker (see mapping.ts) is not content.
+        const { [CREATION_TOKEN_KEY]: _token, ...rest } = metadata;
+        content.metadata = rest;
     }
     const args = fromApi<WorkspaceArgs & Record<string, unknown>>(content);
     for (const collection of ["intents", "entities", "dialogNodes", "counterexamples"] as const) {

@@ -88,7 +88,7 @@ function planDialogNodes(kind: ElementKind, current: DialogNodeElement[], desire
     const renamedFrom = new Map(renames.map(([from, node]) => [node.dialogNode as string, from]));
     const mustSend = new Set<string>([...changed.map(([key]) => key), ...created.map((n) => n.dialogNode)]);
     const ops: ElementOp[] = [];
-    const { order, deferredJumps } = creationOrder(desired, (id) => tree.has(id) || renamedFrom.has(id));
+    const { order, deferredJumps } = creationOrder(desired, (id) => tree.has(id));
     for (const node of order) {
         const id = node.dialogNode;
         const from = renamedFrom.get(id);

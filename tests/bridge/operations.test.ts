@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { ResourceOperations } from "../../provider/bridge/operations";
 import { PartialFailure } from "../../provider/bridge/errors";
+import { ApiError } from "../../provider/http/errors";
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { UNKNOWN } from "../../provider/bridge/values";
 
@@ -109,7 +110,7 @@ describe("bridge operations", () => {
     });
 
     it("a 404 on delete counts as deleted", async () => {
-        const notFound = Object.assign(new Error("gone"), { status: 404 });
+        const notFound = new ApiError({ status: 404, method: "DELETE", path: "/notes/n1", serviceMessage: "Resource not found" });
         const ops = new ResourceOperations(noteSpec(new Map(), { delete: async () => { throw notFound; } }));
         await ops.delete(ctx, "n1", { title: "t" });
     });

@@ -96,7 +96,7 @@ describe("GitOps promotion example (dev -> staging -> prod)", function () {
         expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
 
         // Someone switches prod in the tooling: refresh shows it, up puts the declared release back.
-        await fx.post(`/v2/assistants/${assistantId}/releases/2/deploy`, { environment_id: first.outputs.environments.live });
+        await fx.post(`/v2/assistants/${assistantId}/releases/2/deploy`, { environment_id: (first.outputs.environments as Record<string, string>).live });
         expect(ops(await prod.refresh())).to.deep.include({ live: "refresh-drift" });
         expect(ops(await prod.up())).to.deep.include({ live: "update" });
         expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
