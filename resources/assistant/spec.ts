@@ -55,6 +55,8 @@ export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
             create: (reconcile) =>
                 ctx.client.request<AssistantData>({ method: "POST", api: "v2", path: ASSISTANTS.path, body, idempotent: false, reconcile }),
         });
+        // The dynamic provider protocol has no check warnings; this is the earliest place to say it.
+        ctx.log(`created assistant "${inputs.name}" (${created.assistant_id}); the API cannot update assistants, so changing its name, description or language will replace it`);
         return { id: created.assistant_id, outs: outputsOf(created) };
     },
 

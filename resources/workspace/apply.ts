@@ -83,7 +83,7 @@ export async function applyWorkspace(ctx: OperationContext, workspaceId: string,
         const out: Record<string, unknown> = { ...known, workspaceId };
         for (const option of OPTIONS) out[option] = news[option];
         for (const c of COLLECTIONS) if (news[c] === undefined && olds[c] === undefined) delete out[c];
-        return out as unknown as WorkspaceOutputs;
+        return definedOnly(out) as unknown as WorkspaceOutputs;
     };
     try {
         if (changedScalars.length > 0 || plan.bulk.length > 0) {
@@ -107,6 +107,11 @@ export async function applyWorkspace(ctx: OperationContext, workspaceId: string,
     Object.assign(known, Object.fromEntries(SCALARS.map((s) => [s, news[s]])));
     for (const c of COLLECTIONS) if (news[c] !== undefined) known[c] = news[c];
     return { outputs: outputs(), contentChanged: plan.bulk.length > 0 || plan.ops.length > 0 };
+}
+
+/** Outputs go to the engine as a protobuf Struct, which rejects undefined values. */
+export function definedOnly<T extends object>(bag: T): T {
+    return Object.fromEntries(Object.entries(bag).filter(([, v]) => v !== undefined)) as T;
 }
 
 function describePlan(bulk: string[], ops: ElementOp[], scalars: string[]): string {

@@ -10,7 +10,7 @@ import type { CheckFailure, OperationContext, ResourceSpec } from "../../provide
 import { apiPath } from "../../provider/http/path";
 import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree } from "../v1-elements/rules";
-import { applyWorkspace } from "./apply";
+import { applyWorkspace, definedOnly } from "./apply";
 import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
 import { waitForTraining } from "./training";
@@ -60,7 +60,7 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ 
     // Plan against everything the service holds, as if the state had it.
     const { outputs, contentChanged } = await applyWorkspace(ctx, id, { ...live, name: live.name ?? "" }, inputs);
     const outs = contentChanged ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
-    return { id, outs };
+    return { id, outs: definedOnly(outs) };
 }
 
 export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
@@ -86,7 +86,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
             idempotent: false,
             reconcile: () => findCreated(ctx, token),
         });
-        const outputs: WorkspaceOutputs = { ...inputs, workspaceId: created.workspace_id, status: created.status };
+        const outputs: WorkspaceOutputs = definedOnly({ ...inputs, workspaceId: created.workspace_id, status: created.status });
         return { id: created.workspace_id, outs: await trained(ctx, outputs, "created") };
     },
 
@@ -96,12 +96,12 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
         const live = workspaceFromApi(body);
         const inputs: WorkspaceInputs = { ...projectOnto(live, olds) };
         for (const option of OPTIONS) if (olds[option] !== undefined) (inputs as any)[option] = olds[option];
-        return { outs: { ...inputs, workspaceId: id, status: live.status }, inputs };
+        return { outs: definedOnly({ ...inputs, workspaceId: id, status: live.status }), inputs: definedOnly(inputs) };
     },
 
     async update(ctx, id, olds, news) {
         const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, news);
-        return contentChanged ? trained(ctx, outputs, "updated") : { ...outputs, status: olds.status };
+        return definedOnly(contentChanged ? await trained(ctx, outputs, "updated") : { ...outputs, status: olds.status });
     },
 
     async delete(ctx, id) {

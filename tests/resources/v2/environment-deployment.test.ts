@@ -11,17 +11,14 @@ describe("v2 EnvironmentDeployment resource", () => {
     async function assistantWithReleases() {
         const assistant = await fx.newAssistant();
         const staging = await fx.admin(`/emulator/assistants/${assistant.assistantId}/environments`, { name: "QA" });
-        const release = fx.resource("Release");
-        for (const triggers of ["a", "b"]) await release.create((await release.check({ assistantId: assistant.assistantId, triggers })).inputs);
+        for (const triggers of ["a", "b"]) await fx.create("Release", { assistantId: assistant.assistantId, triggers });
         return { ...assistant, stagingId: staging.environment_id as string };
     }
     const environment = async (assistantId: string, environmentId: string) => fx.api(`/v2/assistants/${assistantId}/environments/${environmentId}`);
 
     async function deploy(args: Record<string, unknown>) {
-        const deployment = fx.resource("EnvironmentDeployment");
-        const { inputs, failures } = await deployment.check(args);
-        expect(failures ?? []).to.deep.equal([]);
-        return { deployment, inputs, ...(await deployment.create(inputs)) };
+        const created = await fx.create("EnvironmentDeployment", args);
+        return { deployment: created.resource, ...created };
     }
 
     it("deploys a release to the live environment named by its type", async () => {

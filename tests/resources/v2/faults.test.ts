@@ -27,8 +27,7 @@ describe("v2 resources under faults", () => {
     it("a release create whose response is lost after it took effect is not repeated", async () => {
         const a = await fx.newAssistant();
         fx.emu.setFaults("rate=1,count=1,kinds=reset-after,routes=POST /v2/assistants/{assistant_id}/releases");
-        const release = fx.resource("Release");
-        const { outs } = await release.create((await release.check({ assistantId: a.assistantId, description: "v1" })).inputs);
+        const { outs } = await fx.create("Release", { assistantId: a.assistantId, description: "v1" });
         expect(fx.emu.stats().faultsInjected).to.equal(1);
         expect(outs).to.include({ release: "1", status: "Available" });
         expect((await releases(a.assistantId)).map((r) => r.release)).to.deep.equal(["1"]);
@@ -36,9 +35,7 @@ describe("v2 resources under faults", () => {
 
     it("a provider create whose response is lost is found by its id instead of failing on a conflict", async () => {
         fx.emu.setFaults("rate=1,count=1,kinds=reset-after,routes=POST /v2/providers");
-        const provider = fx.resource("ConversationalSkillProvider");
-        const { inputs } = await provider.check({ providerId: "p", specification: { servers: [{ url: "https://x.example.com" }] }, private: { authentication: {} } });
-        const { id } = await provider.create(inputs);
+        const { id } = await fx.create("ConversationalSkillProvider", { providerId: "p", specification: { servers: [{ url: "https://x.example.com" }] }, private: { authentication: {} } });
         expect(id).to.equal("p");
         expect((await fx.api("/v2/providers")).conversational_skill_providers).to.have.length(1);
     });
@@ -47,12 +44,9 @@ describe("v2 resources under faults", () => {
         it(`with 30% of requests failing (seed ${seed}), assistant, content, release and deployment converge without duplicates`, async () => {
             fx.emu.setFaults(`rate=0.3,seed=${seed},kinds=500+503+reset+reset-after,routes=/v2/*`);
             const a = await fx.newAssistant("Faulty");
-            const skill = fx.resource("Skill");
-            await skill.create((await skill.check({ assistantId: a.assistantId, skillId: a.actionSkillId, workspace: { actions: [] } })).inputs);
-            const release = fx.resource("Release");
-            const cut = await release.create((await release.check({ assistantId: a.assistantId, triggers: ["x"] })).inputs);
-            const deployment = fx.resource("EnvironmentDeployment");
-            await deployment.create((await deployment.check({ assistantId: a.assistantId, environment: "live", release: cut.outs.release })).inputs);
+            await fx.create("Skill", { assistantId: a.assistantId, skillId: a.actionSkillId, workspace: { actions: [] } });
+            const cut = await fx.create("Release", { assistantId: a.assistantId, triggers: ["x"] });
+            await fx.create("EnvironmentDeployment", { assistantId: a.assistantId, environment: "live", release: cut.outs.release });
             fx.emu.setFaults("");
             expect(fx.emu.stats().faultsInjected).to.be.greaterThan(0);
             expect((await assistants()).map((x) => x.assistant_id)).to.deep.equal([a.assistantId]);

@@ -10,9 +10,8 @@ describe("v2 Release resource", () => {
     const releases = async (assistantId: string) => (await fx.api(`/v2/assistants/${assistantId}/releases`)).releases as any[];
 
     async function cut(assistantId: string, args: Record<string, unknown> = {}) {
-        const release = fx.resource("Release");
-        const { inputs } = await release.check({ assistantId, ...args });
-        return { release, inputs, ...(await release.create(inputs)) };
+        const created = await fx.create("Release", { assistantId, ...args });
+        return { release: created.resource, ...created };
     }
 
     it("creating a release waits until it is Available and outputs its number and content", async () => {

@@ -16,11 +16,9 @@ describe("v2 ConversationalSkillProvider resource", () => {
 
     const providers = async () => (await fx.api("/v2/providers")).conversational_skill_providers as any[];
 
-    async function register(args: Record<string, unknown> = {}) {
-        const provider = fx.resource("ConversationalSkillProvider");
-        const { inputs, failures } = await provider.check({ providerId: "pro-code", specification: SPEC, private: PRIVATE, ...args });
-        expect(failures ?? []).to.deep.equal([]);
-        return { provider, inputs, ...(await provider.create(inputs)) };
+    async function register() {
+        const created = await fx.create("ConversationalSkillProvider", { providerId: "pro-code", specification: SPEC, private: PRIVATE });
+        return { provider: created.resource, ...created };
     }
 
     it("registers a provider and never keeps its credentials in outputs, only their hash", async () => {

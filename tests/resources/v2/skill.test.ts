@@ -13,10 +13,8 @@ describe("v2 Skill resource", () => {
     const skillOf = async (assistantId: string, skillId: string) => fx.api(`/v2/assistants/${assistantId}/skills/${skillId}`);
 
     async function adopt(args: Record<string, unknown>) {
-        const skill = fx.resource("Skill");
-        const { inputs, failures } = await skill.check(args);
-        expect(failures ?? []).to.deep.equal([]);
-        return { skill, inputs, ...(await skill.create(inputs)) };
+        const created = await fx.create("Skill", args);
+        return { skill: created.resource, ...created };
     }
 
     it("adopts the action skill, sets its name and content, and waits until it is Available", async () => {
@@ -30,8 +28,7 @@ describe("v2 Skill resource", () => {
     it("a release cut after the update holds the new content", async () => {
         const a = await fx.newAssistant();
         await adopt({ assistantId: a.assistantId, skillId: a.actionSkillId, workspace: ACTIONS_V1 });
-        const release = fx.resource("Release");
-        const { outs } = await release.create((await release.check({ assistantId: a.assistantId })).inputs);
+        const { outs } = await fx.create("Release", { assistantId: a.assistantId });
         expect(outs.content.skills.find((s: any) => s.type === "action")).to.include({ skillId: a.actionSkillId, snapshot: "1" });
     });
 

@@ -3,6 +3,13 @@ import fetch from "node-fetch";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { directResource, type DirectResource } from "../../support/direct";
 
+export interface Created {
+    resource: DirectResource;
+    inputs: Record<string, any>;
+    id: string;
+    outs: any;
+}
+
 export interface V2Fixture {
     emu: RunningEmulator;
     resource(type: string): DirectResource;
@@ -14,6 +21,8 @@ export interface V2Fixture {
     post(path: string, body: unknown): Promise<any>;
     /** DELETE a v2 API path directly. */
     del(path: string): Promise<void>;
+    /** Checks (expecting no failure) and creates a resource of `type`. */
+    create(type: string, args: Record<string, unknown>): Promise<Created>;
     /** Creates an assistant through the Assistant resource; returns its outputs. */
     newAssistant(name?: string): Promise<any>;
     /** API calls made since the last resetStats. */
@@ -44,18 +53,13 @@ export async function startV2Fixture(options: { asyncDelayMs?: number } = {}): P
         const res = await fetch(withVersion(path), { method: "DELETE" });
         if (!res.ok) throw new Error(`DELETE ${path}: ${res.status}`);
     };
-    let counter = 0;
-    const newAssistant = async (name = `assistant ${++counter}`) => {
-        const assistant = resource("Assistant");
-        const checked = await assistant.check({ name });
-        const { outs } = await assistant.create(checked.inputs);
-        return outs;
+    const create = async (type: string, args: Record<string, unknown>): Promise<Created> => {
+        const created = resource(type);
+        const { inputs, failures } = await created.check(args);
+        if (failures?.length) throw new Error(`check of ${type} failed: ${JSON.stringify(failures)}`);
+        return { resource: created, inputs, ...(await created.create(inputs)) };
     };
-    return { emu, resource, admin, api, post, del, newAssistant, calls: () => emu.stats().total };
-}
-
-/** Removes the engine's bookkeeping key from checked inputs. */
-export function plain(inputs: Record<string, any>): Record<string, any> {
-    const { __provider, ...rest } = inputs;
-    return rest;
+    let counter = 0;
+    const newAssistant = async (name = `assistant ${++counter}`) => (await create("Assistant", { name })).outs;
+    return { emu, resource, admin, api, post, del, create, newAssistant, calls: () => emu.stats().total };
 }
