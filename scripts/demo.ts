@@ -66,12 +66,13 @@ const steps: DemoStep[] = [
         run: (ctx) => ctx.harness.preview(),
         async verify(_ctx, result) {
             expectEqual(result.steps.map((s) => s.op), result.steps.map(() => "create"), "preview plans");
-            return `${result.steps.length} resources to create, nothing changed yet`;
+            return `${result.steps.length} resources to create; a preview only checks and diffs, nothing is called or changed`;
         },
     },
     {
         title: "Up: create the assistant, its dialog skill content, release 1 and the live deployment",
         command: "pulumi up",
+        detailCalls: true,
         run: (ctx) => ctx.harness.up(),
         async verify(ctx, result) {
             expectEqual(changedSteps(result), ["assistant:create", "dialog-skill:create", "live:create", "release:create"], "created");
@@ -133,7 +134,8 @@ const steps: DemoStep[] = [
         run: (ctx) => ctx.harness.destroy(),
         async verify(ctx) {
             expectEqual(await ctx.service.counts(), { assistants: 0, workspaces: 0 }, "left on the service");
-            return "no assistant and no workspace left on the service";
+            // release and dialog-skill are retainOnDelete: forgotten by Pulumi, removed with the assistant.
+            return "the assistant is deleted with its skills and releases; nothing is left on the service";
         },
     },
 ];

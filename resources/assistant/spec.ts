@@ -51,7 +51,7 @@ export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
             what: `assistant "${inputs.name}"`,
             list: ASSISTANTS,
             keyOf: (a) => a.assistant_id,
-            matches: (a) => a.name === inputs.name && a.description === inputs.description && (a.language ?? DEFAULT_LANGUAGE) === inputs.language,
+            matches: (a) => a.name === inputs.name && (a.description || undefined) === inputs.description && (a.language ?? DEFAULT_LANGUAGE) === inputs.language,
             create: (reconcile) =>
                 ctx.client.request<AssistantData>({ method: "POST", api: "v2", path: ASSISTANTS.path, body, idempotent: false, reconcile }),
         });

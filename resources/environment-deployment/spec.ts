@@ -81,7 +81,7 @@ export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeployme
 
     async create(ctx, inputs) {
         const environment = resolveEnvironment(await listEnvironments(ctx, inputs.assistantId), inputs);
-        const live = await apply(ctx, inputs, environment.environment_id, { deploy: true, settings: declaredSettings(inputs) });
+        const live = await apply(ctx, inputs, environment.environment_id, { deploy: true, settings: changedDeclared<EnvironmentSettings>(SETTING_NAMES, {}, inputs) });
         return { id: joinId(inputs.assistantId, environment.environment_id), outs: { ...inputs, ...computed(live) } };
     },
 
@@ -136,10 +136,6 @@ async function apply(
         });
     }
     return live ?? getEnvironment(ctx, inputs.assistantId, environmentId);
-}
-
-function declaredSettings(inputs: EnvironmentDeploymentInputs): EnvironmentSettings {
-    return Object.fromEntries(SETTING_NAMES.filter((name) => inputs[name] !== undefined).map((name) => [name, inputs[name]]));
 }
 
 function computed(environment: EnvironmentData): Pick<EnvironmentDeploymentOutputs, "targetEnvironmentId" | "environmentType"> {

@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { WatsonResource } from "../../provider/bridge/resource";
-import type { InputsOf } from "../v1-elements/args";
 import type {
     CounterexampleElement, DialogNodeElement, EntityElement, IntentElement,
 } from "../v1-elements/types";
@@ -69,4 +68,3 @@ export class Workspace extends WatsonResource {
     }
 }
 
-export type { InputsOf };
