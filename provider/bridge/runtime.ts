@@ -25,13 +25,20 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
 }
 
 /** Context for one call: settings resolved now; the client (and its token cache) reused while they hold. */
-export function operationContext(getConfig: ConfigGetter = readConfig, env: NodeJS.ProcessEnv = process.env): OperationContext {
+/** Progress lines go to the plugin's stderr, which the Pulumi engine collects with the plugin's logs. */
+const stderrLog = (message: string) => { process.stderr.write(`[watson-assistant] ${message}\n`); };
+
+export function operationContext(
+    getConfig: ConfigGetter = readConfig,
+    env: NodeJS.ProcessEnv = process.env,
+    log: (message: string) => void = stderrLog,
+): OperationContext {
     const settings = resolveSettings(getConfig, env);
     const fingerprint = stableJson(settings);
     if (!cachedClient || cachedClient.fingerprint !== fingerprint) {
         cachedClient = { fingerprint, client: new ApiClient(settings), settings };
     }
-    return { client: cachedClient.client, settings, log: (message) => process.stderr.write(`[watson-assistant] ${message}\n`) };
+    return { client: cachedClient.client, settings, log };
 }
 
 export function operationsFor(type: string): ResourceOperations<any, any> {

@@ -16,9 +16,14 @@ export interface DirectResource {
 }
 
 /** `config` holds `watson-assistant:*` keys without the namespace, e.g. `{ url: emu.url }`. */
-export function directResource(type: string, config: Record<string, string>, env: NodeJS.ProcessEnv = {}): DirectResource {
+export function directResource(
+    type: string,
+    config: Record<string, string>,
+    env: NodeJS.ProcessEnv = {},
+    log: (message: string) => void = () => undefined,
+): DirectResource {
     const ops = operationsFor(type);
-    const ctx = () => operationContext((key) => config[key], env);
+    const ctx = () => operationContext((key) => config[key], env, log);
     const withProvider = (bag: Record<string, any>) => ({ ...bag, [PROVIDER_KEY]: "test" });
     return {
         check: async (news, olds = {}) => ops.check(olds, withProvider(news)),
