@@ -11,9 +11,9 @@ import { Assistant, EnvironmentDeployment, Release, Workspace } from "pulumi-wat
 import { dialogNodes, entities, intents } from "./content";
 
 const config = new pulumi.Config();
-const assistantName = config.get("assistantName") ?? "Quick-start assistant";
-const greeting = config.get("greeting") ?? "Hello! I can tell you where your order is. What can I do for you?";
-const liveRelease = config.get("liveRelease") ?? "latest";
+const assistantName = config.require("assistantName");
+const greeting = config.require("greeting");
+const liveRelease = config.require("liveRelease");
 
 const assistant = new Assistant("assistant", {
     name: assistantName,

@@ -12,10 +12,11 @@ import type { DirectResource } from "../support/direct";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
 import { checked, directSession } from "./support/direct-session";
 import { addInto, recordFigures } from "./support/figures";
+import { faultSpec } from "./support/faults";
 import { serviceReader, type ServiceReader } from "./support/service";
 import { editedWorkspace, elementCount, largeWorkspace, separateIntents } from "./fixtures/large-workspace";
 
-export const FAULT_KINDS = "kinds=429+500+503+reset+reset-after,latency=0-30";
+
 const APIKEY = "reliability-faults-key";
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
@@ -37,7 +38,7 @@ describe("reliability: a large workspace converges under 20% faults (seeds 1..20
     /** Runs one step with faults on; returns its request and fault counts (before any audit read). */
     async function faulty<T>(seed: number, phase: number, step: () => Promise<T>): Promise<T> {
         emu.resetStats();
-        emu.setFaults(`rate=0.2,seed=${seed * 10 + phase},${FAULT_KINDS}`);
+        emu.setFaults(faultSpec(seed, phase));
         try {
             return await step();
         } finally {
