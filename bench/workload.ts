@@ -82,7 +82,7 @@ export function dialogTree(count: number, intents: number): DialogNodeElement[] 
     const intentRef = (k: number) => `#${intentName(intents > 0 ? k % intents : 0)}`;
     root.add({ dialogNode: "welcome", title: "Welcome", conditions: "welcome", output: text("Hello. How can I help?") });
     let budget = count - 2;
-    const folders = Math.max(0, Math.round(count * 0.005));
+    const folders = count >= 40 ? Math.max(2, Math.round(count * 0.005)) : 0;
     const perFolder = folders > 0 ? Math.floor((count * 0.6 - folders) / (3 * folders)) : 0;
     const firstFolderNodes: string[] = [];
     let k = 0;

@@ -26,7 +26,7 @@ const content = { intents, entities, dialogNodes: dialogNodes(greeting) };
 const dialogSkill = new Workspace("dialog-skill", {
     name: assistantName,
     adoptWorkspaceId: assistant.dialogSkillId.apply((id) => {
-        if (!id) throw new Error(`assistant ${assistantName} has no dialog skill`);
+        if (!id) throw new Error(`assistant "${assistantName}" has no dialog skill: activate dialog in the assistant's settings`);
         return id;
     }),
     ...content,

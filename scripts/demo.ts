@@ -14,6 +14,13 @@ import { projectConfigDefaults } from "./demo/project-config";
 import { ServiceView } from "./demo/service";
 import { printSteps } from "./demo/step-lines";
 
+/** Why some delete steps of the quick start make no API call. */
+const DELETE_NOTES: Record<string, string> = {
+    "dialog-skill": "retainOnDelete: forgotten, removed with the assistant",
+    release: "retainOnDelete: forgotten, removed with the assistant",
+    live: "the API has no undeploy: the environment is left as it is",
+};
+
 const NEW_GREETING = "Hi! Ask me where your order is, or say bye when you are done.";
 
 /** The repository root: the folder with the quick-start Pulumi.yaml (works from scripts/ and dist/scripts/). */
@@ -140,8 +147,17 @@ const steps: DemoStep[] = [
     },
 ];
 
+/** A failed step rejects outputs the harness handles late; Node's warning about that is noise here. */
+function quietLateRejectionWarnings(): void {
+    process.removeAllListeners("warning");
+    process.on("warning", (warning) => {
+        if (warning.name !== "PromiseRejectionHandledWarning") process.stderr.write(`${warning.name}: ${warning.message}\n`);
+    });
+}
+
 async function main(): Promise<number> {
     const started = Date.now();
+    quietLateRejectionWarnings();
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const root = repoRoot();
     registerTypeScript(root);
@@ -157,7 +173,7 @@ async function main(): Promise<number> {
         passphrase: "demo",
         // Pulumi.yaml's project defaults, with the service URL pointing at this emulator.
         config: { ...projectConfigDefaults(root), "watson-assistant:url": emu.url },
-        onEvent: printSteps(out, () => previewing),
+        onEvent: printSteps(out, () => previewing, (step) => (step.op === "delete" ? DELETE_NOTES[step.name] : undefined)),
     });
     const ctx: Context = { harness, emu, service: new ServiceView(emu.url), outputs: {}, out };
 

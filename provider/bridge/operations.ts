@@ -10,7 +10,7 @@ import { isNotFound } from "../http/errors";
 import type { CheckFailure, OperationContext, ResourceSpec } from "./spec";
 import { describeFailure, PartialFailure } from "./errors";
 import {
-    containsUnknown, hashKey, isUnknownAt, PROVIDER_KEY, sha256, stableJson, withoutKeys,
+    containsUnknown, hashKey, isUnknownAt, PROVIDER_KEY, sha256, stableJson, withoutKeys, withoutUndefined,
 } from "./values";
 
 type Bag = Record<string, any>;
@@ -85,7 +85,8 @@ export class ResourceOperations<I extends object, O extends object> {
             const result = await this.spec.read(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
             if (!result) return { id: "" };
             const props = { ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly) };
-            return result.inputs ? { id, props, inputs: withoutKeys(result.inputs as Bag, this.writeOnly) } : { id, props };
+            if (!result.inputs) return { id, props: withoutUndefined(props) };
+            return { id, props: withoutUndefined(props), inputs: withoutUndefined(withoutKeys(result.inputs as Bag, this.writeOnly)) };
         } catch (err) {
             if (isNotFound(err)) return { id: "" };
             throw describeFailure(this.spec.type, "read", id, err);
@@ -127,7 +128,7 @@ export class ResourceOperations<I extends object, O extends object> {
             const value = (inputs as Bag)[name];
             if (value !== undefined) stored[hashKey(name)] = sha256(value);
         }
-        return { ...stored, ...withoutKeys(outs as Bag, this.writeOnly) } as O;
+        return withoutUndefined({ ...stored, ...withoutKeys(outs as Bag, this.writeOnly) }) as O;
     }
 
     private storedHashes(olds: Bag): Bag {
@@ -137,7 +138,7 @@ export class ResourceOperations<I extends object, O extends object> {
     /** A partial failure's outputs are completed the same way as a success's, minus secrets. */
     private completePartial(inputs: I, err: unknown): unknown {
         if (!(err instanceof PartialFailure)) return err;
-        const props = withoutKeys(err.properties, this.writeOnly);
+        const props = withoutUndefined(withoutKeys(err.properties, this.writeOnly));
         return new PartialFailure(err.message, err.id, props, err.cause);
     }
 }

@@ -59,3 +59,17 @@ export function isUnknownAt(root: unknown, path: string): boolean {
     }
     return current === UNKNOWN || containsUnknown(current);
 }
+
+/**
+ * Drops `undefined` members (recursively): protobuf Structs, which carry properties to the engine,
+ * reject them ("Unexpected struct type").
+ */
+export function withoutUndefined<T>(value: T): T {
+    if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : withoutUndefined(v))) as T;
+    if (value && typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = withoutUndefined(v);
+        return out as T;
+    }
+    return value;
+}

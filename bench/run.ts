@@ -1,0 +1,80 @@
+/**
+ * `npm run bench` (node dist/bench/run.js): runs the benchmark suite and writes BENCHMARKS.md.
+ *
+ *   --json            print one JSON object (see bench/summary.ts) on stdout
+ *   --quick           tiny sizes, no scaled-down rate-limit run (the smoke test); writes no report unless --out
+ *   --out <file>      where to write the report (default BENCHMARKS.md at the repo root)
+ *   --no-report       do not write the report
+ *   --latencies 0,50  added emulator latencies for the large-workspace scenarios
+ *   --growth 100,1000,10000   intent counts of the growth curve
+ *   --no-harness      skip the runs through the real plugin (harness)
+ *
+ * Progress goes to stderr.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { REPO_ROOT } from "./harness-loader";
+import { renderReport } from "./report";
+import { runSuite } from "./suite";
+import { summarize } from "./summary";
+
+export interface CliOptions {
+    json: boolean;
+    quick: boolean;
+    out: string | undefined;
+    latencies: number[];
+    growthSizes: number[];
+    harness: boolean;
+}
+
+const numbers = (value: string, flag: string) => value.split(",").map((v) => {
+    const parsed = Number(v.trim());
+    if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${flag}: "${v}" is not a number`);
+    return parsed;
+});
+
+export function parseArgs(argv: string[]): CliOptions {
+    const quick = argv.includes("--quick");
+    const options: CliOptions = {
+        json: false, quick, out: quick ? undefined : path.join(REPO_ROOT, "BENCHMARKS.md"),
+        latencies: quick ? [0] : [0, 50], growthSizes: quick ? [10, 40] : [100, 1000, 10000], harness: true,
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const value = () => {
+            const next = argv[++i];
+            if (next === undefined) throw new Error(`${arg} needs a value`);
+            return next;
+        };
+        switch (arg) {
+            case "--json": options.json = true; break;
+            case "--quick": break;
+            case "--out": options.out = path.resolve(value()); break;
+            case "--no-report": options.out = undefined; break;
+            case "--latencies": options.latencies = numbers(value(), arg); break;
+            case "--growth": options.growthSizes = numbers(value(), arg); break;
+            case "--no-harness": options.harness = false; break;
+            default: throw new Error(`unknown option ${arg} (see bench/run.ts)`);
+        }
+    }
+    return options;
+}
+
+export async function main(argv: string[]): Promise<void> {
+    const options = parseArgs(argv);
+    const log = (message: string) => process.stderr.write(`${message}\n`);
+    const results = await runSuite({ ...options, log });
+    if (options.out) {
+        fs.writeFileSync(options.out, renderReport(results, ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ")));
+        log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
+    }
+    if (options.json) process.stdout.write(`${JSON.stringify(summarize(results))}\n`);
+    log(`bench done in ${(results.totalMs / 1000).toFixed(1)} s`);
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).catch((err) => {
+        process.stderr.write(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+        process.exit(1);
+    });
+}

@@ -1,0 +1,101 @@
+/**
+ * The whole benchmark: which scenarios run at which sizes, and the results object that the JSON
+ * output and BENCHMARKS.md are made from.
+ */
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { largeWorkspaceEdits } from "./edits";
+import { growthCurve, type GrowthPoint } from "./growth";
+import { intentResources, workspaceThroughPlugin, type IntentResourcesRun, type WorkspacePluginRun } from "./harness-scenarios";
+import { machineInfo, type MachineInfo } from "./machine";
+import { providerSizes, type ProviderSize } from "./provider-size";
+import { runWorkspaceScenarios, type WorkspaceRun } from "./workspace-scenarios";
+import { LARGE, workspaceContent, type WorkspaceSize } from "./workload";
+
+export interface SuiteOptions {
+    quick: boolean;
+    latencies: number[];
+    growthSizes: number[];
+    harness: boolean;
+    log: (message: string) => void;
+}
+
+export interface SuitePlan {
+    size: WorkspaceSize;
+    addRemove: number;
+    intentResources: number;
+    /** Requests spent on the intent-create budget (limit 2000) before the scaled-down run; 0 = no such run. */
+    preSpend: number;
+    /** rateLimitWindowScale of the scaled-down run (30 min x scale). */
+    windowScale: number;
+    /** Latency of the Intent-resource runs. */
+    intentLatencyMs: number;
+}
+
+export function planFor(quick: boolean): SuitePlan {
+    if (quick) {
+        return {
+            size: { intents: 20, examplesPerIntent: 3, entities: 6, valuesPerEntity: 3, synonymsPerValue: 2, dialogNodes: 60, counterexamples: 5 },
+            addRemove: 3, intentResources: 8, preSpend: 0, windowScale: 1, intentLatencyMs: 0,
+        };
+    }
+    return { size: LARGE, addRemove: 50, intentResources: 1000, preSpend: 1500, windowScale: 0.01, intentLatencyMs: 50 };
+}
+
+export interface SuiteResults {
+    machine: MachineInfo;
+    plan: SuitePlan;
+    latencies: { latencyMs: number; run: WorkspaceRun }[];
+    plugin?: WorkspacePluginRun;
+    intentResources: IntentResourcesRun[];
+    providers: Record<string, ProviderSize>;
+    growth: GrowthPoint[];
+    totalMs: number;
+}
+
+async function withEmulator<T>(options: Parameters<typeof startEmulator>[0], work: (emu: RunningEmulator) => Promise<T>): Promise<T> {
+    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0, ...options });
+    try {
+        return await work(emu);
+    } finally {
+        await emu.stop();
+    }
+}
+
+export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
+    const started = performance.now();
+    const plan = planFor(options.quick);
+    const log = options.log;
+    const initial = workspaceContent(plan.size);
+
+    log("serialized providers");
+    const providers = await providerSizes();
+
+    const latencies: SuiteResults["latencies"] = [];
+    for (const latencyMs of options.latencies) {
+        log(`large workspace, ${latencyMs} ms latency`);
+        const run = await withEmulator({ latencyMs }, (emu) => runWorkspaceScenarios(emu, initial, largeWorkspaceEdits(plan.size.examplesPerIntent, plan.addRemove), log));
+        latencies.push({ latencyMs, run });
+    }
+
+    log("growth curve (0 ms latency)");
+    const growth = await withEmulator({}, (emu) => growthCurve(emu, options.growthSizes, log));
+
+    let plugin: WorkspacePluginRun | undefined;
+    const intentRuns: IntentResourcesRun[] = [];
+    if (options.harness) {
+        log("large workspace through the plugin (harness, 0 ms latency)");
+        plugin = await withEmulator({}, (emu) => workspaceThroughPlugin(emu, initial, log));
+        log(`${plan.intentResources} Intent resources through the plugin, documented rate limits, ${plan.intentLatencyMs} ms latency`);
+        intentRuns.push(await withEmulator({ rateLimits: true, latencyMs: plan.intentLatencyMs }, (emu) => intentResources(emu, {
+            label: "documented limits", count: plan.intentResources, examplesPerIntent: plan.size.examplesPerIntent, editOne: true,
+        }, log)));
+        if (plan.preSpend > 0) {
+            log(`${plan.intentResources} Intent resources, ${plan.preSpend} of 2000 intent creates already spent, windows x${plan.windowScale}`);
+            intentRuns.push(await withEmulator({ rateLimits: true, latencyMs: plan.intentLatencyMs, rateLimitWindowScale: plan.windowScale }, (emu) => intentResources(emu, {
+                label: `window ${plan.preSpend}/2000 spent`, count: plan.intentResources, examplesPerIntent: plan.size.examplesPerIntent, preSpend: plan.preSpend,
+            }, log)));
+        }
+    }
+
+    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, totalMs: performance.now() - started };
+}
