@@ -2,7 +2,15 @@
  * pulumi-watson-assistant: Pulumi resources for IBM watsonx Assistant.
  * Provider configuration lives under the `watson-assistant:` config namespace (see README.md).
  */
-export { Workspace, type WorkspaceArgs } from "./resources/workspace";
+export {
+    Workspace,
+    type WorkspaceArgs,
+    type IntentElement,
+    type EntityElement,
+    type DialogNodeElement,
+    type CounterexampleElement,
+    type Webhook,
+} from "./resources/workspace";
 export { fromWorkspaceExport } from "./resources/workspace/from-export";
 export { Intent, type IntentArgs } from "./resources/intent";
 export { Entity, type EntityArgs } from "./resources/entity";

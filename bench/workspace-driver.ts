@@ -37,7 +37,8 @@ export class WorkspaceDriver {
     constructor(private readonly config: Record<string, string>) {}
 
     private context() {
-        return operationContext((key) => this.config[key], {});
+        // The resource's own progress lines (plans, training) stay out of the bench's output.
+        return { ...operationContext((key) => this.config[key], {}), log: () => undefined };
     }
 
     /** One `up` with `declared` as the program's Workspace inputs. */

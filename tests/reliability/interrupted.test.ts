@@ -131,7 +131,7 @@ describe("reliability: interrupted runs", function () {
         const workspace = session.resource("Workspace");
         const created = await workspace.create(await checked(workspace, largeWorkspace("partial")));
         const edited = await checked(workspace, editedWorkspace("partial"), created.outs);
-        // Element calls 1..6 succeed, then every element write fails with a 400 (not retried).
+        // Element writes 1..6 succeed, then every element write fails with a 500 (no retries allowed).
         emu.setFaults("rate=1,after=6,kinds=500,routes=POST /v1/workspaces/*/*+DELETE /v1/workspaces/*/*");
         const failure = await workspace.update(created.id, created.outs, edited).then(() => undefined, (err) => err);
         emu.setFaults("");

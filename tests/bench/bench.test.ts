@@ -1,0 +1,52 @@
+import { expect } from "chai";
+import { renderReport } from "../../bench/report";
+import { parseArgs } from "../../bench/run";
+import { runSuite, type SuiteResults } from "../../bench/suite";
+import { summarize } from "../../bench/summary";
+
+describe("bench (quick sizes, no timing assertions)", function () {
+    this.timeout(120_000);
+    let results: SuiteResults;
+
+    before(async () => {
+        results = await runSuite({ quick: true, latencies: [0], growthSizes: [10, 40], harness: true, log: () => undefined });
+    });
+
+    it("runs every workspace scenario for ours and the baseline, and an edited example costs one write", () => {
+        const run = results.latencies[0].run;
+        expect([run.create, ...run.edits].map((s) => s.key)).to.deep.equal([
+            "largeCreate", "oneExampleEdit", "addIntents", "removeIntents", "renameEntity", "moveDialogSubtree", "descriptionOnly", "noopUp",
+        ]);
+        for (const s of run.edits) expect(s.baseline.calls, s.key).to.equal(1);
+        const edit = run.edits.find((s) => s.key === "oneExampleEdit")!;
+        expect(edit.ours.writeCalls).to.equal(1);
+        expect(edit.ours.bytesSent).to.be.below(edit.baseline.bytesSent);
+        expect(run.edits.find((s) => s.key === "noopUp")!.ours.calls).to.equal(0);
+    });
+
+    it("prints the JSON keys the issue asks for", () => {
+        const json = JSON.parse(JSON.stringify(summarize(results)));
+        expect(json.oneExampleEdit).to.include.keys("calls", "bytesSent", "baselineBytesSent");
+        expect(json.noopUp.calls).to.equal(0);
+        expect(json.largeCreate).to.include.keys("wallMs", "calls");
+        expect(json).to.include.keys("diffCpuMs", "checkCpuMs", "pluginPeakRssMb");
+        expect(Object.keys(json.providerBytes)).to.include.members(["Workspace", "Intent"]);
+        expect(json.intentResources[0].calls).to.equal(results.plan.intentResources);
+        expect(json.growth.map((g: { intents: number }) => g.intents)).to.deep.equal([10, 40]);
+    });
+
+    it("renders a report with the targets and a table per scenario", () => {
+        const report = renderReport(results, "npm run bench -- --quick");
+        expect(report).to.contain("## Targets");
+        expect(report).to.contain("## Large workspace, 0 ms latency");
+        expect(report).to.contain("## Serialized `__provider` per resource type");
+        expect(report).to.contain("## Growth curve");
+    });
+
+    it("parses the command line (quick writes no report unless asked)", () => {
+        expect(parseArgs(["--quick"]).out).to.equal(undefined);
+        expect(parseArgs(["--latencies", "0,50", "--json"])).to.include({ json: true });
+        expect(parseArgs(["--growth", "1,2"]).growthSizes).to.deep.equal([1, 2]);
+        expect(() => parseArgs(["--bogus"])).to.throw(/unknown option/);
+    });
+});
