@@ -52,7 +52,7 @@ describe("v2 Assistant resource", () => {
         const read = await assistant.read(id, outs);
         expect(read.id).to.equal(id);
         expect(read.props).to.deep.include({ assistantId: id, name: "Support" });
-        expect(read.inputs).to.deep.equal({ name: "Support", description: undefined, language: "en" });
+        expect(read.inputs).to.deep.equal({ name: "Support", language: "en" });
         await assistant.delete(id, outs);
         expect((await listAssistants()).map((a) => a.assistant_id)).not.to.include(id);
         expect((await assistant.read(id, outs)).id).to.equal("");
