@@ -83,6 +83,8 @@ export interface IntentResourcesRun {
     label: string;
     resources: number;
     create: StepCost & { retries: number };
+    /** Intent-create budget left in the window when the run started (pre-spent runs only). */
+    budgetLeft?: number;
     oneIntentEdit?: StepCost;
     state: StateSize;
 }
@@ -115,7 +117,8 @@ export async function intentResources(emu: RunningEmulator, options: IntentResou
         },
     });
     try {
-        if (options.preSpend) await preSpend(emu, workspaceId, options.preSpend);
+        const budgetLeft = options.preSpend ? await preSpend(emu, workspaceId, options.preSpend) : undefined;
+        if (budgetLeft !== undefined) log(`  intent-create budget left after pre-spending: ${budgetLeft}`);
         const create = await measured(emu, () => h.up());
         const attempts = create.cost.byRoute["POST /v1/workspaces/{workspace_id}/intents"] ?? 0;
         const retries = Math.max(0, attempts - options.count);
@@ -126,7 +129,7 @@ export async function intentResources(emu: RunningEmulator, options: IntentResou
             oneIntentEdit = (await measured(emu, () => h.up())).cost;
             log(`  one example edit among ${options.count} Intent resources: ${oneIntentEdit.calls} call(s), ${oneIntentEdit.wallMs.toFixed(0)} ms`);
         }
-        return { label: options.label, resources: options.count, create: { ...create.cost, retries }, oneIntentEdit, state: stateSize(h) };
+        return { label: options.label, resources: options.count, create: { ...create.cost, retries }, budgetLeft, oneIntentEdit, state: stateSize(h) };
     } finally {
         await h.close();
         await deleteWorkspace(emu, workspaceId);
@@ -149,13 +152,23 @@ function apiClient(emu: RunningEmulator): ApiClient {
  * fails validation but still counts against the route's window), so that the run that follows
  * meets the limit the way a deployment does when other work already spent the window.
  */
-async function preSpend(emu: RunningEmulator, workspaceId: string, requests: number): Promise<void> {
+async function preSpend(emu: RunningEmulator, workspaceId: string, requests: number): Promise<number | undefined> {
     const url = `${emu.url}/v1/workspaces/${encodeURIComponent(workspaceId)}/intents?version=2021-11-27`;
-    for (let i = 0; i < requests; i++) {
+    const send = async () => {
         const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
         await res.arrayBuffer();
+        return res.headers.get("x-ratelimit-remaining");
+    };
+    // In parallel batches: sequentially, added latency would let the window run out meanwhile.
+    let remaining: string | null = null;
+    for (let sent = 0; sent < requests; sent += PRE_SPEND_BATCH) {
+        const batch = await Promise.all(Array.from({ length: Math.min(PRE_SPEND_BATCH, requests - sent) }, send));
+        remaining = batch[batch.length - 1];
     }
+    return remaining === null ? undefined : Number(remaining);
 }
+
+const PRE_SPEND_BATCH = 100;
 
 async function deleteWorkspace(emu: RunningEmulator, workspaceId: string): Promise<void> {
     await apiClient(emu).request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}` }).catch(() => undefined);

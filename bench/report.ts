@@ -13,7 +13,7 @@ const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 interface Target {
     what: string;
     measured: string;
-    met: boolean;
+    met: boolean | "partly";
     why?: string;
 }
 
@@ -46,12 +46,14 @@ function targets(r: SuiteResults): Target[] {
     if (r.growth.length >= 2) {
         const first = r.growth[0];
         const last = r.growth[r.growth.length - 1];
-        const flat = first.oneExampleEdit.ours.writeCalls === last.oneExampleEdit.ours.writeCalls && last.oneExampleEdit.ours.bytesSent <= 2 * first.oneExampleEdit.ours.bytesSent;
+        const wireFlat = first.oneExampleEdit.ours.writeCalls === last.oneExampleEdit.ours.writeCalls && last.oneExampleEdit.ours.bytesSent <= 2 * first.oneExampleEdit.ours.bytesSent;
+        const cpu = (g: typeof first) => g.oneExampleEdit.ours.checkCpuMs + g.oneExampleEdit.ours.diffCpuMs;
+        const flat = wireFlat && cpu(last) > 2 * cpu(first) ? "partly" : wireFlat;
         list.push({
             what: "Edit cost flat with size (calls and bytes)",
             measured: `${first.intents} → ${last.intents} intents: ${first.oneExampleEdit.ours.calls} → ${last.oneExampleEdit.ours.calls} calls, ${kb(first.oneExampleEdit.ours.bytesSent)} → ${kb(last.oneExampleEdit.ours.bytesSent)}; CPU of check+diff ${round(first.oneExampleEdit.ours.checkCpuMs + first.oneExampleEdit.ours.diffCpuMs)} → ${round(last.oneExampleEdit.ours.checkCpuMs + last.oneExampleEdit.ours.diffCpuMs)} ms`,
             met: flat,
-            why: "wire cost is flat; local CPU (check + diff) and so wall time grow linearly with the declared content",
+            why: "calls and bytes are flat; the CPU of check + diff (and so wall time) grows linearly, because the engine hands the provider the whole declared content on every up",
         });
         const perIntent = (g: typeof first) => g.create.ours.bytesSent / g.intents;
         const linear = Math.abs(perIntent(last) / perIntent(first) - 1) < 0.25;
@@ -93,7 +95,7 @@ export function renderReport(r: SuiteResults, command: string): string {
 
     out.push("## Targets", "");
     out.push(row(["Target", "Measured", "Met", "Why not / note"]), row(["---", "---", "---", "---"]));
-    for (const t of targets(r)) out.push(row([t.what, t.measured, t.met ? "yes" : "**no**", t.why ?? ""]));
+    for (const t of targets(r)) out.push(row([t.what, t.measured, t.met === "partly" ? "**partly**" : t.met ? "yes" : "**no**", t.why ?? ""]));
     out.push("");
 
     for (const { latencyMs, run } of r.latencies) {
@@ -103,7 +105,7 @@ export function renderReport(r: SuiteResults, command: string): string {
     if (r.plugin) {
         const pl = r.plugin;
         out.push("## Large workspace through the real plugin (harness, 0 ms latency)", "");
-        out.push("The same Workspace resource run by the real dynamic-provider plugin server over gRPC (tests/harness): the program's inputs are marshalled as protobuf Structs, and the harness writes its state file after every step. Peak memory is the plugin process's VmHWM, sampled from /proc.", "");
+        out.push("The same Workspace resource run by the real dynamic-provider plugin server over gRPC (tests/harness): the whole content crosses gRPC as protobuf Structs several times per step (check: olds and news; diff and update: olds, news and old inputs; and back), and the harness writes its state file after the step. That marshalling, not the API, is most of the wall time here. Peak memory is the plugin process's VmHWM, sampled from /proc.", "");
         out.push(row(["Step", "Calls", "Bytes sent", "Wall"]), row(["---", "---", "---", "---"]));
         out.push(row(["Create", pl.create.calls, kb(pl.create.bytesSent), ms(pl.create.wallMs)]));
         out.push(row(["Edit one example", pl.oneExampleEdit.calls, kb(pl.oneExampleEdit.bytesSent), ms(pl.oneExampleEdit.wallMs)]));
@@ -116,12 +118,12 @@ export function renderReport(r: SuiteResults, command: string): string {
     if (r.intentResources.length > 0) {
         out.push(`## The same intents as separate Intent resources (harness, default parallelism, rate limits on, ${p.intentLatencyMs} ms latency)`, "");
         out.push(`Intent creates are limited to 2,000 per 30 minutes (shared/api/assistant-v1.md §10), so ${n(p.intentResources)} creates alone never meet the documented limit. The emulator cannot lower a limit, so the second run models a window that other work already used: ${n(p.preSpend)} refused requests spend the intent-create budget first, and windows are scaled ×${p.windowScale} (30 min → ${round(1800 * p.windowScale)} s) so that waiting for the next window fits the bench.`, "");
-        out.push(row(["Run", "Resources", "Wall", "Calls", "429s met", "Retries", "One-intent edit (calls, wall)", "State file", "State per resource"]), row(Array(9).fill("---")));
+        out.push(row(["Run", "Resources", "Budget left at start", "Wall", "Calls", "429s met", "Retries", "One-intent edit (calls, wall)", "State file", "State per resource"]), row(Array(10).fill("---")));
         for (const ir of r.intentResources) {
             const edit = ir.oneIntentEdit ? `${ir.oneIntentEdit.calls}, ${ms(ir.oneIntentEdit.wallMs)}` : "–";
-            out.push(row([ir.label, n(ir.resources), ms(ir.create.wallMs), n(ir.create.calls), n(ir.create.throttled), n(ir.create.retries), edit, kb(ir.state.fileBytes), kb(ir.state.meanResourceBytes)]));
+            out.push(row([ir.label, n(ir.resources), ir.budgetLeft === undefined ? "2,000" : n(ir.budgetLeft), ms(ir.create.wallMs), n(ir.create.calls), n(ir.create.throttled), n(ir.create.retries), edit, kb(ir.state.fileBytes), kb(ir.state.meanResourceBytes)]));
         }
-        out.push("", "Wall times here are dominated by the harness, which rewrites the whole state file after every step (as the engine checkpoints), not by API calls; an `up` that changes one Intent still runs check and diff for every resource.", "");
+        out.push("", "Wall times here are dominated by the harness, which rewrites (and re-encrypts) the whole state file after every step, unchanged ones included (about 1,000 writes of up to 10 MB per up), not by API calls; the real engine's checkpointing differs, so read these wall times as an upper bound. An `up` that changes one Intent still runs check and diff for each of the 1,000 resources. State per resource includes `__provider` twice (inputs and outputs).", "");
     }
 
     out.push("## Serialized `__provider` per resource type", "");

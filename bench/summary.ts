@@ -69,6 +69,7 @@ export function summarize(results: SuiteResults): Record<string, unknown> {
             resources: r.resources,
             wallMs: round(r.create.wallMs),
             calls: r.create.calls,
+            budgetLeft: r.budgetLeft ?? null,
             throttled: r.create.throttled,
             retries: r.create.retries,
             oneIntentEditCalls: r.oneIntentEdit?.calls,

@@ -6,7 +6,8 @@
 
 const NO_CONTROL_CHARS = { pattern: "^[^\\t\\n\\r]*$", errorHint: "no tabs or newlines" };
 const NOT_BLANK = { pattern: "\\S", errorHint: "cannot be only whitespace" };
-const NOT_SYS_PREFIX = { not: { pattern: "^sys-" }, errorHint: "cannot start with the reserved prefix sys-" };
+// The service reserves the prefix in any letter case.
+const NOT_SYS_PREFIX = { not: { pattern: "^[sS][yY][sS]-" }, errorHint: "cannot start with the reserved prefix sys-" };
 
 /** A single-line string: no CR, LF or tab, at most `max` characters. */
 export function singleLine(max: number, opts: { notBlank?: boolean; minLength?: number } = {}): object {

@@ -144,7 +144,7 @@ export class ApiClient {
             const res = await send({ url, method: opts.method, headers, body, timeoutMs: opts.timeoutMs ?? this.settings.timeoutMs, agent: this.agent, fetch: this.deps.fetch });
             const requestId = res.headers.get("x-global-transaction-id") ?? res.headers.get("x-request-id") ?? undefined;
             this.log?.(`<- ${res.status} ${opts.method} ${opts.path} ${this.now() - startedAt} ms ${describeBody(res.bodyText)}`);
-            if (res.status >= 200 && res.status < 300) return this.success(base, res.status, res.bodyText, res.headers.get("content-type") ?? "", requestId);
+            if (res.status >= 200 && res.status < 300) return this.success(base, res.status, res.bodyText, res.headers.get("content-type") ?? "", requestId, opts.expect);
             if (res.status === 429) this.metrics.throttled++;
             const parsed = parseErrorBody(res.bodyText, res.headers.get("content-type") ?? "");
             return {
@@ -160,10 +160,13 @@ export class ApiClient {
         }
     }
 
-    private success(base: Omit<ApiErrorInit, "status" | "serviceMessage">, status: number, bodyText: string, contentType: string, requestId?: string): Attempt {
-        if (bodyText.trim() === "") return { ok: true, value: undefined };
+    private success(base: Omit<ApiErrorInit, "status" | "serviceMessage">, status: number, bodyText: string, contentType: string, requestId?: string, expect: string[] = []): Attempt {
         try {
-            return { ok: true, value: JSON.parse(bodyText) };
+            const value = bodyText.trim() === "" ? undefined : JSON.parse(bodyText);
+            const missing = expect.filter((field) => !value || typeof value !== "object" || value[field] === undefined || value[field] === null || value[field] === "");
+            if (missing.length === 0) return { ok: true, value };
+            const serviceMessage = `unexpected answer ${status} without ${missing.map((f) => `"${f}"`).join(", ")}: "${snippet(bodyText)}"`;
+            return { ok: false, error: { ...base, status, serviceMessage, requestId }, outcome: "unknown" };
         } catch {
             // A garbled success body (cut connection, proxy page): the call may well have happened.
             const serviceMessage = `the service answered ${status} with ${/json/i.test(contentType) ? "unparseable JSON" : `a non-JSON body (${contentType || "no content type"})`}: "${snippet(bodyText)}"`;

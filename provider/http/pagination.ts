@@ -27,8 +27,9 @@ export function nextPageQuery(page: unknown, current: Query): Query | undefined 
 
 /** The items of one page under `itemsKey`, with a clear error when the page has another shape. */
 export function pageItems<T>(page: unknown, itemsKey: string, where: string): T[] {
-    const items = (page as Record<string, unknown> | undefined)?.[itemsKey];
-    if (items === undefined) return [];
+    // A page without the array is not an empty list: treating it as one would make a read report
+    // existing objects gone, and the next create would duplicate them.
+    const items = page && typeof page === "object" ? (page as Record<string, unknown>)[itemsKey] : undefined;
     if (!Array.isArray(items)) throw new Error(`${where}: expected an array under "${itemsKey}" in the list response`);
     return items as T[];
 }

@@ -22,6 +22,11 @@ export interface RequestOptions {
      * which then becomes the result instead of a second create.
      */
     reconcile?: () => Promise<unknown | undefined>;
+    /**
+     * Fields a success body must carry (e.g. `["workspace_id"]` for a create). A body without them
+     * is an unexpected answer whose outcome is unknown: reconciled for creates, retried otherwise.
+     */
+    expect?: string[];
     /** Request timeout in ms (default from settings). */
     timeoutMs?: number;
 }

@@ -53,7 +53,7 @@ export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
             keyOf: (a) => a.assistant_id,
             matches: (a) => a.name === inputs.name && (a.description || undefined) === inputs.description && (a.language ?? DEFAULT_LANGUAGE) === inputs.language,
             create: (reconcile) =>
-                ctx.client.request<AssistantData>({ method: "POST", api: "v2", path: ASSISTANTS.path, body, idempotent: false, reconcile }),
+                ctx.client.request<AssistantData>({ method: "POST", api: "v2", path: ASSISTANTS.path, body, idempotent: false, expect: ["assistant_id"], reconcile }),
         });
         // The dynamic provider protocol has no check warnings; this is the earliest place to say it.
         ctx.log(`created assistant "${inputs.name}" (${created.assistant_id}); the API cannot update assistants, so changing its name, description or language will replace it`);

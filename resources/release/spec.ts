@@ -65,6 +65,7 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
                     path: releasesPath,
                     body: inputs.description === undefined ? {} : { description: inputs.description },
                     idempotent: false,
+                    expect: ["release"],
                     reconcile,
                 }),
         });

@@ -84,6 +84,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
             method: "POST", api: "v1", path: "/v1/workspaces",
             body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
             idempotent: false,
+            expect: ["workspace_id"],
             reconcile: () => findCreated(ctx, token),
         });
         const outputs: WorkspaceOutputs = definedOnly({ ...inputs, workspaceId: created.workspace_id, status: created.status });

@@ -58,8 +58,8 @@ export function directSession(config: Record<string, string>, options: SessionOp
 }
 
 /** Checks inputs (failing loudly on check failures) and returns what the engine would pass on. */
-export async function checked(resource: DirectResource, inputs: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<Record<string, any>> {
-    const { inputs: out, failures } = await resource.check(inputs, olds);
+export async function checked(resource: DirectResource, inputs: object, olds: Record<string, unknown> = {}): Promise<Record<string, any>> {
+    const { inputs: out, failures } = await resource.check(inputs as Record<string, unknown>, olds);
     if (failures?.length) throw new Error(`unexpected check failures: ${JSON.stringify(failures)}`);
     return out;
 }
