@@ -118,7 +118,10 @@ export class Deployment {
             const changed = diff.changes === "some" || (diff.changes === "unknown" && changedKeys.length > 0);
             const forced = reg.replaceOnChanges.includes("*") ? changedKeys : changedKeys.filter((k) => reg.replaceOnChanges.includes(k));
             replaces = [...new Set([...diff.replaces, ...(changed ? forced : [])])];
-            op = !changed ? "same" : replaces.length > 0 ? "replace" : "update";
+            // Like the engine: a resource whose last create or update failed to initialize gets an
+            // update even without changes, so the provider can finish what it started.
+            const unfinished = (old.initErrors?.length ?? 0) > 0;
+            op = !changed && !unfinished ? "same" : replaces.length > 0 ? "replace" : "update";
             deleteFirst = op === "replace" && (diff.deleteBeforeReplace || reg.deleteBeforeReplace);
             if (op === "replace" && old.protect) throw new Error(`resource ${reg.urn} is protected and cannot be replaced`);
         }
@@ -137,7 +140,14 @@ export class Deployment {
             outputs = inputs;
         } else if (op === "update") {
             id = old!.id;
-            outputs = await this.plugin.update(reg.urn, old!.id, unwrapSecrets(old!.outputs), inputs, unwrapSecrets(old!.inputs));
+            try {
+                outputs = await this.plugin.update(reg.urn, old!.id, unwrapSecrets(old!.outputs), inputs, unwrapSecrets(old!.inputs));
+            } catch (err) {
+                if (err instanceof ProviderCallError && err.partial) {
+                    this.save(reg, inputs, secretInputs, old!.id, err.partial.properties, [err.providerMessage]);
+                }
+                throw err;
+            }
         } else {
             if (op === "replace" && deleteFirst) await this.deleteResource(old!, false);
             if (op === "replace" && !deleteFirst) this.replacedPendingDelete.push({ ...old!, pendingDelete: true });
@@ -145,7 +155,7 @@ export class Deployment {
                 ({ id, properties: outputs } = await this.plugin.create(reg.urn, inputs));
             } catch (err) {
                 if (err instanceof ProviderCallError && err.partial) {
-                    this.save(reg, inputs, secretInputs, err.partial.id, err.partial.properties);
+                    this.save(reg, inputs, secretInputs, err.partial.id, err.partial.properties, [err.providerMessage]);
                 }
                 throw err;
             }
@@ -155,7 +165,7 @@ export class Deployment {
         return { id, outputs: saved.outputs };
     }
 
-    private save(reg: Registration, inputs: PropertyMap, secretInputs: Set<string>, id: string, outputs: PropertyMap): StateResource {
+    private save(reg: Registration, inputs: PropertyMap, secretInputs: Set<string>, id: string, outputs: PropertyMap, initErrors?: string[]): StateResource {
         // Like the engine: an output is secret when the same-named input was, when the resource lists
         // it in additionalSecretOutputs, or when it was secret before.
         const old = this.previousByUrn.get(reg.urn);
@@ -174,6 +184,7 @@ export class Deployment {
             ...(reg.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
             ...(reg.retainOnDelete ? { retainOnDelete: true } : {}),
             ...(reg.protect ? { protect: true } : {}),
+            ...(initErrors ? { initErrors } : {}),
         };
         this.current.delete(reg.urn);
         this.current.set(reg.urn, entry);

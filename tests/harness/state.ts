@@ -26,6 +26,8 @@ export interface StateResource {
     protect?: boolean;
     /** A replaced resource whose delete has not happened yet (the run failed before it). */
     pendingDelete?: boolean;
+    /** Why the last create or update stopped half-way (ErrorResourceInitFailed); the next up updates it. */
+    initErrors?: string[];
 }
 
 export interface StateFile {
