@@ -39,6 +39,8 @@ export interface WorkspaceArgs {
     counterexamples?: pulumi.Input<pulumi.Input<CounterexampleElement>[]>;
     /** Wait until training finishes (status Available) after create and content updates; default true. Never a change by itself. */
     waitForTraining?: pulumi.Input<boolean>;
+    /** How long to wait for training, in seconds (default 1800). Never a change by itself. */
+    trainingTimeoutSeconds?: pulumi.Input<number>;
     /**
      * Take over this existing workspace on create (read it, then update it to the declared state)
      * instead of creating a new one. Pulumi import does not work for dynamic providers; this is the

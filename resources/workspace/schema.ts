@@ -35,6 +35,7 @@ export const workspaceSchema = {
         dialogNodes: collection(dialogNodeProperties, "dialogNode"),
         counterexamples: collection(counterexampleProperties, "text"),
         waitForTraining: { type: "boolean" },
+        trainingTimeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 86400 },
         adoptWorkspaceId: { type: "string", minLength: 1 },
     },
 };

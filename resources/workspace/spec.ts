@@ -44,7 +44,7 @@ async function findCreated(ctx: OperationContext, token: string): Promise<ApiWor
 async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string): Promise<WorkspaceOutputs> {
     if (outputs.waitForTraining === false) return outputs;
     try {
-        return { ...outputs, status: await waitForTraining(ctx, outputs.workspaceId) };
+        return { ...outputs, status: await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds) };
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: "Failed" } as any, err);

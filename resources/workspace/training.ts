@@ -3,7 +3,7 @@ import type { OperationContext } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
 import { statusErrorsText, waitFor } from "../../provider/poll";
 
-export const TRAINING_TIMEOUT_MS = 30 * 60_000;
+export const DEFAULT_TRAINING_TIMEOUT_SECONDS = 30 * 60;
 
 interface WorkspaceStatus {
     status?: string;
@@ -12,7 +12,7 @@ interface WorkspaceStatus {
 }
 
 /** Plain GET (6000 calls / 5 min), never the scarce export. Returns the last status. */
-export async function waitForTraining(ctx: OperationContext, workspaceId: string): Promise<string> {
+export async function waitForTraining(ctx: OperationContext, workspaceId: string, timeoutSeconds = DEFAULT_TRAINING_TIMEOUT_SECONDS): Promise<string> {
     const done = await waitFor<WorkspaceStatus>({
         what: `training of workspace ${workspaceId}`,
         fetch: () => ctx.client.request<WorkspaceStatus>({ method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}` }),
@@ -20,7 +20,7 @@ export async function waitForTraining(ctx: OperationContext, workspaceId: string
         ready: ["Available"],
         failed: ["Failed"],
         failureDetail: (w) => statusErrorsText(w.status_errors) ?? w.status_description,
-        timeoutMs: TRAINING_TIMEOUT_MS,
+        timeoutMs: timeoutSeconds * 1000,
         onStatus: (status) => ctx.log(`workspace ${workspaceId}: ${status}`),
     });
     return done.status ?? "Available";

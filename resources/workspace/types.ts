@@ -24,6 +24,7 @@ export interface WorkspaceInputs {
     dialogNodes?: DialogNodeElement[];
     counterexamples?: CounterexampleElement[];
     waitForTraining?: boolean;
+    trainingTimeoutSeconds?: number;
     adoptWorkspaceId?: string;
 }
 
@@ -40,4 +41,4 @@ export type ScalarName = typeof SCALARS[number];
 export const COLLECTIONS: readonly CollectionName[] = ["intents", "entities", "dialogNodes", "counterexamples"];
 
 /** Provider options: they steer operations and are not content (never a change by themselves). */
-export const OPTIONS = ["waitForTraining", "adoptWorkspaceId"] as const;
+export const OPTIONS = ["waitForTraining", "trainingTimeoutSeconds", "adoptWorkspaceId"] as const;

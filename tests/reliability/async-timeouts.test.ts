@@ -50,6 +50,18 @@ describe("reliability: asynchronous waits that never finish", function () {
         expect((await service.list(`/v2/assistants/${assistant.id}/releases`, "releases")).map((r) => r.release)).to.deep.equal(["1"]);
     });
 
+    it("training that never finishes times out naming the workspace and its last status, and keeps the workspace", async () => {
+        const s = session();
+        await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+        const workspace = s.resource("Workspace");
+        const inputs = await checked(workspace, { name: "slow training", intents: [{ intent: "hello", examples: [{ text: "hi" }] }], trainingTimeoutSeconds: 0.3 });
+        const err: Error = await workspace.create(inputs).then(() => undefined as any, (e) => e);
+        expect(err.message).to.match(/waiting for training of workspace \S+/);
+        expect(err.message).to.include('status is still "Training"');
+        expect((err as any).id, "the workspace is recorded, not forgotten").to.be.a("string").and.not.equal("");
+        expect((await service.list("/v1/workspaces", "workspaces")).map((w) => w.workspace_id)).to.deep.equal([(err as any).id]);
+    });
+
     it("a skill update that stays Processing times out naming the skill and the status", async () => {
         const s = session();
         const a = (await s.resource("Assistant").create(await checked(s.resource("Assistant"), { name: "slow skill" }))).outs;
