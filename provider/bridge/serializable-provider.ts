@@ -1,7 +1,7 @@
 /**
  * The provider object that `pulumi.dynamic.Resource` serializes into `__provider` for every
  * resource in state. Its methods capture nothing but two strings and `require` the package by
- * name at call time, so the serialized text stays around 1-2 KB, holds no credentials or machine
+ * name at call time, so the serialized text stays under 3 KB, holds no credentials or machine
  * paths, and runs whatever version of the package is installed where the plugin runs.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
