@@ -10,7 +10,7 @@ import { isNotFound } from "../http/errors";
 import type { CheckFailure, OperationContext, ResourceSpec } from "./spec";
 import { describeFailure, PartialFailure } from "./errors";
 import {
-    containsUnknown, hashKey, isUnknownAt, PROVIDER_KEY, sha256, stableJson, withoutKeys, withoutUndefined,
+    containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
 } from "./values";
 
 type Bag = Record<string, any>;
@@ -29,17 +29,18 @@ export class ResourceOperations<I extends object, O extends object> {
     /** Schema and rule checks; never calls the API. Failures on values not known yet are deferred. */
     check(olds: Bag, news: Bag): dynamic.CheckResult {
         const inputs = withoutKeys(news, [PROVIDER_KEY]) as I;
+        const hasUnknowns = containsUnknown(inputs);
         let failures = this.validate(inputs);
-        if (failures.length === 0 || !containsUnknown(inputs)) {
+        if (failures.length === 0 || !hasUnknowns) {
             failures = failures.concat(this.spec.check?.(inputs) ?? []);
         }
         const previous = withoutKeys(olds ?? {}, [PROVIDER_KEY]);
         if (Object.keys(previous).length > 0 && this.spec.checkTransition) {
             failures = failures.concat(this.spec.checkTransition(previous as I, inputs));
         }
-        failures = failures.filter((f) => !isUnknownAt(inputs, f.property));
+        if (hasUnknowns) failures = failures.filter((f) => !isUnknownAt(inputs, f.property));
         if (failures.length > 0) return { inputs: news, failures: dedupe(failures) };
-        const normalized = this.spec.normalize && !containsUnknown(inputs) ? this.spec.normalize(inputs) : inputs;
+        const normalized = this.spec.normalize && !hasUnknowns ? this.spec.normalize(inputs) : inputs;
         return { inputs: { ...normalized, [PROVIDER_KEY]: news[PROVIDER_KEY] } };
     }
 
@@ -66,7 +67,10 @@ export class ResourceOperations<I extends object, O extends object> {
                 return (declared === undefined ? undefined : sha256(declared)) !== stored;
             }
             if (containsUnknown(news[name])) return true;
-            return stableJson(this.canonical(name, olds[name])) !== stableJson(this.canonical(name, news[name]));
+            // Same program, same order: most properties are equal as they are; canonical forms
+            // (sorting, defaults) only for the rest.
+            if (deepEqual(olds[name] ?? undefined, news[name] ?? undefined)) return false;
+            return !deepEqual(this.canonical(name, olds[name]), this.canonical(name, news[name]));
         });
     }
 

@@ -22,6 +22,34 @@ export function stableJson(value: unknown): string {
     }) ?? "undefined";
 }
 
+/**
+ * Structural equality, key order ignored, `undefined` members treated as absent (as in JSON).
+ * Used by diff on every property of every resource, so it compares in place instead of
+ * serializing: a no-op diff of a 2 MB workspace stays a few milliseconds.
+ */
+export function deepEqual(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a)) {
+        const other = b as unknown[];
+        if (a.length !== other.length) return false;
+        for (let i = 0; i < a.length; i++) if (!deepEqual(a[i] ?? null, other[i] ?? null)) return false;
+        return true;
+    }
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    let leftCount = 0;
+    for (const key in left) {
+        if (left[key] === undefined) continue;
+        leftCount++;
+        if (!deepEqual(left[key], right[key])) return false;
+    }
+    let rightCount = 0;
+    for (const key in right) if (right[key] !== undefined) rightCount++;
+    return leftCount === rightCount;
+}
+
 export function sha256(value: unknown): string {
     return createHash("sha256").update(stableJson(value)).digest("hex");
 }
