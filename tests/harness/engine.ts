@@ -160,12 +160,17 @@ export class Deployment {
                 throw err;
             }
         }
-        const saved = this.save(reg, inputs, secretInputs, id, outputs);
+        // Like the engine, which elides checkpoint writes for unchanged resources: a `same` step is
+        // kept in memory and written with the next change or at the end of the run.
+        const saved = this.save(reg, inputs, secretInputs, id, outputs, undefined, op !== "same");
         this.finishStep({ urn: reg.urn, type: reg.type, name: reg.name, op, replaces, durationMs: Date.now() - started });
         return { id, outputs: saved.outputs };
     }
 
-    private save(reg: Registration, inputs: PropertyMap, secretInputs: Set<string>, id: string, outputs: PropertyMap, initErrors?: string[]): StateResource {
+    private save(
+        reg: Registration, inputs: PropertyMap, secretInputs: Set<string>, id: string, outputs: PropertyMap,
+        initErrors?: string[], write = true,
+    ): StateResource {
         // Like the engine: an output is secret when the same-named input was, when the resource lists
         // it in additionalSecretOutputs, or when it was secret before.
         const old = this.previousByUrn.get(reg.urn);
@@ -188,7 +193,7 @@ export class Deployment {
         };
         this.current.delete(reg.urn);
         this.current.set(reg.urn, entry);
-        this.persist();
+        if (write) this.persist();
         return entry;
     }
 
