@@ -1,8 +1,7 @@
 /** Counterexamples (inputs marked irrelevant): rules and handlers. */
-import { firstDuplicate } from "./collection";
 import { elementHandlers } from "./element-handlers";
 import type { CounterexampleRecord, WorkspaceRecord } from "./model";
-import { Problems, at, checkArray, checkObject, checkPlainText } from "./validation";
+import { Problems, at, checkObject, checkPlainText, listParser } from "./validation";
 import { counterexampleView } from "./views";
 
 export function parseCounterexample(raw: unknown, path: string, stamp: string, problems: Problems): CounterexampleRecord {
@@ -10,15 +9,7 @@ export function parseCounterexample(raw: unknown, path: string, stamp: string, p
     return { text: checkPlainText(body.text, at(path, "text"), 1024, problems) as string, created: stamp, updated: stamp };
 }
 
-export function parseCounterexamples(raw: unknown, path: string, stamp: string, problems: Problems): CounterexampleRecord[] {
-    const list = checkArray(raw, path, problems) ?? [];
-    const counterexamples = list.map((item, i) => parseCounterexample(item, at(path, i), stamp, problems));
-    const duplicate = firstDuplicate(counterexamples, (c) => c.text);
-    if (duplicate && duplicate.value !== undefined) {
-        problems.add(at(at(path, duplicate.index), "text"), `Duplicate counterexample text "${duplicate.value}"`);
-    }
-    return counterexamples;
-}
+export const parseCounterexamples = listParser(parseCounterexample, "text", "counterexample text");
 
 export const counterexampleHandlers = elementHandlers<CounterexampleRecord, WorkspaceRecord>({
     noun: "counterexample",

@@ -104,9 +104,11 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
         markChanged(ctx, workspace, stamp);
     }
 
-    const answer = (status: number, element: T, req: EmulatorRequest): EmulatorResponse => ({
+    // Writes answer with the whole element; query flags are parsed before anything changes, so a
+    // bad flag is a 400 that leaves the workspace as it was.
+    const answer = (status: number, element: T, flags: ViewFlags): EmulatorResponse => ({
         status,
-        body: kind.view(element, { export: true, audit: viewFlags(req, exportable).audit }),
+        body: kind.view(element, { export: true, audit: flags.audit }),
     });
 
     return {
@@ -120,6 +122,7 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
         },
 
         create(req, ctx) {
+            const flags = viewFlags(req, exportable);
             const workspace = requireWorkspace(ctx, req.params.workspace_id);
             const place = kind.place(workspace, req.params);
             kind.checkParent?.(place.parent);
@@ -131,7 +134,7 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
             kind.beforeAdd?.(element, place);
             addByKey(place.list, kind.key, element);
             touch(ctx, workspace, place, stamp);
-            return answer(201, element, req);
+            return answer(201, element, flags);
         },
 
         get(req, ctx) {
@@ -140,6 +143,7 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
         },
 
         update(req, ctx) {
+            const flags = viewFlags(req, exportable);
             const workspace = requireWorkspace(ctx, req.params.workspace_id);
             const { place, element } = locate(workspace, req.params);
             const body = requireBodyObject(req.body);
@@ -157,7 +161,7 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
             });
             element.updated = stamp;
             touch(ctx, workspace, place, stamp);
-            return answer(200, element, req);
+            return answer(200, element, flags);
         },
 
         delete(req, ctx) {

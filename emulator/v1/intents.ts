@@ -1,10 +1,9 @@
 /** Intents and their examples (with contextual entity mentions): rules and handlers. */
-import { firstDuplicate } from "./collection";
 import { elementHandlers } from "./element-handlers";
 import type { ExampleRecord, IntentRecord, Mention, WorkspaceRecord } from "./model";
 import { setOrClear } from "./store";
 import {
-    Problems, at, checkArray, checkDescription, checkEntityName, checkIntentName, checkObject, checkPlainText,
+    Problems, at, checkArray, checkDescription, checkEntityName, checkIntentName, checkObject, checkPlainText, listParser,
 } from "./validation";
 import { exampleView, intentView } from "./views";
 
@@ -41,15 +40,7 @@ export function parseExample(raw: unknown, path: string, stamp: string, problems
     return example;
 }
 
-export function parseExamples(raw: unknown, path: string, stamp: string, problems: Problems): ExampleRecord[] {
-    const list = checkArray(raw, path, problems) ?? [];
-    const examples = list.map((item, i) => parseExample(item, at(path, i), stamp, problems));
-    const duplicate = firstDuplicate(examples, (e) => e.text);
-    if (duplicate && duplicate.value !== undefined) {
-        problems.add(at(at(path, duplicate.index), "text"), `Duplicate example text "${duplicate.value}"`);
-    }
-    return examples;
-}
+const parseExamples = listParser(parseExample, "text", "example text");
 
 export function parseIntent(raw: unknown, path: string, stamp: string, problems: Problems): IntentRecord {
     const body = checkObject(raw, path, problems, true) ?? {};

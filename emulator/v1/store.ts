@@ -50,7 +50,7 @@ export function viewFlags(req: EmulatorRequest, exportable = true): ViewFlags {
     return { export: exportable ? queryFlag(req, "export") : true, audit: queryFlag(req, "include_audit") };
 }
 
-/** Patch semantics of element updates: a field in the body replaces, a null one (value undefined) clears. */
+/** Element updates patch: a field in the body replaces the stored one; a null one (checked to undefined) clears it. */
 export function setOrClear<T extends object>(record: T, body: Record<string, any>, field: keyof T & string, value: unknown): void {
     if (!(field in body)) return;
     if (value === undefined) delete (record as any)[field];

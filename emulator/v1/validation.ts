@@ -3,6 +3,7 @@
  * collect every violation with its path (`intents[0].examples[2].text`) before one 400 is thrown.
  */
 import { ApiProblem } from "../core/types";
+import { firstDuplicate } from "./collection";
 
 export class Problems {
     readonly errors: { message: string; path: string }[] = [];
@@ -19,6 +20,21 @@ export class Problems {
     throwIfAny(): void {
         if (this.any) throw new ApiProblem(400, "Invalid Request Body", this.errors);
     }
+}
+
+/** Reads one element (or list) of a body; `path` names it in errors, `stamp` is its created/updated time. */
+export type BodyParser<T> = (raw: unknown, path: string, stamp: string, problems: Problems) => T;
+
+/** A parser for an array of elements; a repeated key is reported at the second occurrence's key field. */
+export function listParser<T>(parseOne: BodyParser<T>, key: keyof T & string, duplicateLabel: string): BodyParser<T[]> {
+    return (raw, path, stamp, problems) => {
+        const items = (checkArray(raw, path, problems) ?? []).map((item, i) => parseOne(item, at(path, i), stamp, problems));
+        const duplicate = firstDuplicate(items, (item) => item[key] as unknown as string);
+        if (duplicate && duplicate.value !== undefined) {
+            problems.add(at(at(path, duplicate.index), key), `Duplicate ${duplicateLabel} "${duplicate.value}"`);
+        }
+        return items;
+    };
 }
 
 /** `prefix.field`, or `field` at the top of an element body. */

@@ -3,7 +3,7 @@
  * append), delete, and the training status derived from timestamps.
  */
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
-import { findByKey, firstDuplicate } from "./collection";
+import { findByKey } from "./collection";
 import { parseCounterexamples } from "./counterexamples";
 import { parseDialogNodes } from "./dialog-nodes";
 import { validateDialogTree } from "./dialog-tree";
@@ -15,7 +15,7 @@ import type {
 import { paginate } from "./pagination";
 import { badRequest, conflict, isoNow, markChanged, queryFlag, requireWorkspace, type ViewFlags } from "./store";
 import {
-    Problems, at, checkArray, checkBoolean, checkDescription, checkEnum, checkObject, checkText, requireBodyObject,
+    Problems, at, checkArray, checkBoolean, checkDescription, checkEnum, checkObject, checkText, listParser, requireBodyObject,
 } from "./validation";
 import { counterexampleView, dialogNodeView, entityView, intentView } from "./views";
 
@@ -29,27 +29,13 @@ export function statusOf(ctx: EmulatorContext, workspace: WorkspaceRecord): stri
 
 /** The collections a body may carry, each with its natural key. */
 const COLLECTIONS = {
-    intents: { key: "intent", parse: parseIntentList },
-    entities: { key: "entity", parse: parseEntityList },
+    intents: { key: "intent", parse: listParser(parseIntent, "intent", "intent") },
+    entities: { key: "entity", parse: listParser(parseEntity, "entity", "entity") },
     dialog_nodes: { key: "dialog_node", parse: parseDialogNodes },
     counterexamples: { key: "text", parse: parseCounterexamples },
 } as const;
 type CollectionName = keyof typeof COLLECTIONS;
 const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
-
-function parseIntentList(raw: unknown, path: string, stamp: string, problems: Problems): IntentRecord[] {
-    const intents = (checkArray(raw, path, problems) ?? []).map((item, i) => parseIntent(item, at(path, i), stamp, problems));
-    const duplicate = firstDuplicate(intents, (i) => i.intent);
-    if (duplicate && duplicate.value !== undefined) problems.add(at(at(path, duplicate.index), "intent"), `Duplicate intent "${duplicate.value}"`);
-    return intents;
-}
-
-function parseEntityList(raw: unknown, path: string, stamp: string, problems: Problems): EntityRecord[] {
-    const entities = (checkArray(raw, path, problems) ?? []).map((item, i) => parseEntity(item, at(path, i), stamp, problems));
-    const duplicate = firstDuplicate(entities, (e) => e.entity);
-    if (duplicate && duplicate.value !== undefined) problems.add(at(at(path, duplicate.index), "entity"), `Duplicate entity "${duplicate.value}"`);
-    return entities;
-}
 
 interface ParsedBody {
     /** Top-level scalar fields present in the body (undefined = clear). */

@@ -33,6 +33,15 @@ describe("emulator v1: intents and examples", () => {
         expect(got.body.examples.map((e: any) => e.text)).to.deep.equal(["pizza please", "food now"]);
     });
 
+    it("a write with a malformed export flag is a 400 that changes nothing", async () => {
+        const created = await call("POST", p`/v1/workspaces/${ws}/intents`, { intent: "greet" }, { export: "maybe" });
+        expect(created.status).to.equal(400);
+        expect((await call("GET", p`/v1/workspaces/${ws}/intents/greet`)).status).to.equal(404);
+        const updated = await call("POST", p`/v1/workspaces/${ws}/intents/order`, { description: "Changed" }, { export: "maybe" });
+        expect(updated.status).to.equal(400);
+        expect((await call("GET", p`/v1/workspaces/${ws}/intents/order`)).body.description).to.equal("Order");
+    });
+
     it("updating an intent with examples replaces all of them", async () => {
         await call("POST", p`/v1/workspaces/${ws}/intents/order`, { examples: [{ text: "only this" }] });
         const got = await call("GET", p`/v1/workspaces/${ws}/intents/order`, undefined, { export: true });
