@@ -12,7 +12,7 @@ import { checked, directSession, type DirectSession } from "./support/direct-ses
 import { addInto, recordFigures } from "./support/figures";
 import { contentHash, expectGitopsService, GITOPS_CONTENT, GITOPS_EDITED } from "./support/gitops";
 import { serviceReader, type ServiceReader } from "./support/service";
-import { faultSpec } from "./support/faults";
+import { faultyRunner } from "./support/faults";
 
 const APIKEY = "reliability-gitops-key";
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
@@ -32,17 +32,7 @@ describe("reliability: the GitOps promotion converges under 20% faults (seeds 1.
         recordFigures("faults-gitops-direct", { runs: SEEDS.length, ...totals });
     });
 
-    async function faulty<T>(seed: number, phase: number, step: () => Promise<T>): Promise<T> {
-        emu.resetStats();
-        emu.setFaults(faultSpec(seed, phase));
-        try {
-            return await step();
-        } finally {
-            emu.setFaults("");
-            const stats = emu.stats();
-            addInto(totals, { requests: stats.total, faults: stats.faultsInjected });
-        }
-    }
+    const faulty = faultyRunner(() => emu, totals);
 
     async function create(session: DirectSession, type: string, inputs: Record<string, unknown>) {
         const resource = session.resource(type);

@@ -12,8 +12,8 @@ import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { Harness } from "../harness";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
-import { faultSpec } from "./support/faults";
-import { addInto, recordFigures } from "./support/figures";
+import { faultyRunner } from "./support/faults";
+import { recordFigures } from "./support/figures";
 import { expectGitopsService, GITOPS_CONTENT, GITOPS_DIR, GITOPS_EDITED } from "./support/gitops";
 import { serviceReader, type ServiceReader } from "./support/service";
 import { declaredBig, declaredIntents, hostWorkspace, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
@@ -51,18 +51,7 @@ describe("reliability: engine-path runs under 20% faults (harness)", function ()
         return h;
     }
 
-    /** One engine run with faults on; counts its requests and faults (before any audit read). */
-    async function faulty<T>(seed: number, phase: number, run: () => Promise<T>): Promise<T> {
-        emu.resetStats();
-        emu.setFaults(faultSpec(seed, phase));
-        try {
-            return await run();
-        } finally {
-            emu.setFaults("");
-            const stats = emu.stats();
-            addInto(totals, { requests: stats.total, faults: stats.faultsInjected, engineRuns: 1 });
-        }
-    }
+    const faulty = faultyRunner(() => emu, totals, { engineRuns: 1 });
 
     for (const seed of SEEDS) {
         it(`seed ${seed}: the GitOps example (dev, staging, prod) deploys, promotes and destroys to exactly the declared state`, async () => {

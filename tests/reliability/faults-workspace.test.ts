@@ -12,7 +12,7 @@ import type { DirectResource } from "../support/direct";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
 import { checked, directSession } from "./support/direct-session";
 import { addInto, recordFigures } from "./support/figures";
-import { faultSpec } from "./support/faults";
+import { faultyRunner } from "./support/faults";
 import { serviceReader, type ServiceReader } from "./support/service";
 import { editedWorkspace, elementCount, largeWorkspace, separateIntents } from "./fixtures/large-workspace";
 
@@ -35,18 +35,7 @@ describe("reliability: a large workspace converges under 20% faults (seeds 1..20
         recordFigures("faults-workspace-direct", { runs: SEEDS.length, elements: elementCount(largeWorkspace("x")), ...totals });
     });
 
-    /** Runs one step with faults on; returns its request and fault counts (before any audit read). */
-    async function faulty<T>(seed: number, phase: number, step: () => Promise<T>): Promise<T> {
-        emu.resetStats();
-        emu.setFaults(faultSpec(seed, phase));
-        try {
-            return await step();
-        } finally {
-            emu.setFaults("");
-            const stats = emu.stats();
-            addInto(totals, { requests: stats.total, faults: stats.faultsInjected });
-        }
-    }
+    const faulty = faultyRunner(() => emu, totals);
 
     async function expectService(declared: { workspaces: Record<string, any>; intents: any[] }): Promise<void> {
         const live = await service.list("/v1/workspaces", "workspaces");

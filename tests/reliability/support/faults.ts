@@ -1,7 +1,29 @@
+import type { RunningEmulator } from "../../../emulator";
+import { addInto } from "./figures";
+
 /** The fault mix every fault run uses: the five kinds the emulator can inject, jittered latency. */
 export const FAULT_KINDS = "kinds=429+500+503+reset+reset-after,latency=0-30";
 
 /** 20% of requests fail; each seed and phase gets its own reproducible sequence. */
 export function faultSpec(seed: number, phase: number): string {
     return `rate=0.2,seed=${seed * 10 + phase},${FAULT_KINDS}`;
+}
+
+/**
+ * Runs steps with the seeded faults on, adding each step's requests and faults met (counted before
+ * any audit read) into `totals`, plus `extra` per step.
+ */
+export function faultyRunner(emu: () => RunningEmulator, totals: Record<string, number>, extra: Record<string, number> = {}) {
+    return async function faulty<T>(seed: number, phase: number, step: () => Promise<T>): Promise<T> {
+        const emulator = emu();
+        emulator.resetStats();
+        emulator.setFaults(faultSpec(seed, phase));
+        try {
+            return await step();
+        } finally {
+            emulator.setFaults("");
+            const stats = emulator.stats();
+            addInto(totals, { requests: stats.total, faults: stats.faultsInjected, ...extra });
+        }
+    };
 }
