@@ -53,12 +53,22 @@ export async function measured<T>(emu: StatsSource, work: () => Promise<T>): Pro
     return { result, cost: { ...wireCostSince(emu, before), wallMs } };
 }
 
-/** CPU time (user + system, ms) this process spends in a synchronous piece of work. */
-export function cpuMs<T>(work: () => T): { result: T; cpuMs: number } {
-    const before = process.cpuUsage();
-    const result = work();
-    const used = process.cpuUsage(before);
-    return { result, cpuMs: (used.user + used.system) / 1000 };
+/**
+ * CPU time (user + system, ms) this process spends in a synchronous, side-effect-free piece of work
+ * (check, diff): the median of `runs` runs, so that one garbage collection or the first call's
+ * warm-up does not stand for the typical cost.
+ */
+export function cpuMs<T>(work: () => T, runs = 5): { result: T; cpuMs: number } {
+    let result!: T;
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const before = process.cpuUsage();
+        result = work();
+        const used = process.cpuUsage(before);
+        samples.push((used.user + used.system) / 1000);
+    }
+    samples.sort((x, y) => x - y);
+    return { result, cpuMs: samples[Math.floor(samples.length / 2)] };
 }
 
 /** Peak resident set size (VmHWM) of a process, in MB, or undefined when it is gone or unreadable. */
