@@ -123,7 +123,7 @@ export function renderReport(r: SuiteResults, command: string): string {
             const edit = ir.oneIntentEdit ? `${ir.oneIntentEdit.calls}, ${ms(ir.oneIntentEdit.wallMs)}` : "–";
             out.push(row([ir.label, n(ir.resources), ir.budgetLeft === undefined ? "2,000" : n(ir.budgetLeft), ms(ir.create.wallMs), n(ir.create.calls), n(ir.create.throttled), n(ir.create.retries), edit, kb(ir.state.fileBytes), kb(ir.state.meanResourceBytes)]));
         }
-        out.push("", "Wall times here are dominated by the harness, which rewrites (and re-encrypts) the whole state file after every step, unchanged ones included (about 1,000 writes of up to 10 MB per up), not by API calls; the real engine's checkpointing differs, so read these wall times as an upper bound. An `up` that changes one Intent still runs check and diff for each of the 1,000 resources. State per resource includes `__provider` twice (inputs and outputs).", "");
+        out.push("", "Wall times here are dominated by the harness, not by API calls: it rewrites (and re-encrypts) the whole state file (up to 10 MB) after every step that changes something (like the engine, it skips the write for unchanged resources), and runs every registration through one plugin; the real engine's checkpointing differs, so read these wall times as an upper bound. An `up` that changes one Intent still runs check and diff for each of the 1,000 resources. State per resource includes `__provider` twice (inputs and outputs).", "");
     }
 
     out.push("## Serialized `__provider` per resource type", "");
