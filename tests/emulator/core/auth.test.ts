@@ -60,6 +60,22 @@ describe("emulator auth (apikey mode)", () => {
         expect(expired.body.errors[0].message).to.contain("expired");
     });
 
+    it("refreshes an expired access token with its refresh token, once", async () => {
+        const first: any = await (await requestToken(emu.url, KEY)).json();
+        clock.advance(61_000);
+        const refresh = () => fetch(`${emu.url}/identity/token`, {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+            body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: first.refresh_token }).toString(),
+        });
+        const renewed = await refresh();
+        expect(renewed.status).to.equal(200);
+        const token: any = await renewed.json();
+        expect(token.access_token).not.to.equal(first.access_token);
+        expect((await call(emu.url, "GET", "/v2/assistants", { headers: { Authorization: `Bearer ${token.access_token}` } })).status).to.equal(200);
+        expect((await refresh()).status, "a refresh token is single-use").to.equal(400);
+    });
+
     it("works with ibm-cloud-sdk-core's IamAuthenticator unchanged", async () => {
         const authenticator = new IamAuthenticator({ apikey: KEY, url: emu.url });
         const request: { headers: Record<string, string> } = { headers: {} };
