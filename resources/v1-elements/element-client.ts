@@ -76,10 +76,13 @@ export async function createElement<E extends object>(
         });
     } catch (err) {
         if (!isConflict(err)) throw err;
-        if (options.onConflict !== "update") {
-            throw new Error(`${kind.label} "${key}" already exists in workspace ${workspaceId}; set adopt: true to take it over (${(err as Error).message})`);
-        }
         const live = await getElement(client, kind, workspaceId, key);
+        // An element identical to the declared one is what an interrupted earlier run created
+        // before its state was saved (or someone made exactly this): nothing to lose, take it.
+        if (live !== undefined && sameElement(kind, live, element)) return;
+        if (options.onConflict !== "update") {
+            throw new Error(`${kind.label} "${key}" already exists in workspace ${workspaceId} with other content; set adopt: true to take it over (${(err as Error).message})`);
+        }
         await updateElement(client, kind, workspaceId, key, element, { onMissing: "create", previous: live });
         return;
     }

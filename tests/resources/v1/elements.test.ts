@@ -130,6 +130,16 @@ describe("Intent, Entity and DialogNode resources (v1)", () => {
                 expect((await r.diff(id, read.props, checked.inputs)).changes).to.equal(false);
             });
 
+            it("takes over, without adopt, an identical element that an interrupted run created before saving state", async () => {
+                const r = fx.resource(c.type);
+                await createChecked(r, { workspaceId, ...c.inputs });
+                // The state of that create was lost: the next up creates the same element again.
+                const { id, outs } = await createChecked(r, { workspaceId, ...c.inputs });
+                const read = await r.read(id, outs);
+                const checked = await r.check({ workspaceId, ...c.inputs }, read.props);
+                expect((await r.diff(id, read.props, checked.inputs)).changes).to.equal(false);
+            });
+
             it("rejects bad input in check with property paths and no API call", async () => {
                 const r = fx.resource(c.type);
                 fx.emu.resetStats();
