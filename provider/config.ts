@@ -108,7 +108,8 @@ export function resolveSettings(
         );
     }
     if (!/^https?:\/\/[^/]/i.test(url)) {
-        throw new Error(`watson-assistant:url must be an http(s) URL, got "${url}".`);
+        // The value is not echoed: a malformed URL may still carry credentials.
+        throw new Error("watson-assistant:url must be an http(s) URL (https://...), got a value without that scheme.");
     }
 
     const apikey = value("apikey");
@@ -146,12 +147,24 @@ export function describeSettings(s: ConnectionSettings): Record<string, unknown>
         if (copy[key] !== undefined) copy[key] = "[redacted]";
     }
     for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key];
+    for (const secret of urlCredentials(s.url)) copy.url = String(copy.url).split(encodeURIComponent(secret)).join("[redacted]");
     return copy;
 }
 
 /** The secret values of the settings, for redacting them from any text. */
 export function settingsSecrets(s: ConnectionSettings): string[] {
-    return SECRET_KEYS.map((k) => s[k]).filter((v): v is string => typeof v === "string" && v.length > 0);
+    const secrets = SECRET_KEYS.map((k) => s[k]).filter((v): v is string => typeof v === "string" && v.length > 0);
+    return [...secrets, ...urlCredentials(s.url)];
+}
+
+/** User and password written into the service URL (`https://user:pass@host`), kept out of messages too. */
+function urlCredentials(url: string): string[] {
+    try {
+        const { username, password } = new URL(url);
+        return [username, password].map(decodeURIComponent).filter((v) => v.length > 0);
+    } catch {
+        return [];
+    }
 }
 
 function inferAuthType(c: { apikey?: string; bearerToken?: string; username?: string; password?: string }): AuthType {

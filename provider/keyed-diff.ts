@@ -6,6 +6,7 @@
  * on the elements that really differ.
  */
 import { diff, Diff } from "deep-diff";
+import { stableJson } from "./bridge/values";
 
 export interface KeyedDiffOptions<T> {
     /** Comparison form of an element (e.g. nested lists sorted). Default: the element itself. */
@@ -41,7 +42,7 @@ interface Indexed<T> {
     stable?: string;
 }
 
-/** Later elements with an already seen key are ignored (check rejects duplicates with duplicateKeys). */
+/** Later elements with an already seen key are ignored (check rejects duplicate keys: v1-elements/rules.ts). */
 export function keyedDiff<T>(olds: T[] | undefined, news: T[] | undefined, key: (t: T) => string, opts: KeyedDiffOptions<T> = {}): KeyedDiff<T> {
     const canonical = opts.canonical ?? ((t: T) => t);
     const index = (items: T[] | undefined): Map<string, Indexed<T>> => {
@@ -62,7 +63,7 @@ export function keyedDiff<T>(olds: T[] | undefined, news: T[] | undefined, key: 
     for (const n of newByKey.values()) {
         const o = oldByKey.get(n.key);
         if (!o) addedCandidates.push(n);
-        else if (o.json === n.json || stableJson(o) === stableJson(n)) result.unchanged.push(n.item);
+        else if (o.json === n.json || sortedJson(o) === sortedJson(n)) result.unchanged.push(n.item);
         else result.changed.push({ old: o.item, new: n.item, changes: diff(o.canonical, n.canonical) ?? [] });
     }
     const removedCandidates = [...oldByKey.values()].filter((o) => !newByKey.has(o.key));
@@ -101,25 +102,19 @@ export function duplicateKeys<T>(items: T[] | undefined, key: (t: T) => string):
     return [...dups];
 }
 
-/** A copy of `items` sorted by a string key; handy inside `canonical` for order-insensitive lists. */
+/**
+ * A copy of `items` sorted by a string key; handy inside `canonical` for order-insensitive lists.
+ * Each key is computed once (canonical forms run on whole collections in diff).
+ */
 export function sortedBy<T>(items: T[] | undefined, key: (t: T) => string): T[] {
-    return [...(items ?? [])].sort((a, b) => compareStrings(key(a), key(b)));
+    return (items ?? [])
+        .map((item) => ({ item, key: key(item) }))
+        .sort((a, b) => compareStrings(a.key, b.key))
+        .map((keyed) => keyed.item);
 }
 
-/** JSON with object keys sorted and undefined properties dropped: equal values give equal strings. */
-export function stableStringify(value: unknown): string {
-    if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-    if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : stableStringify(v))).join(",")}]`;
-    const obj = value as Record<string, unknown>;
-    const parts: string[] = [];
-    for (const k of Object.keys(obj).sort()) {
-        if (obj[k] !== undefined) parts.push(`${JSON.stringify(k)}:${stableStringify(obj[k])}`);
-    }
-    return `{${parts.join(",")}}`;
-}
-
-function stableJson<T>(e: Indexed<T>): string {
-    return (e.stable ??= stableStringify(e.canonical));
+function sortedJson<T>(e: Indexed<T>): string {
+    return (e.stable ??= stableJson(e.canonical));
 }
 
 const KEY_PLACEHOLDER = "\u0000key\u0000";
@@ -128,10 +123,10 @@ const KEY_PLACEHOLDER = "\u0000key\u0000";
 function renameSignature<T>(e: Indexed<T>, keyProperty: string | undefined): string {
     const c = e.canonical;
     if (c === e.key) return JSON.stringify(KEY_PLACEHOLDER);
-    if (!c || typeof c !== "object" || Array.isArray(c)) return stableJson(e);
+    if (!c || typeof c !== "object" || Array.isArray(c)) return sortedJson(e);
     const blanked: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(c as Record<string, unknown>)) blanked[k] = (keyProperty ? k === keyProperty : v === e.key) ? KEY_PLACEHOLDER : v;
-    return stableStringify(blanked);
+    return stableJson(blanked);
 }
 
 function compareStrings(a: string, b: string): number {

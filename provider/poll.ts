@@ -40,6 +40,8 @@ export class WaitFailedError extends Error {
         readonly what: string,
         readonly status: string,
         readonly detail: string | undefined,
+        /** The object as last fetched (the failed one), so that callers need not fetch it again. */
+        readonly last?: unknown,
     ) {
         super(`${what} ended with status "${status}"${detail ? `: ${detail}` : ""}`);
         this.name = "WaitFailedError";
@@ -61,7 +63,7 @@ export async function waitFor<T>(o: WaitOptions<T>): Promise<T> {
         if (status !== lastStatus) o.onStatus?.(status);
         lastStatus = status;
         if (ready.has(status.toLowerCase())) return current;
-        if (failed.has(status.toLowerCase())) throw new WaitFailedError(o.what, status, o.failureDetail?.(current) || undefined);
+        if (failed.has(status.toLowerCase())) throw new WaitFailedError(o.what, status, o.failureDetail?.(current) || undefined, current);
         const elapsed = now() - started;
         if (elapsed >= o.timeoutMs) throw new WaitTimeoutError(o.what, status, elapsed);
         await sleep(Math.min(delay, maxDelay, Math.max(0, o.timeoutMs - elapsed)));

@@ -80,7 +80,7 @@ export class ResourceOperations<I extends object, O extends object> {
             const { id, outs } = await this.spec.create(ctx, inputs);
             return { id, outs: this.outputs(inputs, outs) };
         } catch (err) {
-            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(inputs, err));
+            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err));
         }
     }
 
@@ -103,7 +103,7 @@ export class ResourceOperations<I extends object, O extends object> {
             const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O, inputs);
             return { outs: this.outputs(inputs, outs) };
         } catch (err) {
-            throw describeFailure(this.spec.type, "update", id, this.completePartial(inputs, err));
+            throw describeFailure(this.spec.type, "update", id, this.completePartial(err));
         }
     }
 
@@ -139,8 +139,8 @@ export class ResourceOperations<I extends object, O extends object> {
         return Object.fromEntries(this.writeOnly.map(hashKey).filter((k) => k in olds).map((k) => [k, olds[k]]));
     }
 
-    /** A partial failure's outputs are completed the same way as a success's, minus secrets. */
-    private completePartial(inputs: I, err: unknown): unknown {
+    /** A partial failure's outputs are stored like a success's: no secrets, no undefined members. */
+    private completePartial(err: unknown): unknown {
         if (!(err instanceof PartialFailure)) return err;
         const props = withoutUndefined(withoutKeys(err.properties, this.writeOnly));
         return new PartialFailure(err.message, err.id, props, err.cause);

@@ -6,6 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { resolveSettings, type ConnectionSettings } from "../config";
 import { ApiClient } from "../http/client";
+import { stderrSink } from "../http/log";
 import { specFor } from "../../resources/registry";
 import { ResourceOperations } from "./operations";
 import type { OperationContext } from "./spec";
@@ -24,14 +25,14 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
     readConfig = (key) => req.config.get(`${CONFIG_NAMESPACE}:${key}`);
 }
 
-/** Context for one call: settings resolved now; the client (and its token cache) reused while they hold. */
-/** Progress lines go to the plugin's stderr, which the Pulumi engine collects with the plugin's logs. */
-const stderrLog = (message: string) => { process.stderr.write(`[watson-assistant] ${message}\n`); };
-
+/**
+ * Context for one call: settings resolved now; the client (and its token cache) reused while they
+ * hold. Progress lines go to the plugin's stderr, which the engine collects with the plugin's logs.
+ */
 export function operationContext(
     getConfig: ConfigGetter = readConfig,
     env: NodeJS.ProcessEnv = process.env,
-    log: (message: string) => void = stderrLog,
+    log: (message: string) => void = stderrSink,
 ): OperationContext {
     const settings = resolveSettings(getConfig, env);
     const fingerprint = stableJson(settings);

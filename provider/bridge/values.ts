@@ -65,17 +65,6 @@ export function hashKey(property: string): string {
     return `${property}Hash`;
 }
 
-/** Value at a failure path such as `intents[2].examples[0].text` (undefined when absent). */
-export function valueAtPath(root: unknown, path: string): unknown {
-    let current: any = root;
-    for (const part of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "")) {
-        if (current === undefined || current === null) return undefined;
-        if (current === UNKNOWN) return UNKNOWN;
-        current = current[part];
-    }
-    return current;
-}
-
 /** Whether the value at `path` or any value above it is still unknown. */
 export function isUnknownAt(root: unknown, path: string): boolean {
     const parts = path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "");

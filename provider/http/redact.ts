@@ -12,23 +12,23 @@ export function isSecretField(name: string): boolean {
     return SECRET_FIELD.test(name.toLowerCase().replace(/[_-]/g, ""));
 }
 
-/** A deep copy of a JSON-like value with secret fields replaced. */
+/**
+ * A deep copy of a JSON-like value with secret fields replaced, including name/value pairs that
+ * name a secret (webhook headers: `{ name: "Authorization", value: "Bearer ..." }`).
+ */
 export function redactValue(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(redactValue);
     if (value && typeof value === "object") {
+        const bag = value as Record<string, unknown>;
+        const namesSecret = typeof bag.name === "string" && isSecretField(bag.name);
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-            out[k] = isSecretField(k) && v !== undefined && v !== null ? REDACTED : redactValue(v);
+        for (const [k, v] of Object.entries(bag)) {
+            const secret = isSecretField(k) || (namesSecret && k === "value");
+            out[k] = secret && v !== undefined && v !== null ? REDACTED : redactValue(v);
         }
         return out;
     }
     return value;
-}
-
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) out[k] = isSecretField(k) ? REDACTED : v;
-    return out;
 }
 
 /** Replaces known secret values, `Bearer`/`Basic` credentials and secret query parameters in free text. */

@@ -1,4 +1,5 @@
 /** Environment settings: camelCase inputs <-> the API's snake_case environment body. */
+import { withoutUndefined } from "../../provider/bridge/values";
 import type { ApiSkillReference, EnvironmentData } from "../v2-common/api-types";
 
 export interface SkillReferenceInput {
@@ -43,19 +44,15 @@ export function liveSettings(environment: EnvironmentData): EnvironmentSettings 
 }
 
 function skillReferenceBody(ref: SkillReferenceInput): ApiSkillReference {
-    return dropUndefined({ skill_id: ref.skillId, type: ref.type, disabled: ref.disabled, snapshot: ref.snapshot, skill_reference: ref.skillReference });
+    return withoutUndefined({ skill_id: ref.skillId, type: ref.type, disabled: ref.disabled, snapshot: ref.snapshot, skill_reference: ref.skillReference });
 }
 
 function skillReferenceInput(ref: ApiSkillReference): SkillReferenceInput {
-    return dropUndefined({
+    return withoutUndefined({
         skillId: ref.skill_id,
         type: ref.type as SkillReferenceInput["type"],
         disabled: ref.disabled,
         snapshot: ref.snapshot,
         skillReference: ref.skill_reference,
     });
-}
-
-function dropUndefined<T extends object>(value: T): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -6,6 +6,7 @@
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { PartialFailure } from "../../provider/bridge/errors";
 import { apiPath } from "../../provider/http/path";
+import { WaitFailedError } from "../../provider/poll";
 import type { ReleaseData } from "../v2-common/api-types";
 import { describeEnvironment } from "../v2-common/environments";
 import { joinId, splitId } from "../v2-common/ids";
@@ -123,7 +124,9 @@ async function waitForPublishing(ctx: OperationContext, inputs: ReleaseInputs, r
             log: ctx.log,
         });
     } catch (err) {
-        const last = await getRelease(ctx, inputs.assistantId, release).catch(() => undefined);
+        // A failed status is final; anything else is fetched again to record the latest state.
+        const last = err instanceof WaitFailedError ? (err.last as ReleaseData)
+            : await getRelease(ctx, inputs.assistantId, release).catch(() => undefined);
         if (last?.status === "Failed") {
             const removal = await ctx.client
                 .request({ method: "DELETE", api: "v2", path: apiPath`/v2/assistants/${inputs.assistantId}/releases/${release}` })

@@ -104,15 +104,15 @@ export interface UpdateOptions<E = any> {
 export async function updateElement<E extends object>(
     client: ApiClient, kind: ElementKind<E>, workspaceId: string, currentKey: string, element: E, options: UpdateOptions<E> = {},
 ): Promise<void> {
+    const body = elementBody(element, options.previous);
     try {
-        const body = elementBody(element, options.previous);
         await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, currentKey), body });
     } catch (err) {
         if (!isNotFound(err) || options.onMissing !== "create") throw err;
         // A rename that already happened (interrupted run) leaves the element under its new key.
         const newKey = keyOf(kind, element);
         if (newKey !== currentKey && (await getElement(client, kind, workspaceId, newKey)) !== undefined) {
-            await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, newKey), body: elementBody(element, options.previous) });
+            await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, newKey), body });
             return;
         }
         await createElement(client, kind, workspaceId, element, { onConflict: "update" });

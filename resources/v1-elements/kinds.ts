@@ -8,7 +8,8 @@
  * node `type: standard`, false flags) and empty optional parts are dropped; audit fields are
  * removed. Free-form JSON (output, context, metadata, actions) is compared as is.
  */
-import { stableJson } from "../../provider/bridge/values";
+import { deepEqual, stableJson } from "../../provider/bridge/values";
+import { sortedBy } from "../../provider/keyed-diff";
 import type {
     CounterexampleElement, DialogNodeElement, EntityElement, EntityValue, Example, IntentElement, Mention,
 } from "./types";
@@ -45,11 +46,6 @@ function compact<T extends object>(value: T, dropDefaults: Record<string, unknow
     return out as T;
 }
 
-function sortBy<T>(items: T[] | undefined, keyOf: (item: T) => string): T[] | undefined {
-    if (!items) return undefined;
-    return [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-}
-
 function canonicalMention(mention: Mention): Mention {
     return { entity: mention.entity, location: [...mention.location] };
 }
@@ -57,7 +53,7 @@ function canonicalMention(mention: Mention): Mention {
 function canonicalExample(example: Example): Example {
     return compact({
         text: example.text,
-        mentions: sortBy(example.mentions?.map(canonicalMention), (m) => stableJson(m)),
+        mentions: sortedBy(example.mentions?.map(canonicalMention), (m) => stableJson(m)),
     });
 }
 
@@ -81,7 +77,7 @@ export const intentKind: ElementKind<IntentElement> = {
     canonical: (intent) => compact({
         intent: intent.intent,
         description: intent.description,
-        examples: sortBy(intent.examples?.map(canonicalExample), (e) => e.text),
+        examples: sortedBy(intent.examples?.map(canonicalExample), (e) => e.text),
     }),
 };
 
@@ -97,7 +93,7 @@ export const entityKind: ElementKind<EntityElement> = {
         description: entity.description,
         metadata: entity.metadata,
         fuzzyMatch: entity.fuzzyMatch,
-        values: sortBy(entity.values?.map(canonicalValue), (v) => v.value),
+        values: sortedBy(entity.values?.map(canonicalValue), (v) => v.value),
     }),
 };
 
@@ -129,9 +125,9 @@ export function keyOf<E extends object>(kind: ElementKind<E>, element: E): strin
 
 /** A collection in canonical form: elements canonicalized and sorted by key. */
 export function canonicalCollection<E extends object>(kind: ElementKind<E>, elements: E[]): E[] {
-    return sortBy(elements.map((e) => kind.canonical(e)), (e) => keyOf(kind, e))!;
+    return sortedBy(elements.map((e) => kind.canonical(e)), (e) => keyOf(kind, e));
 }
 
 export function sameElement<E extends object>(kind: ElementKind<E>, a: E, b: E): boolean {
-    return stableJson(kind.canonical(a)) === stableJson(kind.canonical(b));
+    return deepEqual(kind.canonical(a), kind.canonical(b));
 }

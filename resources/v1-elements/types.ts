@@ -87,5 +87,3 @@ export interface CounterexampleElement {
     /** Input marked as irrelevant (same rules as example text). Its key. */
     text: string;
 }
-
-export type AnyElement = IntentElement | EntityElement | DialogNodeElement | CounterexampleElement;

@@ -4,8 +4,6 @@ import type { OperationContext } from "../../provider/bridge/spec";
 import type { EnvironmentData } from "./api-types";
 import { listAll } from "./list";
 
-export const ENVIRONMENT_TYPES = ["draft", "live", "staging"] as const;
-
 export interface EnvironmentTarget {
     /** Exact environment id. */
     environmentId?: string;

@@ -5,7 +5,7 @@
  */
 import { PartialFailure } from "../../provider/bridge/errors";
 import type { OperationContext } from "../../provider/bridge/spec";
-import { stableJson } from "../../provider/bridge/values";
+import { deepEqual } from "../../provider/bridge/values";
 import { apiPath } from "../../provider/http/path";
 import { createElement, deleteElement, updateElement } from "../v1-elements/element-client";
 import { keyOf } from "../v1-elements/kinds";
@@ -13,7 +13,6 @@ import { workspaceBody, workspaceFromApi } from "./mapping";
 import { type Collections, type ElementOp, planWorkspace } from "./plan";
 import { COLLECTIONS, OPTIONS, SCALARS, type ScalarName, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
 
-const same = (a: unknown, b: unknown) => stableJson(a ?? null) === stableJson(b ?? null);
 
 /** The live collections a plan starts from: the state's, or the service's for newly owned ones. */
 async function currentCollections(ctx: OperationContext, workspaceId: string, olds: WorkspaceInputs, news: WorkspaceInputs): Promise<Collections> {
@@ -72,7 +71,7 @@ export interface ApplyResult {
  */
 export async function applyWorkspace(ctx: OperationContext, workspaceId: string, olds: WorkspaceInputs, news: WorkspaceInputs): Promise<ApplyResult> {
     const current = await currentCollections(ctx, workspaceId, olds, news);
-    const changedScalars = SCALARS.filter((s) => !same(olds[s], news[s]));
+    const changedScalars = SCALARS.filter((s) => !deepEqual(olds[s] ?? null, news[s] ?? null));
     const cleared = changedScalars.filter((s) => news[s] === undefined) as ScalarName[];
     const desired: Collections = Object.fromEntries(COLLECTIONS.filter((c) => news[c] !== undefined).map((c) => [c, news[c]]));
     const plan = planWorkspace(current, desired, changedScalars.length > 0);
@@ -82,8 +81,7 @@ export async function applyWorkspace(ctx: OperationContext, workspaceId: string,
     const outputs = (): WorkspaceOutputs => {
         const out: Record<string, unknown> = { ...known, workspaceId };
         for (const option of OPTIONS) out[option] = news[option];
-        for (const c of COLLECTIONS) if (news[c] === undefined && olds[c] === undefined) delete out[c];
-        return definedOnly(out) as unknown as WorkspaceOutputs;
+        return out as unknown as WorkspaceOutputs;
     };
     try {
         if (changedScalars.length > 0 || plan.bulk.length > 0) {
@@ -102,16 +100,10 @@ export async function applyWorkspace(ctx: OperationContext, workspaceId: string,
         const message = err instanceof Error ? err.message : String(err);
         throw new PartialFailure(`updating workspace ${workspaceId} stopped part-way: ${message}`, workspaceId, outputs() as any, err);
     }
-    // Undeclared collections are not owned: once they are dropped from the program, state forgets them.
-    for (const c of COLLECTIONS) if (news[c] === undefined) delete known[c];
-    Object.assign(known, Object.fromEntries(SCALARS.map((s) => [s, news[s]])));
-    for (const c of COLLECTIONS) if (news[c] !== undefined) known[c] = news[c];
+    // Undeclared collections are not owned: once they are dropped from the program, state forgets
+    // them (the bridge drops undefined outputs).
+    for (const name of [...SCALARS, ...COLLECTIONS]) known[name] = news[name];
     return { outputs: outputs(), contentChanged: plan.bulk.length > 0 || plan.ops.length > 0 };
-}
-
-/** Outputs go to the engine as a protobuf Struct, which rejects undefined values. */
-export function definedOnly<T extends object>(bag: T): T {
-    return Object.fromEntries(Object.entries(bag).filter(([, v]) => v !== undefined)) as T;
 }
 
 function describePlan(bulk: string[], ops: ElementOp[], scalars: string[]): string {

@@ -7,7 +7,7 @@
  */
 import { fromApi } from "../../provider/casing";
 import type { WorkspaceArgs } from ".";
-import { CREATION_TOKEN_KEY } from "./mapping";
+import { withoutCreationToken } from "./mapping";
 
 const READ_ONLY = new Set(["workspace_id", "status", "status_errors", "status_description", "created", "updated", "counts", "pagination", "skill_id", "assistant_id"]);
 
@@ -32,12 +32,7 @@ export function fromWorkspaceExport(json: string | Record<string, unknown>): Wor
             : key === "dialog_nodes" ? (value as Record<string, unknown>[]).map(({ created: _c, updated: _u, ...node }) => node)
             : value;
     }
-    const metadata = content.metadata as Record<string, unknown> | undefined;
-    if (metadata && CREATION_TOKEN_KEY in metadata) {
-        // The provider's own create marker (see mapping.ts) is not content.
-        const { [CREATION_TOKEN_KEY]: _token, ...rest } = metadata;
-        content.metadata = rest;
-    }
+    if (content.metadata) content.metadata = withoutCreationToken(content.metadata as Record<string, unknown>);
     const args = fromApi<WorkspaceArgs & Record<string, unknown>>(content);
     for (const collection of ["intents", "entities", "dialogNodes", "counterexamples"] as const) {
         if (args[collection] === undefined) args[collection] = [];

@@ -13,6 +13,13 @@ import { COLLECTIONS, SCALARS, type ScalarName, type WorkspaceInputs } from "./t
  */
 export const CREATION_TOKEN_KEY = "pulumi_creation_token";
 
+/** Metadata without the provider's creation marker (it is not content). */
+export function withoutCreationToken<M extends Record<string, unknown> | undefined>(metadata: M): M {
+    if (!metadata || !(CREATION_TOKEN_KEY in metadata)) return metadata;
+    const { [CREATION_TOKEN_KEY]: _token, ...rest } = metadata;
+    return rest as M;
+}
+
 /** What a scalar is set to when it stops being declared (null clears a field in v1 updates). */
 const CLEARED: Record<ScalarName, unknown> = {
     name: null, description: null, language: null, metadata: {}, learningOptOut: false, systemSettings: null, webhooks: [],
@@ -40,10 +47,7 @@ export function workspaceBody(inputs: WorkspaceInputs, parts: BodyParts): Record
 export function workspaceFromApi(body: Record<string, unknown>): WorkspaceInputs & { workspaceId?: string; status?: string } {
     const { created: _c, updated: _u, status, workspace_id, ...rest } = body;
     const content = fromApi<Record<string, any>>(rest);
-    if (content.metadata && CREATION_TOKEN_KEY in content.metadata) {
-        const { [CREATION_TOKEN_KEY]: _t, ...metadata } = content.metadata;
-        content.metadata = metadata;
-    }
+    if (content.metadata) content.metadata = withoutCreationToken(content.metadata);
     for (const kind of ELEMENT_KINDS) {
         if (Array.isArray(content[kind.collection])) content[kind.collection] = canonicalCollection(kind, content[kind.collection]);
     }

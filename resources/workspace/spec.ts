@@ -10,7 +10,7 @@ import type { CheckFailure, OperationContext, ResourceSpec } from "../../provide
 import { apiPath } from "../../provider/http/path";
 import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree } from "../v1-elements/rules";
-import { applyWorkspace, definedOnly } from "./apply";
+import { applyWorkspace } from "./apply";
 import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
 import { waitForTraining } from "./training";
@@ -57,10 +57,11 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ 
     if (live.language !== inputs.language) {
         throw new Error(`adoptWorkspaceId ${id}: its language is ${live.language}, the declared language is ${inputs.language} (a workspace's language cannot change)`);
     }
-    // Plan against everything the service holds, as if the state had it.
-    const { outputs, contentChanged } = await applyWorkspace(ctx, id, { ...live, name: live.name ?? "" }, inputs);
+    // Plan against what the service holds of the declared settings and owned collections, as if
+    // the state had it: undeclared settings are not managed, so they must not read as cleared.
+    const { outputs, contentChanged } = await applyWorkspace(ctx, id, projectOnto(live, inputs), inputs);
     const outs = contentChanged ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
-    return { id, outs: definedOnly(outs) };
+    return { id, outs };
 }
 
 export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
@@ -87,7 +88,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
             expect: ["workspace_id"],
             reconcile: () => findCreated(ctx, token),
         });
-        const outputs: WorkspaceOutputs = definedOnly({ ...inputs, workspaceId: created.workspace_id, status: created.status });
+        const outputs: WorkspaceOutputs = { ...inputs, workspaceId: created.workspace_id, status: created.status };
         return { id: created.workspace_id, outs: await trained(ctx, outputs, "created") };
     },
 
@@ -95,14 +96,14 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
         const withContent = COLLECTIONS.some((c) => olds[c] !== undefined);
         const body = await getWorkspace(ctx, id, withContent);
         const live = workspaceFromApi(body);
-        const inputs: WorkspaceInputs = { ...projectOnto(live, olds) };
+        const inputs = projectOnto(live, olds);
         for (const option of OPTIONS) if (olds[option] !== undefined) (inputs as any)[option] = olds[option];
-        return { outs: definedOnly({ ...inputs, workspaceId: id, status: live.status }), inputs: definedOnly(inputs) };
+        return { outs: { ...inputs, workspaceId: id, status: live.status }, inputs };
     },
 
     async update(ctx, id, olds, news) {
         const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, news);
-        return definedOnly(contentChanged ? await trained(ctx, outputs, "updated") : { ...outputs, status: olds.status });
+        return contentChanged ? await trained(ctx, outputs, "updated") : { ...outputs, status: olds.status };
     },
 
     async delete(ctx, id) {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { describeSettings, resolveSettings } from "../../provider/config";
+import { describeSettings, resolveSettings, settingsSecrets } from "../../provider/config";
 
 const URL = "https://api.us-south.assistant.watson.cloud.ibm.com/instances/abc";
 const config = (values: Record<string, string>) => (key: string) => values[key];
@@ -44,5 +44,13 @@ describe("resolveSettings", () => {
         expect(text).not.to.contain("very-secret-key");
         expect(text).not.to.contain("pw-secret");
         expect(describeSettings(s)).to.include({ url: URL, authType: "iam", apikey: "[redacted]" });
+    });
+
+    it("keeps credentials written into the URL out of descriptions, secrets lists and errors", () => {
+        const s = resolveSettings(config({ url: "https://user-x:pass-y@cp4d.example/assistant" }), {}, noExternal);
+        expect(JSON.stringify(describeSettings(s))).not.to.match(/user-x|pass-y/);
+        expect(settingsSecrets(s)).to.include.members(["user-x", "pass-y"]);
+        expect(() => resolveSettings(config({ url: "user-x:pass-y@cp4d.example" }), {}, noExternal)).to.throw(/http\(s\) URL/)
+            .with.property("message").that.does.not.match(/pass-y/);
     });
 });

@@ -92,6 +92,14 @@ describe("debug logging", () => {
             headers: { Authorization: "[redacted]" },
         });
     });
+
+    it("redacts the value of a name/value pair that names a secret (webhook headers)", () => {
+        const webhook = { url: "https://hooks.example.com", headers: [{ name: "Authorization", value: "Bearer abc" }, { name: "X-Team", value: "support" }] };
+        expect(redactValue(webhook)).to.deep.equal({
+            url: "https://hooks.example.com",
+            headers: [{ name: "Authorization", value: "[redacted]" }, { name: "X-Team", value: "support" }],
+        });
+    });
 });
 
 describe("apiPath", () => {

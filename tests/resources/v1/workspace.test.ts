@@ -159,6 +159,25 @@ describe("Workspace resource (v1)", () => {
         expect((await ws.diff(id, read.props, checked.inputs)).changes).to.equal(false);
     });
 
+    it("adopting a workspace leaves the settings the program does not declare as they are", async () => {
+        const existing = await fx.api("POST", "/v1/workspaces", {
+            name: "legacy", language: "en", description: "kept", metadata: { team: "support" },
+            webhooks: [{ url: "https://hooks.example.com", name: "main" }],
+            intents: [{ intent: "hello", examples: [{ text: "hi" }] }],
+        });
+        fx.emu.resetStats();
+        const ws = fx.resource("Workspace");
+        await createChecked(ws, {
+            name: "legacy", intents: [{ intent: "hello", examples: [{ text: "hi" }] }], adoptWorkspaceId: existing.workspace_id, waitForTraining: false,
+        });
+        expect(fx.writes()).to.equal(0);
+        expect(fx.byRoute()["GET /v1/workspaces/{workspace_id}"]).to.equal(1);
+        const live = await fx.api("GET", `/v1/workspaces/${existing.workspace_id}`);
+        expect(live.description).to.equal("kept");
+        expect(live.metadata).to.deep.equal({ team: "support" });
+        expect(live.webhooks).to.have.length(1);
+    });
+
     it("rejects bad input in check with property paths and makes no API call", async () => {
         const ws = fx.resource("Workspace");
         fx.emu.resetStats();
