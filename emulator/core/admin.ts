@@ -8,11 +8,12 @@ import { addEnvironment, setNextFailure } from "../v2/admin";
  * auth, get no faults, rate limits or latency, and are not counted in the stats.
  */
 export function adminRoutes(server: EmulatorServer): RouteDef[] {
-    const admin = (method: RouteDef["method"], template: string, handler: RouteDef["handler"]): RouteDef => ({
+    // `mutates` routes are saved by the server before it answers, as API writes are.
+    const admin = (method: RouteDef["method"], template: string, handler: RouteDef["handler"], mutates = false): RouteDef => ({
         method,
         template,
         handler,
-        mutates: false,
+        mutates,
     });
     return [
         admin("POST", "/emulator/reset", async () => {
@@ -41,15 +42,12 @@ export function adminRoutes(server: EmulatorServer): RouteDef[] {
             ctx.options.asyncDelayMs = ms;
             return { status: 200, body: { ms } };
         }),
-        admin("POST", "/emulator/next-failure", async (req, ctx) => {
-            const armed = setNextFailure(ctx, req.body);
-            await server.persist();
-            return { status: 200, body: armed };
-        }),
-        admin("POST", "/emulator/assistants/{assistant_id}/environments", async (req, ctx) => {
-            const environment = addEnvironment(ctx, req.params.assistant_id, req.body);
-            await server.persist();
-            return { status: 201, body: environment };
-        }),
+        admin("POST", "/emulator/next-failure", (req, ctx) => ({ status: 200, body: setNextFailure(ctx, req.body) }), true),
+        admin(
+            "POST",
+            "/emulator/assistants/{assistant_id}/environments",
+            (req, ctx) => ({ status: 201, body: addEnvironment(ctx, req.params.assistant_id, req.body) }),
+            true,
+        ),
     ];
 }

@@ -1,10 +1,14 @@
-import { ApiProblem, type EmulatorRequest } from "./types";
+/**
+ * Paging, sorting and the `pagination` object of every v1 and v2 list. Cursors are opaque base64url
+ * tokens of an offset; refresh_url / next_url are relative (path + query), as the service returns
+ * them, and keep every query parameter of the request except the cursor.
+ */
+import { badRequest } from "./errors";
+import type { EmulatorRequest } from "./types";
 
-export interface PageOptions<T> {
-    /** Allowed `sort` values (without the `-` prefix) and the key each sorts by. */
+export interface ListSpec<T> {
+    /** Sortable attributes by name (`-name` reverses, commas combine), e.g. { intent: (i) => i.intent }. */
     sortKeys: Record<string, (item: T) => string | number>;
-    /** Query parameters to carry into refresh_url / next_url besides version, page_limit, sort and cursor. */
-    keep?: string[];
 }
 
 export interface Page<T> {
@@ -14,80 +18,99 @@ export interface Page<T> {
 
 const DEFAULT_PAGE_LIMIT = 100;
 
+/** Boolean query parameters: absent means false; anything but true/false is a 400. */
+export function queryFlag(req: EmulatorRequest, name: string): boolean {
+    const raw = req.query.get(name);
+    if (raw === null || raw === "") return false;
+    if (raw === "true") return true;
+    if (raw === "false") return false;
+    throw badRequest(`Invalid value for query parameter ${name}: expected true or false`, name);
+}
+
 function encodeCursor(offset: number): string {
-    return Buffer.from(JSON.stringify({ offset }), "utf8").toString("base64url");
+    return Buffer.from(JSON.stringify({ offset })).toString("base64url");
 }
 
 function decodeCursor(cursor: string): number {
     try {
-        const offset = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")).offset;
-        if (Number.isInteger(offset) && offset >= 0) return offset;
+        const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+        if (Number.isInteger(parsed?.offset) && parsed.offset >= 0) return parsed.offset;
     } catch {
-        /* falls through */
+        // fall through to the 400 below
     }
-    throw new ApiProblem(400, `Invalid cursor: ${cursor}`, [{ message: "The cursor is not valid", path: "cursor" }]);
+    throw badRequest("Invalid cursor", "cursor");
 }
 
-export function booleanQuery(req: EmulatorRequest, name: string): boolean {
-    const value = req.query.get(name);
-    if (value === null || value === "") return false;
-    if (value === "true" || value === "false") return value === "true";
-    throw new ApiProblem(400, `Invalid value for ${name}: "${value}"`, [{ message: `${name} must be true or false`, path: name }]);
+function pageLimit(req: EmulatorRequest): number {
+    const raw = req.query.get("page_limit");
+    if (raw === null || raw === "") return DEFAULT_PAGE_LIMIT;
+    const limit = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(limit) || limit < 1) {
+        throw badRequest("page_limit must be a positive integer", "page_limit");
+    }
+    return limit;
+}
+
+function sorted<T>(items: T[], req: EmulatorRequest, spec: ListSpec<T>): T[] {
+    const raw = req.query.get("sort");
+    if (raw === null || raw === "") return items;
+    const comparators = raw.split(",").map((term) => {
+        const descending = term.startsWith("-");
+        const name = descending ? term.slice(1) : term;
+        const keyOf = spec.sortKeys[name];
+        if (!keyOf) {
+            throw badRequest(`Invalid sort attribute ${term}; supported: ${Object.keys(spec.sortKeys).join(", ")}`, "sort");
+        }
+        return { keyOf, sign: descending ? -1 : 1 };
+    });
+    return [...items].sort((a, b) => {
+        for (const { keyOf, sign } of comparators) {
+            const x = keyOf(a);
+            const y = keyOf(b);
+            if (x !== y) return x < y ? -sign : sign;
+        }
+        return 0;
+    });
+}
+
+function urlWith(req: EmulatorRequest, cursor: string | undefined): string {
+    const query = new URLSearchParams(req.query);
+    query.delete("cursor");
+    if (cursor !== undefined) query.set("cursor", cursor);
+    const encodedPath = req.path.split("/").map((s) => encodeURIComponent(safeDecode(s))).join("/");
+    return `${encodedPath}?${query.toString()}`;
+}
+
+function safeDecode(segment: string): string {
+    try {
+        return decodeURIComponent(segment);
+    } catch {
+        return segment;
+    }
 }
 
 /**
- * Pages a list with `page_limit` (default 100), `cursor`, `sort` (`-` reverses) and `include_count`.
- * refresh_url and next_url are relative to the service URL, as the service returns them
- * (e.g. `/v2/assistants?version=...&cursor=...`).
+ * One page of `items` (already in default order) for this request: `page_limit` (default 100, no
+ * maximum), `cursor`, `sort` and `include_count` (adds `total` and `matched`). Every query
+ * parameter is checked before anything is returned.
  */
-export function paginate<T>(req: EmulatorRequest, all: T[], options: PageOptions<T>): Page<T> {
-    const limitText = req.query.get("page_limit");
-    const pageLimit = limitText === null || limitText === "" ? DEFAULT_PAGE_LIMIT : Number(limitText);
-    if (!Number.isInteger(pageLimit) || pageLimit < 1) {
-        throw new ApiProblem(400, `Invalid value for page_limit: "${limitText}"`, [
-            { message: "page_limit must be a positive integer", path: "page_limit" },
-        ]);
+export function paginate<T>(items: T[], req: EmulatorRequest, spec: ListSpec<T>): Page<T> {
+    const limit = pageLimit(req);
+    const includeCount = queryFlag(req, "include_count");
+    const rawCursor = req.query.get("cursor");
+    const offset = rawCursor ? decodeCursor(rawCursor) : 0;
+    const ordered = sorted(items, req, spec);
+    const page = ordered.slice(offset, offset + limit);
+    const pagination: Record<string, unknown> = { refresh_url: urlWith(req, rawCursor || undefined) };
+    if (rawCursor) pagination.refresh_cursor = rawCursor;
+    if (offset + limit < ordered.length) {
+        const next = encodeCursor(offset + limit);
+        pagination.next_url = urlWith(req, next);
+        pagination.next_cursor = next;
     }
-    const sort = req.query.get("sort") ?? "";
-    let items = all;
-    if (sort !== "") {
-        const descending = sort.startsWith("-");
-        const keyName = descending ? sort.slice(1) : sort;
-        const key = options.sortKeys[keyName];
-        if (!key) {
-            const allowed = Object.keys(options.sortKeys).join(", ");
-            throw new ApiProblem(400, `Invalid value for sort: "${sort}"`, [{ message: `sort must be one of ${allowed} (optionally prefixed with -)`, path: "sort" }]);
-        }
-        items = [...all].sort((a, b) => {
-            const [x, y] = [key(a), key(b)];
-            const order = x < y ? -1 : x > y ? 1 : 0;
-            return descending ? -order : order;
-        });
-    }
-    const cursor = req.query.get("cursor");
-    const offset = cursor ? decodeCursor(cursor) : 0;
-    const page = items.slice(offset, offset + pageLimit);
-
-    const urlFor = (cursorValue: string | undefined) => {
-        const query = new URLSearchParams();
-        for (const name of ["version", "page_limit", "sort", "include_count", "include_audit", ...(options.keep ?? [])]) {
-            const value = req.query.get(name);
-            if (value !== null) query.set(name, value);
-        }
-        if (cursorValue) query.set("cursor", cursorValue);
-        return `${req.path}?${query.toString()}`;
-    };
-    const refreshCursor = offset > 0 ? encodeCursor(offset) : undefined;
-    const pagination: Record<string, unknown> = { refresh_url: urlFor(refreshCursor) };
-    if (refreshCursor) pagination.refresh_cursor = refreshCursor;
-    if (offset + pageLimit < items.length) {
-        const nextCursor = encodeCursor(offset + pageLimit);
-        pagination.next_url = urlFor(nextCursor);
-        pagination.next_cursor = nextCursor;
-    }
-    if (booleanQuery(req, "include_count")) {
-        pagination.total = items.length;
-        pagination.matched = items.length;
+    if (includeCount) {
+        pagination.total = ordered.length;
+        pagination.matched = ordered.length;
     }
     return { items: page, pagination };
 }

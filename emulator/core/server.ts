@@ -7,7 +7,7 @@ import { FaultInjector } from "./faults";
 import { checkAuthorization, IamIssuer } from "./iam";
 import { StateStore } from "./persistence";
 import { RateLimiter } from "./rate-limits";
-import { Router } from "./router";
+import { Router, type RouteMatch } from "./router";
 import { StatsRecorder } from "./stats";
 import {
     ApiProblem,
@@ -52,7 +52,7 @@ export class EmulatorServer {
     constructor(private readonly parts: ServerParts) {
         const options = parts.options;
         const now = options.now ?? Date.now;
-        this.ctx = { state: parts.emptyState(), options, now, newId: () => randomUUID(), baseUrl: "" };
+        this.ctx = { state: parts.emptyState(), options, now, newId: () => randomUUID() };
         this.faults = new FaultInjector(options.faults);
         this.faultSpec = options.faults ?? "";
         this.rateLimiter = new RateLimiter(options.rateLimitWindowScale ?? 1);
@@ -79,9 +79,7 @@ export class EmulatorServer {
             this.http.once("error", reject);
             this.http.listen(port, "127.0.0.1", () => resolve());
         });
-        const address = this.http.address() as AddressInfo;
-        this.ctx.baseUrl = `http://127.0.0.1:${address.port}`;
-        return this.ctx.baseUrl;
+        return `http://127.0.0.1:${this.port}`;
     }
 
     get port(): number {
@@ -113,7 +111,7 @@ export class EmulatorServer {
         this.faultSpec = spec;
     }
 
-    async persist(): Promise<void> {
+    private async persist(): Promise<void> {
         await this.store?.save();
     }
 
@@ -142,6 +140,9 @@ export class EmulatorServer {
         const path = url.pathname;
         const method = (req.method ?? "GET").toUpperCase();
         const isAdmin = path === "/emulator" || path.startsWith("/emulator/");
+        // Matched once, before the body, so that every outcome (413 included) is counted by template.
+        const match = (isAdmin ? this.admin : this.api).match(method, path);
+        const routeKey = match.kind === "found" ? `${method} ${match.route.template}` : `${method} (unknown route)`;
 
         let raw: Buffer;
         try {
@@ -152,20 +153,18 @@ export class EmulatorServer {
             response.headers = { Connection: "close" };
             const sent = this.send(res, response);
             res.on("finish", () => req.destroy());
-            if (!isAdmin) this.stats.record({ method, routeKey: `${method} ${path}`, status: 413, bytesReceived: 0, bytesSent: sent });
+            if (!isAdmin) this.stats.record({ method, routeKey, status: 413, bytesReceived: 0, bytesSent: sent });
             return;
         }
 
         if (isAdmin) {
-            const outcome = await this.dispatch(this.admin, method, path, url.searchParams, raw, req, false);
+            const outcome = await this.dispatch(match, method, path, url.searchParams, raw, req, false);
             if ("reset" in outcome) res.destroy();
             else this.send(res, outcome.response);
             return;
         }
 
-        const match = this.api.match(method, path);
-        const routeKey = match.kind === "found" ? `${method} ${match.route.template}` : `${method} (unknown route)`;
-        const outcome = await this.dispatch(this.api, method, path, url.searchParams, raw, req, true);
+        const outcome = await this.dispatch(match, method, path, url.searchParams, raw, req, true);
         let bytesSent = 0;
         let status: number | undefined;
         if ("reset" in outcome || outcome.resetAfter) {
@@ -179,7 +178,7 @@ export class EmulatorServer {
 
     /** Runs the pipeline for one request and returns what to send, after latency and persistence. */
     private async dispatch(
-        router: Router,
+        match: RouteMatch,
         method: string,
         path: string,
         query: URLSearchParams,
@@ -188,7 +187,6 @@ export class EmulatorServer {
         isApi: boolean,
     ): Promise<Outcome> {
         const options = this.ctx.options;
-        const match = router.match(method, path);
         if (match.kind === "not-found") {
             return this.delayed(errorResponse(404, `No route for ${method} ${path}`), isApi ? options.latencyMs : 0);
         }

@@ -33,8 +33,6 @@ export interface EmulatorContext {
     now(): number;
     /** A new unique id (uuid-like). */
     newId(): string;
-    /** Base URL of this server, e.g. http://127.0.0.1:1234, for next_url / refresh_url. */
-    baseUrl: string;
 }
 
 export type Handler = (req: EmulatorRequest, ctx: EmulatorContext) => EmulatorResponse | Promise<EmulatorResponse>;

@@ -6,8 +6,10 @@
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, Handler } from "../core/types";
 import { addByKey, findByKey, removeByKey, renameByKey } from "./collection";
 import type { Audit, WorkspaceRecord } from "./model";
-import { paginate, type ListSpec } from "./pagination";
-import { conflict, isoNow, markChanged, notFound, requireWorkspace, viewFlags, type ViewFlags } from "./store";
+import { isoNow } from "../core/clock";
+import { conflict, notFound } from "../core/errors";
+import { paginate, type ListSpec } from "../core/pagination";
+import { markChanged, requireWorkspace, viewFlags, type ViewFlags } from "./store";
 import { Problems, requireBodyObject } from "./validation";
 
 type Params = Record<string, string>;

@@ -2,7 +2,8 @@
 import { firstDuplicate } from "./collection";
 import { elementHandlers } from "./element-handlers";
 import type { EntityRecord, SynonymRecord, ValueRecord, WorkspaceRecord } from "./model";
-import { badRequest, setOrClear } from "./store";
+import { badRequest } from "../core/errors";
+import { setOrClear } from "./store";
 import {
     Problems, at, checkArray, checkBoolean, checkDescription, checkEntityName, checkEnum, checkObject, checkPlainText,
     checkText, isSystemEntity, listParser,

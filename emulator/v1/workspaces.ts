@@ -12,8 +12,10 @@ import { parseIntent } from "./intents";
 import type {
     CounterexampleRecord, DialogNodeRecord, EntityRecord, IntentRecord, WorkspaceRecord,
 } from "./model";
-import { paginate } from "./pagination";
-import { badRequest, conflict, isoNow, markChanged, queryFlag, requireWorkspace, type ViewFlags } from "./store";
+import { isoNow } from "../core/clock";
+import { badRequest, conflict } from "../core/errors";
+import { paginate, queryFlag } from "../core/pagination";
+import { markChanged, requireWorkspace, type ViewFlags } from "./store";
 import {
     Problems, at, checkArray, checkBoolean, checkDescription, checkEnum, checkObject, checkText, listParser, requireBodyObject,
 } from "./validation";

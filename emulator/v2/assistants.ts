@@ -1,9 +1,10 @@
 /** Assistants: create (with draft/live environments and action/dialog skills), list, delete. */
-import { booleanQuery, paginate } from "../core/pagination";
+import { queryFlag, paginate } from "../core/pagination";
+import { isoNow } from "../core/clock";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { createDialogWorkspace, deleteDialogWorkspace } from "./dialog-workspaces";
 import { newEnvironment, skillReferenceName } from "./environments";
-import { findAssistant, isoNow, withAudit, type AssistantRecord, type SkillRecord } from "./model";
+import { findAssistant, withAudit, type AssistantRecord, type SkillRecord } from "./model";
 import { objectBody, Violations } from "./validate";
 
 const LANGUAGE = /^[a-z]{2}(-[a-z]{2,4})?$/;
@@ -75,8 +76,8 @@ export function createAssistant(req: EmulatorRequest, ctx: EmulatorContext): Emu
 }
 
 export function listAssistants(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
-    const includeAudit = booleanQuery(req, "include_audit");
-    const page = paginate(req, ctx.state.v2.assistants, {
+    const includeAudit = queryFlag(req, "include_audit");
+    const page = paginate(ctx.state.v2.assistants, req, {
         sortKeys: { name: (assistant) => assistant.name ?? "", updated: (assistant) => assistant.updated },
     });
     return { status: 200, body: { assistants: page.items.map((a) => assistantView(a, includeAudit)), pagination: page.pagination } };

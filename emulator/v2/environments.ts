@@ -1,8 +1,9 @@
 /** Environments: list, get, update. Created only with their assistant (or the admin route). */
 import { notFound } from "../core/errors";
-import { booleanQuery, paginate } from "../core/pagination";
+import { queryFlag, paginate } from "../core/pagination";
+import { isoNow } from "../core/clock";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
-import { findAssistant, isoNow, withAudit, type AssistantRecord, type EnvironmentRecord, type EnvironmentType, type SkillReference } from "./model";
+import { findAssistant, withAudit, type AssistantRecord, type EnvironmentRecord, type EnvironmentType, type SkillReference } from "./model";
 import { isPlainObject, objectBody, Violations } from "./validate";
 
 export const DEFAULT_SESSION_TIMEOUT = 300;
@@ -52,8 +53,8 @@ export function findEnvironment(assistant: AssistantRecord, environmentId: strin
 
 export function listEnvironments(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
-    const includeAudit = booleanQuery(req, "include_audit");
-    const page = paginate(req, assistant.environments, {
+    const includeAudit = queryFlag(req, "include_audit");
+    const page = paginate(assistant.environments, req, {
         sortKeys: { name: (environment) => environment.name, updated: (environment) => environment.updated },
     });
     return {
@@ -65,7 +66,7 @@ export function listEnvironments(req: EmulatorRequest, ctx: EmulatorContext): Em
 export function getEnvironment(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const environment = findEnvironment(assistant, req.params.environment_id);
-    return { status: 200, body: environmentView(assistant, environment, booleanQuery(req, "include_audit")) };
+    return { status: 200, body: environmentView(assistant, environment, queryFlag(req, "include_audit")) };
 }
 
 /** Partial update: omitted fields stay; skill_references, when sent, replaces the whole list. */

@@ -109,10 +109,6 @@ export function emptyV2State(): V2State {
     return { providers: [], assistants: [], next_failures: {} };
 }
 
-export function isoNow(ctx: EmulatorContext): string {
-    return new Date(ctx.now()).toISOString();
-}
-
 export function findAssistant(ctx: EmulatorContext, assistantId: string): AssistantRecord {
     const assistant = ctx.state.v2.assistants.find((candidate) => candidate.assistant_id === assistantId);
     if (!assistant) throw notFound(`Assistant ${assistantId} not found`);

@@ -1,8 +1,9 @@
 /** Conversational skill providers: create, list, update (no get-one, no delete); `private` is write-only. */
 import { conflict, notFound } from "../core/errors";
-import { booleanQuery, paginate } from "../core/pagination";
+import { queryFlag, paginate } from "../core/pagination";
+import { isoNow } from "../core/clock";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
-import { isoNow, withAudit, type ProviderRecord } from "./model";
+import { withAudit, type ProviderRecord } from "./model";
 import { isPlainObject, objectBody, Violations } from "./validate";
 
 const PROVIDER_ID = /^[A-Za-z0-9_-]+$/;
@@ -57,8 +58,8 @@ export function createProvider(req: EmulatorRequest, ctx: EmulatorContext): Emul
 }
 
 export function listProviders(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
-    const includeAudit = booleanQuery(req, "include_audit");
-    const page = paginate(req, ctx.state.v2.providers, {
+    const includeAudit = queryFlag(req, "include_audit");
+    const page = paginate(ctx.state.v2.providers, req, {
         sortKeys: { name: (provider) => provider.provider_id, updated: (provider) => provider.updated },
     });
     return {

@@ -1,7 +1,8 @@
 /** Releases: asynchronous create (snapshots the draft skills), list, get, delete, deploy. */
 import { ApiProblem } from "../core/types";
 import { notFound } from "../core/errors";
-import { booleanQuery, paginate } from "../core/pagination";
+import { queryFlag, paginate } from "../core/pagination";
+import { isoNow } from "../core/clock";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { exportDialogWorkspace } from "./dialog-workspaces";
 import { environmentView, findEnvironment, skillReferenceName } from "./environments";
@@ -9,7 +10,6 @@ import {
     draftEnvironment,
     failureFields,
     findAssistant,
-    isoNow,
     startWork,
     withAudit,
     workStatus,
@@ -83,8 +83,8 @@ export function createRelease(req: EmulatorRequest, ctx: EmulatorContext): Emula
 
 export function listReleases(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
-    const includeAudit = booleanQuery(req, "include_audit");
-    const page = paginate(req, assistant.releases, {
+    const includeAudit = queryFlag(req, "include_audit");
+    const page = paginate(assistant.releases, req, {
         sortKeys: { name: (release) => Number(release.release), updated: (release) => release.updated },
     });
     return {
@@ -96,7 +96,7 @@ export function listReleases(req: EmulatorRequest, ctx: EmulatorContext): Emulat
 export function getRelease(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const release = findRelease(assistant, req.params.release);
-    return { status: 200, body: releaseView(ctx, assistant, release, booleanQuery(req, "include_audit")) };
+    return { status: 200, body: releaseView(ctx, assistant, release, queryFlag(req, "include_audit")) };
 }
 
 /**
@@ -140,5 +140,5 @@ export function deployRelease(req: EmulatorRequest, ctx: EmulatorContext): Emula
         skill_reference: skillReferenceName(snapshot.type),
     }));
     environment.updated = isoNow(ctx);
-    return { status: 200, body: environmentView(assistant, environment, booleanQuery(req, "include_audit")) };
+    return { status: 200, body: environmentView(assistant, environment, queryFlag(req, "include_audit")) };
 }

@@ -1,7 +1,7 @@
 /** Whole-assistant skill content: skills_export, skills_import and its status. */
 import { ApiProblem } from "../core/types";
 import { conflict, notFound } from "../core/errors";
-import { booleanQuery } from "../core/pagination";
+import { queryFlag } from "../core/pagination";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { exportDialogWorkspace } from "./dialog-workspaces";
 import { draftEnvironment, failureFields, findAssistant, startWork, withAudit, workStatus, type AssistantRecord } from "./model";
@@ -22,7 +22,7 @@ function busy(ctx: EmulatorContext, assistant: AssistantRecord): boolean {
 export function exportSkills(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     if (busy(ctx, assistant)) return { status: 202, body: { assistant_id: assistant.assistant_id, status: "Processing" } };
-    const includeAudit = booleanQuery(req, "include_audit");
+    const includeAudit = queryFlag(req, "include_audit");
     const assistantSkills = assistant.skills.map((skill) =>
         withAudit(
             {

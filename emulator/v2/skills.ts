@@ -1,9 +1,10 @@
 /** Skills: get and asynchronous update. A dialog skill's content is its v1 workspace. */
 import { ApiProblem } from "../core/types";
 import { notFound } from "../core/errors";
+import { isoNow } from "../core/clock";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { dialogWorkspaceStatus, renameDialogWorkspace, replaceDialogWorkspace } from "./dialog-workspaces";
-import { draftEnvironment, failureFields, findAssistant, isoNow, startWork, workStatus, type AssistantRecord, type SkillRecord } from "./model";
+import { draftEnvironment, failureFields, findAssistant, startWork, workStatus, type AssistantRecord, type SkillRecord } from "./model";
 import { isPlainObject, objectBody, Violations } from "./validate";
 
 export function findSkill(assistant: AssistantRecord, skillId: string): SkillRecord {

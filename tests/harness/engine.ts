@@ -104,9 +104,7 @@ export class Deployment {
             if (key in oldInputs) news[key] = oldInputs[key];
             else delete news[key];
         }
-        const checked = await this.plugin.check(reg.urn, oldInputs, news);
-        if (checked.failures.length > 0) throw new CheckFailedError(reg.urn, checked.failures);
-        const inputs = checked.inputs;
+        let inputs = await this.checkedInputs(reg.urn, oldInputs, news);
 
         let op: StepOp = "create";
         let replaces: string[] | undefined;
@@ -124,6 +122,9 @@ export class Deployment {
             op = !changed && !unfinished ? "same" : replaces.length > 0 ? "replace" : "update";
             deleteFirst = op === "replace" && (diff.deleteBeforeReplace || reg.deleteBeforeReplace);
             if (op === "replace" && old.protect) throw new Error(`resource ${reg.urn} is protected and cannot be replaced`);
+            // Like the engine: a replacement is a new object, so its inputs are checked again without
+            // olds (nothing may be carried over from the resource being replaced).
+            if (op === "replace") inputs = await this.checkedInputs(reg.urn, {}, news);
         }
         if (op !== "replace") replaces = undefined;
 
@@ -165,6 +166,12 @@ export class Deployment {
         const saved = this.save(reg, inputs, secretInputs, id, outputs, undefined, op !== "same");
         this.finishStep({ urn: reg.urn, type: reg.type, name: reg.name, op, replaces, durationMs: Date.now() - started });
         return { id, outputs: saved.outputs };
+    }
+
+    private async checkedInputs(urn: string, olds: PropertyMap, news: PropertyMap): Promise<PropertyMap> {
+        const checked = await this.plugin.check(urn, olds, news);
+        if (checked.failures.length > 0) throw new CheckFailedError(urn, checked.failures);
+        return checked.inputs;
     }
 
     private save(

@@ -16,7 +16,7 @@ interface Spec {
     secretToken?: boolean;
 }
 
-interface Call { method: string; version: string; id?: string; name?: string; secretValue?: string }
+interface Call { method: string; version: string; id?: string; name?: string; secretValue?: string; withOlds?: boolean }
 
 describe("engine-path harness", function () {
     let workDir: string;
@@ -102,6 +102,19 @@ describe("engine-path harness", function () {
         expect(replace.steps[0].replaces).to.deep.equal(["replaceKey"]);
         expect(mutating(newCalls()).map((c) => `${c.method} ${c.id}`)).to.deep.equal(["create a-k2", "delete a-0"]);
         expect(h.state().resources.map((r) => r.id)).to.deep.equal(["a-k2"]);
+    });
+
+    it("checks a replacement's inputs a second time without olds, as the engine does, and an update's only once", async () => {
+        const h = harness("dev", [{ name: "a", value: "one" }]);
+        await h.up();
+        newCalls();
+        declare(h, [{ name: "a", value: "two" }]);
+        await h.up();
+        expect(newCalls().filter((c) => c.method === "check").map((c) => c.withOlds)).to.deep.equal([true]);
+
+        declare(h, [{ name: "a", value: "two", replaceKey: "k2" }]);
+        await h.up();
+        expect(newCalls().filter((c) => c.method === "check").map((c) => c.withOlds)).to.deep.equal([true, false]);
     });
 
     it("deletes the old object before creating its replacement when the diff asks for deleteBeforeReplace", async () => {

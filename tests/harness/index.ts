@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fullKey, readProjectName, readStackConfigFile } from "./config";
+import { fullKey, readProjectName, readStackConfigFile, type StackConfig } from "./config";
 import { Deployment } from "./engine";
 import { HarnessMonitor } from "./monitor";
 import { PluginServer, PropertyMap } from "./plugin";
@@ -69,7 +69,7 @@ export class Harness {
 
     refresh(): Promise<RunResult> {
         return this.exclusive("refresh", () =>
-            this.withPlugin(async (plugin, previous, save) => {
+            this.withPlugin(async ({ plugin, previous, save }) => {
                 const steps = await refreshState({ plugin, previous, parallel: this.parallel, persist: save, onEvent: this.options.onEvent });
                 return result(steps, previous.outputs);
             }),
@@ -78,7 +78,7 @@ export class Harness {
 
     destroy(): Promise<RunResult> {
         return this.exclusive("destroy", () =>
-            this.withPlugin(async (plugin, previous, save) => {
+            this.withPlugin(async ({ plugin, previous, save }) => {
                 const deployment = this.newDeployment(plugin, previous, false, save);
                 deployment.stackOutputs = {};
                 await deployment.finish();
@@ -99,8 +99,7 @@ export class Harness {
     }
 
     private async deploy(dryRun: boolean): Promise<RunResult> {
-        return this.withPlugin(async (plugin, previous, save) => {
-            const config = this.stackConfig();
+        return this.withPlugin(async ({ plugin, previous, save, config }) => {
             const deployment = this.newDeployment(plugin, previous, dryRun, save);
             const monitor = new HarnessMonitor({
                 project: this.project,
@@ -140,18 +139,20 @@ export class Harness {
         return new Deployment({ plugin, previous, dryRun, parallel: this.parallel, persist, onEvent: this.options.onEvent });
     }
 
-    /** Starts a configured plugin server for one run, with the state loaded and a saver for it. */
-    private async withPlugin<T>(work: (plugin: PluginServer, previous: StateFile, save: (s: StateFile) => void) => Promise<T>): Promise<T> {
+    /** Starts a configured plugin server for one run, with the state loaded, a saver for it and the stack config. */
+    private async withPlugin<T>(work: (run: RunContext) => Promise<T>): Promise<T> {
         const stored = readStateFile(this.statePath);
         const box = new SecretBox(this.passphrase, stored?.secretsProvider.salt);
         const previous = stored ? decryptSecrets(stored, box) : emptyState(this.project, this.stack, box.salt);
         const save = (state: StateFile) => writeStateFile(this.statePath, encryptSecrets(state, box));
+        // Read once per run (Pulumi.<stack>.yaml with its secure values): the plugin and the program see the same config.
+        const config = this.stackConfig();
         const plugin = await PluginServer.start({ cwd: this.projectDir, project: this.project, stack: this.stack, env: this.options.env });
         this.activePlugins.add(plugin);
         try {
             // Like the engine: the provider gets the whole stack config, secrets in plain text.
-            await plugin.configure(this.stackConfig().values);
-            return await work(plugin, previous, save);
+            await plugin.configure(config.values);
+            return await work({ plugin, previous, save, config });
         } catch (err) {
             throw withPluginOutput(err, plugin);
         } finally {
@@ -160,7 +161,7 @@ export class Harness {
         }
     }
 
-    private stackConfig(): { values: Record<string, string>; secretKeys: Set<string> } {
+    private stackConfig(): StackConfig {
         const fromFile = readStackConfigFile(this.projectDir, this.project, this.stack, this.passphrase);
         for (const [key, { value, secret }] of this.configValues) {
             fromFile.values[key] = value;
@@ -193,6 +194,14 @@ export class Harness {
         this.running = next.catch(() => undefined);
         return next;
     }
+}
+
+interface RunContext {
+    plugin: PluginServer;
+    /** The state before the run, secrets decrypted (wrapped). */
+    previous: StateFile;
+    save: (state: StateFile) => void;
+    config: StackConfig;
 }
 
 function result(steps: Step[], outputs: PropertyMap): RunResult {

@@ -60,6 +60,24 @@ describe("emulator HTTP core", () => {
         expect(JSON.parse(status.body).code).to.equal(413);
     });
 
+    it("counts a 413 under the route template, like every other answer", async () => {
+        const status = await new Promise<number>((resolve, reject) => {
+            const req = http.request(`${emu.url}/v1/workspaces/ws-1/intents?version=2021-06-14`, {
+                method: "POST",
+                headers: { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024 + 1) },
+            });
+            req.on("response", (res) => {
+                res.resume();
+                res.on("end", () => resolve(res.statusCode!));
+            });
+            req.on("error", reject);
+            req.write("{");
+        });
+        expect(status).to.equal(413);
+        expect(emu.stats().byRoute).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/intents": 1 });
+        expect(emu.stats().byStatus).to.deep.equal({ "413": 1 });
+    });
+
     it("counts API calls by route template, method and status, but not admin calls", async () => {
         const created = await call(emu.url, "POST", "/v2/assistants", { body: { name: "Counted" } });
         await call(emu.url, "GET", `/v2/assistants/${created.body.assistant_id}/environments`);
