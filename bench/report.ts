@@ -27,7 +27,7 @@ function targets(r: SuiteResults): Target[] {
             what: "One edited example: 1 API call",
             measured: `${edit.calls} calls (${edit.writeCalls} write)`,
             met: edit.calls === 1,
-            why: edit.calls > edit.writeCalls ? "the other call is the GET that waits for training (waitForTraining defaults to true); with waitForTraining: false it is 1" : undefined,
+            why: edit.calls > edit.writeCalls ? "the other call is the GET that waits for training (waitForTraining defaults to true); with waitForTraining: false it is exactly 1 (pinned by tests/resources/v1/workspace.test.ts)" : undefined,
         });
         list.push({ what: "One edited example: ≥100× fewer bytes than the baseline", measured: `${edit.bytesRatio ?? "∞"}× (${kb(edit.bytesSent)} vs ${kb(edit.baselineBytesSent)})`, met: (edit.bytesRatio ?? Infinity) >= 100 });
     }
