@@ -2,19 +2,11 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import type { Spec } from "./fixtures/echo/spec";
 import { encryptPulumiConfigValue, Harness, HarnessEvent, HarnessOptions, newPulumiEncryptionSalt, RunResult, UNKNOWN } from ".";
 
 const projectDir = path.join(__dirname, "fixtures", "echo");
 
-interface Spec {
-    name: string;
-    value?: string;
-    valueFrom?: string;
-    replaceKey?: string;
-    deleteFirst?: boolean;
-    secretValue?: boolean;
-    secretToken?: boolean;
-}
 
 interface Call { method: string; version: string; id?: string; name?: string; secretValue?: string; withOlds?: boolean }
 
