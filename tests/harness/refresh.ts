@@ -53,13 +53,15 @@ export async function refreshState(options: RefreshOptions): Promise<Step[]> {
                 inputs: result.inputs ? markSecret(result.inputs, secretKeys(r.inputs)) : r.inputs,
             });
         }
-        options.persist(snapshot());
+        // As in `up`, an unchanged resource is written with the next change or at the end.
+        if (op !== "same") options.persist(snapshot());
         const step: Step = { urn: r.urn, type: r.type, name: r.name, op, durationMs: Date.now() - started };
         steps.push(step);
         options.onEvent?.({ type: "step-done", step });
     };
 
     const results = await Promise.allSettled(previous.resources.filter((r) => r.custom).map((r) => limiter.run(() => refreshOne(r))));
+    options.persist(snapshot());
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as Error);
     if (failures.length > 0) throw combineErrors(failures);
     return steps;
