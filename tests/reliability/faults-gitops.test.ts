@@ -7,32 +7,16 @@
  * declared deployments and content.
  */
 import { expect } from "chai";
-import { startEmulator, type RunningEmulator } from "../../emulator";
 import { checked, directSession, type DirectSession } from "./support/direct-session";
-import { addInto, recordFigures } from "./support/figures";
+import { addInto } from "./support/figures";
 import { contentHash, expectGitopsService, GITOPS_CONTENT, GITOPS_EDITED } from "./support/gitops";
-import { serviceReader, type ServiceReader } from "./support/service";
-import { faultyRunner } from "./support/faults";
+import { faultSuite, SEEDS } from "./support/faults";
 
 const APIKEY = "reliability-gitops-key";
-const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 describe("reliability: the GitOps promotion converges under 20% faults (seeds 1..20, in-process)", function () {
     this.timeout(120_000);
-    let emu: RunningEmulator;
-    let service: ServiceReader;
-    const totals: Record<string, number> = {};
-
-    before(async () => {
-        emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, APIKEY);
-    });
-    after(async () => {
-        await emu.stop();
-        recordFigures("faults-gitops-direct", { runs: SEEDS.length, ...totals });
-    });
-
-    const faulty = faultyRunner(() => emu, totals);
+    const { emu, service, totals, faulty } = faultSuite(APIKEY, "faults-gitops-direct");
 
     async function create(session: DirectSession, type: string, inputs: Record<string, unknown>) {
         const resource = session.resource(type);
@@ -41,8 +25,8 @@ describe("reliability: the GitOps promotion converges under 20% faults (seeds 1.
 
     for (const seed of SEEDS) {
         it(`seed ${seed}: release, deploy, promote and destroy leave exactly the declared assistant, releases and deployments`, async () => {
-            await emu.reset();
-            const session = directSession({ url: emu.url, apikey: APIKEY, iamUrl: emu.url, maxRetries: "8" });
+            await emu().reset();
+            const session = directSession({ url: emu().url, apikey: APIKEY, iamUrl: emu().url, maxRetries: "8" });
             const name = "GitOps demo";
 
             // dev: assistant, content, release 1.
@@ -53,13 +37,13 @@ describe("reliability: the GitOps promotion converges under 20% faults (seeds 1.
             const hash = contentHash(GITOPS_CONTENT);
             const release1 = await faulty(seed, 3, () => create(session, "Release", { assistantId: a.assistantId, description: `content ${hash}`, triggers: [hash] }));
             expect(release1.outs.release).to.equal("1");
-            await service.admin(`/emulator/assistants/${a.assistantId}/environments`, { name: "staging" });
+            await service().admin(`/emulator/assistants/${a.assistantId}/environments`, { name: "staging" });
 
             // staging and prod deploy release 1.
             const deploy = (environment: string, release: string) => ({ assistantId: a.assistantId, environment, release });
             const staging = await faulty(seed, 4, () => create(session, "EnvironmentDeployment", deploy("staging", "1")));
             const prod = await faulty(seed, 5, () => create(session, "EnvironmentDeployment", deploy("live", "1")));
-            await expectGitopsService(service, { assistantName: name, content: GITOPS_CONTENT, releases: ["1"], environments: { draft: undefined, live: "1", staging: "1" } });
+            await expectGitopsService(service(), { assistantName: name, content: GITOPS_CONTENT, releases: ["1"], environments: { draft: undefined, live: "1", staging: "1" } });
 
             // dev edits the content: skill update, release replaced (the old one retained), then promotion.
             const edited = await checked(skill.resource, { ...skillInputs, workspace: GITOPS_EDITED }, skill.outs);
@@ -74,7 +58,7 @@ describe("reliability: the GitOps promotion converges under 20% faults (seeds 1.
                 const news = await checked(state.resource, deploy(environment, "2"), state.outs);
                 await faulty(seed, 8, () => state.resource.update(state.id, state.outs, news));
             }
-            await expectGitopsService(service, { assistantName: name, content: GITOPS_EDITED, releases: ["1", "2"], environments: { draft: undefined, live: "2", staging: "2" } });
+            await expectGitopsService(service(), { assistantName: name, content: GITOPS_EDITED, releases: ["1", "2"], environments: { draft: undefined, live: "2", staging: "2" } });
 
             // Destroy all three stacks (deployments and the skill leave things as they are; releases are retained).
             await faulty(seed, 9, async () => {
@@ -83,7 +67,7 @@ describe("reliability: the GitOps promotion converges under 20% faults (seeds 1.
                 await skill.resource.delete(skill.id, skill.outs);
                 await assistant.resource.delete(assistant.id, assistant.outs);
             });
-            expect(await service.list("/v2/assistants", "assistants")).to.deep.equal([]);
+            expect(await service().list("/v2/assistants", "assistants")).to.deep.equal([]);
             addInto(totals, { retries: session.metrics.retries, reconciled: session.metrics.reconciled, throttled: session.metrics.throttled, clientRequests: session.metrics.requests });
         });
     }

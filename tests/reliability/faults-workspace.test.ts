@@ -7,41 +7,25 @@
  * compressed waits); the engine-path runs are in faults-harness.test.ts.
  */
 import { expect } from "chai";
-import { startEmulator, type RunningEmulator } from "../../emulator";
 import type { DirectResource } from "../support/direct";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
 import { checked, directSession } from "./support/direct-session";
-import { addInto, recordFigures } from "./support/figures";
-import { faultyRunner } from "./support/faults";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { addInto } from "./support/figures";
+import { faultSuite, SEEDS } from "./support/faults";
 import { editedWorkspace, elementCount, largeWorkspace, separateIntents } from "./fixtures/large-workspace";
 
 
 const APIKEY = "reliability-faults-key";
-const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 describe("reliability: a large workspace converges under 20% faults (seeds 1..20, in-process)", function () {
     this.timeout(120_000);
-    let emu: RunningEmulator;
-    let service: ServiceReader;
-    const totals: Record<string, number> = {};
-
-    before(async () => {
-        emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, APIKEY);
-    });
-    after(async () => {
-        await emu.stop();
-        recordFigures("faults-workspace-direct", { runs: SEEDS.length, elements: elementCount(largeWorkspace("x")), ...totals });
-    });
-
-    const faulty = faultyRunner(() => emu, totals);
+    const { emu, service, totals, faulty } = faultSuite(APIKEY, "faults-workspace-direct", () => ({ elements: elementCount(largeWorkspace("x")) }));
 
     async function expectService(declared: { workspaces: Record<string, any>; intents: any[] }): Promise<void> {
-        const live = await service.list("/v1/workspaces", "workspaces");
+        const live = await service().list("/v1/workspaces", "workspaces");
         expect(live.map((w) => w.name).sort(), "workspaces on the service").to.deep.equal(Object.keys(declared.workspaces).sort());
         for (const w of live) {
-            const exported = await service.get(`/v1/workspaces/${w.workspace_id}`, { export: "true" });
+            const exported = await service().get(`/v1/workspaces/${w.workspace_id}`, { export: "true" });
             const want = declared.workspaces[w.name];
             const summary = liveSummary(exported);
             if (want.intents === undefined) {
@@ -56,8 +40,8 @@ describe("reliability: a large workspace converges under 20% faults (seeds 1..20
 
     for (const seed of SEEDS) {
         it(`seed ${seed}: deploy, edit and destroy end with exactly the declared content`, async () => {
-            await emu.reset();
-            const session = directSession({ url: emu.url, apikey: APIKEY, iamUrl: emu.url, maxRetries: "8" });
+            await emu().reset();
+            const session = directSession({ url: emu().url, apikey: APIKEY, iamUrl: emu().url, maxRetries: "8" });
             const workspace = session.resource("Workspace");
             const intentResource = session.resource("Intent");
             const big = largeWorkspace(`big-${seed}`);
@@ -90,7 +74,7 @@ describe("reliability: a large workspace converges under 20% faults (seeds 1..20
                 await workspace.delete(bigState.id, bigState.outs);
                 await workspace.delete(hostState.id, hostState.outs);
             });
-            expect(await service.list("/v1/workspaces", "workspaces")).to.deep.equal([]);
+            expect(await service().list("/v1/workspaces", "workspaces")).to.deep.equal([]);
             addInto(totals, { retries: session.metrics.retries, reconciled: session.metrics.reconciled, throttled: session.metrics.throttled, clientRequests: session.metrics.requests });
         });
     }

@@ -1,5 +1,9 @@
-import type { RunningEmulator } from "../../../emulator";
-import { addInto } from "./figures";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { addInto, recordFigures } from "./figures";
+import { serviceReader, type ServiceReader } from "./service";
+
+/** The seeds every in-process fault run plays. */
+export const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 /** The fault mix every fault run uses: the five kinds the emulator can inject, jittered latency. */
 export const FAULT_KINDS = "kinds=429+500+503+reset+reset-after,latency=0-30";
@@ -25,5 +29,29 @@ export function faultyRunner(emu: () => RunningEmulator, totals: Record<string, 
             const stats = emulator.stats();
             addInto(totals, { requests: stats.total, faults: stats.faultsInjected, ...extra });
         }
+    };
+}
+
+/**
+ * Inside a `describe`: an emulator enforcing `apikey`, a raw reader of its content, and the
+ * seeded fault runner; after the suite, its totals are recorded as `suite` figures.
+ */
+export function faultSuite(apikey: string, suite: string, extraFigures: () => Record<string, number> = () => ({})) {
+    let emu: RunningEmulator;
+    let service: ServiceReader;
+    const totals: Record<string, number> = {};
+    before(async () => {
+        emu = await startEmulator({ port: 0, auth: "apikey", apikey, asyncDelayMs: 0 });
+        service = serviceReader(emu.url, apikey);
+    });
+    after(async () => {
+        await emu.stop();
+        recordFigures(suite, { runs: SEEDS.length, ...extraFigures(), ...totals });
+    });
+    return {
+        emu: () => emu,
+        service: () => service,
+        totals,
+        faulty: faultyRunner(() => emu, totals),
     };
 }
