@@ -68,7 +68,9 @@ export function writeCalls(stats: EmulatorStats): Record<string, number> {
         .sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** `{ name: op }` for the steps that did something. */
+/** `{ name: op }` for the steps that did something (a StackReference's read of another stack left out). */
 export function changedSteps(result: CliResult): Record<string, string> {
-    return Object.fromEntries(result.steps.filter((s: EngineStep) => s.op !== "same").map((s) => [s.name, s.op]));
+    return Object.fromEntries(result.steps
+        .filter((s: EngineStep) => s.op !== "same" && s.type !== "pulumi:pulumi:StackReference")
+        .map((s) => [s.name, s.op]));
 }
