@@ -2,6 +2,9 @@
 import type { RouteDef } from "../core/types";
 import { createAssistant, deleteAssistant, listAssistants } from "./assistants";
 import { getEnvironment, listEnvironments, updateEnvironment } from "./environments";
+import {
+    createSession, deleteSession, sessionMessage, sessionMessageStream, statelessMessage, statelessMessageStream,
+} from "./messages";
 import { createProvider, listProviders, updateProvider } from "./providers";
 import { createRelease, deleteRelease, deployRelease, getRelease, listReleases } from "./releases";
 import { getSkill, updateSkill } from "./skills";
@@ -14,6 +17,8 @@ const WHOLE_CONTENT_LIMIT = { limit: 30, windowSeconds: HALF_HOUR };
 const EXPORT_LIMIT = { limit: 20, windowSeconds: HALF_HOUR };
 
 const A = "/v2/assistants/{assistant_id}";
+/** Runtime routes put an environment ID in the `{assistant_id}` slot (see runtime-model.ts). */
+const E = "/v2/assistants/{assistant_id}/environments/{environment_id}";
 
 export const v2Routes: RouteDef[] = [
     { method: "POST", template: "/v2/providers", handler: createProvider, mutates: true },
@@ -23,6 +28,13 @@ export const v2Routes: RouteDef[] = [
     { method: "POST", template: "/v2/assistants", handler: createAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
     { method: "GET", template: "/v2/assistants", handler: listAssistants, mutates: false },
     { method: "DELETE", template: A, handler: deleteAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+
+    { method: "POST", template: `${A}/sessions`, handler: createSession, mutates: true },
+    { method: "DELETE", template: `${A}/sessions/{session_id}`, handler: deleteSession, mutates: true },
+    { method: "POST", template: `${A}/sessions/{session_id}/message`, handler: sessionMessage, mutates: true },
+    { method: "POST", template: `${A}/message`, handler: statelessMessage, mutates: true },
+    { method: "POST", template: `${E}/sessions/{session_id}/message_stream`, handler: sessionMessageStream, mutates: true },
+    { method: "POST", template: `${E}/message_stream`, handler: statelessMessageStream, mutates: true },
 
     { method: "GET", template: `${A}/environments`, handler: listEnvironments, mutates: false },
     { method: "GET", template: `${A}/environments/{environment_id}`, handler: getEnvironment, mutates: false },
