@@ -168,6 +168,8 @@ function word(text: string, scope: ConditionScope): Value {
         case "null":
             return null;
         case "welcome":
+            // Documented: true on the first turn only if the request carries no user input.
+            return scope.firstTurn && scope.understanding.text.trim() === "";
         case "conversation_start":
             return scope.firstTurn;
         case "irrelevant":
