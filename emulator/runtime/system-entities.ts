@@ -18,9 +18,9 @@ function collect(text: string, pattern: RegExp, toEntity: (match: RegExpExecArra
 
 const span = (match: RegExpExecArray): [number, number] => [match.index, match.index + match[0].length];
 
-/** Digits (optionally signed, with a decimal point) and the words zero to twelve. */
+/** Digits (optionally signed, with a decimal point; not joined to letters or hyphens, so not inside dates or codes) and the words zero to twelve. */
 export function sysNumbers(text: string): RuntimeEntity[] {
-    const digits = collect(text, /(?<![\p{L}\p{N}.])-?\d+(?:\.\d+)?(?![\p{L}\p{N}])/gu, (match) => {
+    const digits = collect(text, /(?<![\p{L}\p{N}.\-])-?\d+(?:\.\d+)?(?![\p{L}\p{N}]|-\d)/gu, (match) => {
         const numeric = Number(match[0]);
         return { entity: "sys-number", location: span(match), value: String(numeric), confidence: 1, metadata: { numeric_value: numeric } };
     });

@@ -79,10 +79,23 @@ export interface WorkspaceRecord extends Audit {
 export interface V1State {
     /** By workspace_id, in creation order (ids are never integer-like, so key order is insertion order). */
     workspaces: Record<string, WorkspaceRecord>;
+    /** Message calls, oldest first (optional so that states saved before it load unchanged). */
+    logs?: V1LogRecord[];
+}
+
+export interface V1LogRecord {
+    log_id: string;
+    workspace_id: string;
+    request: unknown;
+    response: unknown;
+    request_timestamp: string;
+    response_timestamp: string;
+    language: string;
+    customer_id?: string;
 }
 
 export function emptyV1State(): V1State {
-    return { workspaces: {} };
+    return { workspaces: {}, logs: [] };
 }
 
 /** Validates and stores a new workspace (same rules as POST /v1/workspaces); returns its public view. */

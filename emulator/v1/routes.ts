@@ -9,6 +9,9 @@ import { dialogNodeHandlers } from "./dialog-nodes";
 import type { CrudHandlers } from "./element-handlers";
 import { entityHandlers, synonymHandlers, valueHandlers } from "./entities";
 import { exampleHandlers, intentHandlers } from "./intents";
+import { deleteV1UserData, listAllLogs, listWorkspaceLogs } from "./logs";
+import { message } from "./message";
+import { bulkClassifyWorkspace, listMentions } from "./runtime-extras";
 import * as workspaces from "./workspaces";
 
 const HALF_HOUR = 1800;
@@ -60,4 +63,11 @@ export const v1Routes: RouteDef[] = [
     ...crudRoutes(`${ENTITY}/values`, "value", valueHandlers, 2500, 1000),
     ...crudRoutes(`${VALUE}/synonyms`, "synonym", synonymHandlers, 2500, 1000),
     ...crudRoutes(`${WS}/dialog_nodes`, "dialog_node", dialogNodeHandlers, 2500, 500),
+    route("GET", `${ENTITY}/mentions`, listMentions, { limit: 200, windowSeconds: HALF_HOUR }),
+    // Message has no rate limit ("There is no rate limit for this operation."); it writes the log.
+    route("POST", `${WS}/message`, message, undefined),
+    route("POST", `${WS}/bulk_classify`, bulkClassifyWorkspace, { limit: 20, windowSeconds: 60 }),
+    route("GET", `${WS}/logs`, listWorkspaceLogs, { limit: 120, windowSeconds: 60 }),
+    route("GET", "/v1/logs", listAllLogs, { limit: 120, windowSeconds: 60 }),
+    route("DELETE", "/v1/user_data", deleteV1UserData, { limit: 4, windowSeconds: 60 }),
 ];

@@ -4,6 +4,7 @@
  * is logged for GET /v2/assistants/{environment_id}/logs.
  */
 import { isoNow } from "../core/clock";
+import { customerId } from "../core/customer-id";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { runAssistantTurn } from "../runtime/assistant";
 import type { DialogState } from "../runtime/dialog";
@@ -21,13 +22,6 @@ interface Conversation {
     userId?: string;
     variables: Record<string, unknown>;
     dialogState?: DialogState;
-}
-
-/** `customer_id=...` of the X-Watson-Metadata header labels logged data (DELETE /v2/user_data). */
-export function customerId(req: EmulatorRequest): string | undefined {
-    const raw = req.headers["x-watson-metadata"];
-    const header = Array.isArray(raw) ? raw[0] : raw;
-    return header === undefined ? undefined : /(?:^|;)\s*customer_id=([^;]+)/.exec(header)?.[1]?.trim();
 }
 
 /** Runs one turn, logs it, and returns the response body and the conversation after the turn. */

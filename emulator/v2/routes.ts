@@ -5,6 +5,7 @@ import { getEnvironment, listEnvironments, updateEnvironment } from "./environme
 import {
     createSession, deleteSession, sessionMessage, sessionMessageStream, statelessMessage, statelessMessageStream,
 } from "./messages";
+import { bulkClassifySkill } from "./bulk-classify";
 import { deleteUserData, listLogs } from "./logs";
 import { createProvider, listProviders, updateProvider } from "./providers";
 import { createRelease, deleteRelease, deployRelease, getRelease, listReleases } from "./releases";
@@ -37,6 +38,7 @@ export const v2Routes: RouteDef[] = [
     { method: "POST", template: `${E}/sessions/{session_id}/message_stream`, handler: sessionMessageStream, mutates: true },
     { method: "POST", template: `${E}/message_stream`, handler: statelessMessageStream, mutates: true },
     { method: "GET", template: `${A}/logs`, handler: listLogs, mutates: false, rateLimit: { limit: 40, windowSeconds: HALF_HOUR } },
+    { method: "POST", template: "/v2/skills/{skill_id}/workspace/bulk_classify", handler: bulkClassifySkill, mutates: false, rateLimit: { limit: 5, windowSeconds: 60 } },
     { method: "DELETE", template: "/v2/user_data", handler: deleteUserData, mutates: true, rateLimit: { limit: 4, windowSeconds: 60 } },
 
     { method: "GET", template: `${A}/environments`, handler: listEnvironments, mutates: false },
