@@ -3,7 +3,7 @@
  * comma-separated terms that must all hold, each `path::value` (equals), `path:value` (contains,
  * any case), `path:!value` (does not contain) or `path>=value`, `path<=value`, `path>value`,
  * `path<value` (compared as strings, so ISO timestamps work). A path is dotted into the log entry;
- * arrays match when any element does. `response.top_intent` means the first returned intent.
+ * arrays match when any element does, and a numeric segment picks one element. `response.top_intent` means the first returned intent.
  */
 import { badRequest } from "./errors";
 
@@ -17,7 +17,10 @@ function valuesAt(record: unknown, path: string[]): string[] {
         if (Array.isArray(record)) return record.flatMap((item) => valuesAt(item, []));
         return [typeof record === "object" ? JSON.stringify(record) : String(record)];
     }
-    if (Array.isArray(record)) return record.flatMap((item) => valuesAt(item, path));
+    if (Array.isArray(record)) {
+        if (/^\d+$/.test(path[0])) return valuesAt(record[Number(path[0])], path.slice(1));
+        return record.flatMap((item) => valuesAt(item, path));
+    }
     if (record === null || typeof record !== "object") return [];
     return valuesAt((record as Record<string, unknown>)[path[0]], path.slice(1));
 }
