@@ -31,11 +31,12 @@ export function listWorkspaceLogs(req: EmulatorRequest, ctx: EmulatorContext): E
     return page(req, logsOf(ctx).filter((log) => log.workspace_id === workspace.workspace_id));
 }
 
-/** GET /v1/logs requires a filter naming a language, workspace_id or request.context.metadata.deployment. */
+/** GET /v1/logs requires a filter naming a language and a workspace_id or request.context.metadata.deployment. */
 export function listAllLogs(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const filter = req.query.get("filter") ?? "";
-    if (!/(^|,)\s*(language|workspace_id|request\.context\.metadata\.deployment)::/.test(filter)) {
-        throw badRequest("filter must include language::, workspace_id:: or request.context.metadata.deployment::", "filter");
+    const names = (field: string) => new RegExp(`(^|,)\\s*${field.replace(/\./g, "\\.")}::`).test(filter);
+    if (!names("language") || !(names("workspace_id") || names("request.context.metadata.deployment"))) {
+        throw badRequest("filter must include language:: and workspace_id:: or request.context.metadata.deployment::", "filter");
     }
     return page(req, logsOf(ctx));
 }

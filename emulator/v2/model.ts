@@ -78,6 +78,8 @@ export interface ReleaseRecord {
     description?: string;
     work: AsyncWork;
     skills: ReleaseSkillSnapshot[];
+    /** The last release export (release-transfer.ts). */
+    export?: import("./release-transfer").TransferTask;
     created: string;
     updated: string;
 }
@@ -92,6 +94,8 @@ export interface AssistantRecord {
     releases: ReleaseRecord[];
     next_release: number;
     skills_import?: AsyncWork;
+    /** The last release import (release-transfer.ts). */
+    release_import?: import("./release-transfer").TransferTask;
     created: string;
     updated: string;
 }

@@ -9,6 +9,7 @@ import { bulkClassifySkill } from "./bulk-classify";
 import { deleteUserData, listLogs } from "./logs";
 import { createProvider, listProviders, updateProvider } from "./providers";
 import { createRelease, deleteRelease, deployRelease, getRelease, listReleases } from "./releases";
+import { createReleaseExport, createReleaseImport, getReleaseExport, getReleaseImport } from "./release-transfer";
 import { getSkill, updateSkill } from "./skills";
 import { exportSkills, importSkills, importSkillsStatus } from "./skills-transfer";
 
@@ -50,6 +51,11 @@ export const v2Routes: RouteDef[] = [
     { method: "GET", template: `${A}/releases/{release}`, handler: getRelease, mutates: false },
     { method: "DELETE", template: `${A}/releases/{release}`, handler: deleteRelease, mutates: true },
     { method: "POST", template: `${A}/releases/{release}/deploy`, handler: deployRelease, mutates: true },
+
+    { method: "POST", template: `${A}/releases/{release}/export`, handler: createReleaseExport, mutates: true },
+    { method: "GET", template: `${A}/releases/{release}/export`, handler: getReleaseExport, mutates: false },
+    { method: "POST", template: `${A}/import`, handler: createReleaseImport, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "GET", template: `${A}/import`, handler: getReleaseImport, mutates: false },
 
     { method: "GET", template: `${A}/skills/{skill_id}`, handler: getSkill, mutates: false },
     { method: "POST", template: `${A}/skills/{skill_id}`, handler: updateSkill, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },

@@ -186,9 +186,10 @@ describe("emulator runtime: dialog", () => {
         expect(all.body.logs.map((l: any) => l.request.input.text)).to.deep.equal(["hello", "book a table"]);
         const top = await call("GET", `/v1/workspaces/${id}/logs`, undefined, { filter: "response.top_intent::book" });
         expect(top.body.logs.map((l: any) => l.request.input.text)).to.deep.equal(["book a table"]);
-        const account = await call("GET", "/v1/logs", undefined, { filter: `workspace_id::${id},request.input.text:HELL` });
+        const account = await call("GET", "/v1/logs", undefined, { filter: `language::en,workspace_id::${id},request.input.text:HELL` });
         expect(account.body.logs).to.have.length(1);
         expect((await call("GET", "/v1/logs")).status).to.equal(400);
+        expect((await call("GET", "/v1/logs", undefined, { filter: `workspace_id::${id}` })).status).to.equal(400);
         expect((await call("DELETE", "/v1/user_data", undefined, { customer_id: "c1" })).status).to.equal(202);
         expect((await call("GET", `/v1/workspaces/${id}/logs`)).body.logs).to.have.length(1);
         expect((await call("DELETE", "/v1/user_data")).status).to.equal(400);

@@ -170,4 +170,21 @@ describe("emulator v2 message: sessions and stateless", () => {
         });
         expect(await stateful.text()).to.contain("Which size?");
     });
+    it("an action whose intent matches answers with its first step; unmatched input falls to the dialog, then anything_else", async () => {
+        const step = (text: string) => ({ step: "step_1", output: { generic: [{ response_type: "text", values: [{ text_expression: { concat: [{ scalar: text }] } }] }] } });
+        const workspace = {
+            intents: [{ intent: "action_1_intent_1", examples: [{ text: "reset my password" }] }],
+            actions: [
+                { action: "action_1", title: "Reset", condition: { intent: "action_1_intent_1" }, steps: [step("Let us reset it."), step("Second step")] },
+                { action: "anything_else", condition: { expression: "anything_else" }, steps: [step("I did not get that.")] },
+            ],
+        };
+        const updated = await call(emu.url, "POST", `/v2/assistants/${assistant.assistantId}/skills/${assistant.actionSkill}`, { body: { workspace } });
+        expect(updated.status).to.equal(202);
+        const replies = await statelessTurns(emu, assistant.draft, ["reset my password", "hello"]);
+        expect(replies.map(texts)).to.deep.equal([["Let us reset it."], ["Hi!"]]);
+        await call(emu.url, "POST", `/v1/workspaces/${assistant.dialogSkill}/dialog_nodes/fallback`, { body: { conditions: "false" } });
+        const [fallback] = await statelessTurns(emu, assistant.draft, ["something odd"]);
+        expect(texts(fallback)).to.deep.equal(["I did not get that."]);
+    });
 });
