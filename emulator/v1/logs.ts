@@ -1,22 +1,18 @@
 /** The v1 message log: per-workspace and account-wide lists, and DELETE /v1/user_data. */
 import { badRequest } from "../core/errors";
 import { compileLogFilter } from "../core/log-filter";
+import { appendBounded, deleteCustomerEntries } from "../core/message-log";
 import { paginate } from "../core/pagination";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import type { V1LogRecord } from "./model";
 import { requireWorkspace } from "./store";
-
-/** Oldest entries are dropped beyond this many, so state stays bounded. */
-const MAX_LOGS = 10_000;
 
 function logsOf(ctx: EmulatorContext): V1LogRecord[] {
     return (ctx.state.v1.logs ??= []);
 }
 
 export function appendV1Log(ctx: EmulatorContext, record: V1LogRecord): void {
-    const logs = logsOf(ctx);
-    logs.push(record);
-    if (logs.length > MAX_LOGS) logs.splice(0, logs.length - MAX_LOGS);
+    appendBounded(logsOf(ctx), record);
 }
 
 function page(req: EmulatorRequest, logs: V1LogRecord[]): EmulatorResponse {
@@ -44,7 +40,6 @@ export function listAllLogs(req: EmulatorRequest, ctx: EmulatorContext): Emulato
 export function deleteV1UserData(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const customerId = req.query.get("customer_id");
     if (!customerId) throw badRequest("No customer ID found in the request", "customer_id");
-    const logs = logsOf(ctx);
-    logs.splice(0, logs.length, ...logs.filter((log) => log.customer_id !== customerId));
+    deleteCustomerEntries(logsOf(ctx), customerId);
     return { status: 202, body: {} };
 }

@@ -3,6 +3,7 @@
  * (v2 dialog skills) call. Records keep the API's own field names so that views are cheap; audit
  * timestamps live on every record and are stripped unless include_audit=true.
  */
+import type { LoggedCall } from "../core/message-log";
 import type { EmulatorContext } from "../core/types";
 import * as workspaces from "./workspaces";
 
@@ -83,15 +84,8 @@ export interface V1State {
     logs?: V1LogRecord[];
 }
 
-export interface V1LogRecord {
-    log_id: string;
+export interface V1LogRecord extends LoggedCall {
     workspace_id: string;
-    request: unknown;
-    response: unknown;
-    request_timestamp: string;
-    response_timestamp: string;
-    language: string;
-    customer_id?: string;
 }
 
 export function emptyV1State(): V1State {

@@ -1,6 +1,7 @@
 /** GET /v2/assistants/{environment_id}/logs and DELETE /v2/user_data over the message log. */
 import { badRequest } from "../core/errors";
 import { compileLogFilter } from "../core/log-filter";
+import { deleteCustomerEntries } from "../core/message-log";
 import { paginate } from "../core/pagination";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { logsOf, resolveRuntimeTarget, type LogRecord } from "./runtime-model";
@@ -22,8 +23,6 @@ export function listLogs(req: EmulatorRequest, ctx: EmulatorContext): EmulatorRe
 export function deleteUserData(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const customerId = req.query.get("customer_id");
     if (!customerId) throw badRequest("No customer ID found in the request", "customer_id");
-    const logs = logsOf(ctx);
-    const kept = logs.filter((log) => log.customer_id !== customerId);
-    logs.splice(0, logs.length, ...kept);
+    deleteCustomerEntries(logsOf(ctx), customerId);
     return { status: 202, body: {} };
 }

@@ -3,6 +3,7 @@
  * judged on the emulator clock) and the log of message calls. Kept in V2State so that it persists.
  */
 import { notFound } from "../core/errors";
+import { appendBounded, type LoggedCall } from "../core/message-log";
 import type { EmulatorContext } from "../core/types";
 import type { DialogState } from "../runtime/dialog";
 import { findAssistant, type AssistantRecord, type EnvironmentRecord } from "./model";
@@ -19,24 +20,14 @@ export interface SessionRecord {
     dialog_state?: DialogState;
 }
 
-export interface LogRecord {
-    log_id: string;
+export interface LogRecord extends LoggedCall {
     /** The environment the message went to (what `{assistant_id}` of the logs route names). */
     environment_id: string;
     assistant_id: string;
     session_id?: string;
     skill_id?: string;
     snapshot?: string;
-    request: unknown;
-    response: unknown;
-    request_timestamp: string;
-    response_timestamp: string;
-    language: string;
-    customer_id?: string;
 }
-
-/** Older oldest log entries are dropped beyond this many, so state stays bounded. */
-export const MAX_LOGS = 10_000;
 
 export function sessionsOf(ctx: EmulatorContext): Record<string, SessionRecord> {
     return (ctx.state.v2.sessions ??= {});
@@ -47,9 +38,7 @@ export function logsOf(ctx: EmulatorContext): LogRecord[] {
 }
 
 export function appendLog(ctx: EmulatorContext, record: LogRecord): void {
-    const logs = logsOf(ctx);
-    logs.push(record);
-    if (logs.length > MAX_LOGS) logs.splice(0, logs.length - MAX_LOGS);
+    appendBounded(logsOf(ctx), record);
 }
 
 export interface RuntimeTarget {
