@@ -34,20 +34,21 @@ export interface ActionAnswer {
 /** Texts of a step: plain `text` values or the scalar parts of a `text_expression.concat`. */
 function stepTexts(step: ActionStep | undefined, log: LogMessage[]): ResponseItem[] {
     const items: ResponseItem[] = [];
-    for (const response of step?.output?.generic ?? []) {
+    const generic = step?.output?.generic;
+    for (const response of Array.isArray(generic) ? generic : []) {
         if (response?.response_type !== "text") {
             items.push(response);
             continue;
         }
-        const first = (response.values ?? [])[0];
+        const first = Array.isArray(response.values) ? response.values[0] : undefined;
         if (!first) continue;
         if (typeof first.text === "string") {
             items.push({ response_type: "text", text: first.text });
             continue;
         }
-        const parts: any[] = first.text_expression?.concat ?? [];
-        if (parts.some((part) => part.scalar === undefined)) log.push({ level: "info", msg: "Variables inside action step texts are not emulated; left out" });
-        items.push({ response_type: "text", text: parts.map((part) => (typeof part.scalar === "string" ? part.scalar : "")).join("") });
+        const parts: any[] = Array.isArray(first.text_expression?.concat) ? first.text_expression.concat : [];
+        if (parts.some((part) => part?.scalar === undefined)) log.push({ level: "info", msg: "Variables inside action step texts are not emulated; left out" });
+        items.push({ response_type: "text", text: parts.map((part) => (typeof part?.scalar === "string" ? part.scalar : "")).join("") });
     }
     return items;
 }

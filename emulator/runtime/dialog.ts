@@ -44,7 +44,20 @@ export function initialDialogState(): DialogState {
 }
 
 export function runDialog(nodes: DialogNode[], understanding: Understanding, variables: Record<string, unknown>, state: DialogState | undefined): DialogTurn {
-    return new Turn(new DialogTree(nodes), understanding, { ...variables }, state ?? initialDialogState()).run();
+    const start = state ?? initialDialogState();
+    try {
+        return new Turn(new DialogTree(nodes), understanding, { ...variables }, start).run();
+    } catch (error) {
+        // Content the emulator does not understand must never fail the call: report and start over.
+        return {
+            generic: [],
+            nodesVisited: [],
+            log: [{ level: "error", msg: `The emulator could not run this dialog turn: ${(error as Error).message}` }],
+            actions: [],
+            variables,
+            state: { ...start, dialog_stack: ROOT_STACK, dialog_turn_counter: start.dialog_turn_counter + 1 },
+        };
+    }
 }
 
 class Turn {

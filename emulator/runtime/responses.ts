@@ -79,7 +79,7 @@ export function contextValue(value: unknown, scope: RenderScope): unknown {
 
 /** Picks the texts of one `values` list by its selection_policy (sequential cycles; random is seeded by node and count). */
 function selectTexts(values: { text?: string }[], policy: string | undefined, counterKey: string, scope: RenderScope): string[] {
-    const texts = values.map((v) => v.text ?? "").filter((t) => t !== "");
+    const texts = values.map((v) => (typeof v?.text === "string" ? v.text : "")).filter((t) => t !== "");
     if (texts.length === 0) return [];
     if (policy === "multiline") return texts;
     const count = scope.counters[counterKey] ?? 0;
@@ -102,14 +102,14 @@ export function renderOutput(output: unknown, nodeId: string, scope: RenderScope
                 items.push(rest as ResponseItem);
                 return;
             }
-            const texts = selectTexts(response.values ?? [], response.selection_policy, `${nodeId}:${index}`, scope).map((t) => interpolate(t, scope));
+            const texts = selectTexts(Array.isArray(response.values) ? response.values : [], response.selection_policy, `${nodeId}:${index}`, scope).map((t) => interpolate(t, scope));
             if (texts.length > 0) items.push({ response_type: "text", text: texts.join(response.delimiter ?? "\n") });
         });
     } else if (typeof text === "string") {
         items.push({ response_type: "text", text: interpolate(text, scope) });
     } else if (text !== null && typeof text === "object") {
         const legacy = text as { values?: string[]; selection_policy?: string };
-        for (const chosen of selectTexts((legacy.values ?? []).map((t) => ({ text: t })), legacy.selection_policy, `${nodeId}:text`, scope)) {
+        for (const chosen of selectTexts((Array.isArray(legacy.values) ? legacy.values : []).map((t) => ({ text: t })), legacy.selection_policy, `${nodeId}:text`, scope)) {
             items.push({ response_type: "text", text: interpolate(chosen, scope) });
         }
     }

@@ -194,4 +194,16 @@ describe("emulator runtime: dialog", () => {
         expect((await call("GET", `/v1/workspaces/${id}/logs`)).body.logs).to.have.length(1);
         expect((await call("DELETE", "/v1/user_data")).status).to.equal(400);
     });
+    it("odd content and a stale dialog state never fail the call", async () => {
+        const id = await createWorkspace(call, {
+            dialog_nodes: [{ dialog_node: "n", conditions: "true", output: { generic: [{ response_type: "text", values: [] }] }, context: { a: { b: ["$missing"] } } }],
+        });
+        const reply = await call("POST", `/v1/workspaces/${id}/message`, {
+            input: { text: "x" },
+            context: { system: { dialog_stack: [{ dialog_node: "gone", state: "in_progress" }], dialog_turn_counter: 3 } },
+        });
+        expect(reply.status).to.equal(200);
+        expect(reply.body.output.nodes_visited).to.deep.equal(["n"]);
+        expect(reply.body.context.a).to.deep.equal({ b: [null] });
+    });
 });
