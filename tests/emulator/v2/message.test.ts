@@ -1,4 +1,7 @@
 import { expect } from "chai";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { assistantWithDialog, statelessTurns, texts, type TestAssistant } from "../support/assistant";
 import { call, expectErrorBody, FakeClock, startEmulator, type RunningEmulator } from "../support/emulator";
 
@@ -186,5 +189,24 @@ describe("emulator v2 message: sessions and stateless", () => {
         await call(emu.url, "POST", `/v1/workspaces/${assistant.dialogSkill}/dialog_nodes/fallback`, { body: { conditions: "false" } });
         const [fallback] = await statelessTurns(emu, assistant.draft, ["something odd"]);
         expect(texts(fallback)).to.deep.equal(["I did not get that."]);
+    });
+});
+
+describe("emulator v2 sessions with --data-dir", () => {
+    it("a session and its dialog position survive a restart", async () => {
+        const dataDir = mkdtempSync(join(tmpdir(), "emu-sessions-"));
+        try {
+            let emu = await startEmulator({ dataDir });
+            const assistant = await assistantWithDialog(emu, PIZZA);
+            const sessionId = (await call(emu.url, "POST", `/v2/assistants/${assistant.draft}/sessions`)).body.session_id;
+            const url = `/v2/assistants/${assistant.draft}/sessions/${sessionId}/message`;
+            expect(texts((await call(emu.url, "POST", url, { body: { input: { text: "order pizza" } } })).body)).to.deep.equal(["Which size?"]);
+            await emu.stop();
+            emu = await startEmulator({ dataDir });
+            expect(texts((await call(emu.url, "POST", url, { body: { input: { text: "small" } } })).body)).to.deep.equal(["A small pizza, coming up."]);
+            await emu.stop();
+        } finally {
+            rmSync(dataDir, { recursive: true, force: true });
+        }
     });
 });
