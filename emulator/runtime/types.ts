@@ -19,6 +19,9 @@ export interface RuntimeEntity {
     groups?: { group: string; location: [number, number] }[];
 }
 
+/** The API documents "an array of up to 50 messages logged with the request". */
+export const MAX_LOG_MESSAGES = 50;
+
 /** A log_messages entry of a message response. */
 export interface LogMessage {
     level: "info" | "warn" | "error";

@@ -8,6 +8,7 @@ import { customerId } from "../core/customer-id";
 import { queryFlag } from "../core/pagination";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { runDialog, type DialogState } from "../runtime/dialog";
+import { MAX_LOG_MESSAGES } from "../runtime/types";
 import { understand } from "../runtime/understand";
 import { appendV1Log } from "./logs";
 import { requireWorkspace } from "./store";
@@ -74,7 +75,7 @@ export function message(req: EmulatorRequest, ctx: EmulatorContext): EmulatorRes
             ...(withDetails
                 ? { nodes_visited_details: turn.nodesVisited.map((n) => ({ dialog_node: n.dialog_node, ...(n.title ? { title: n.title } : {}), ...(n.conditions ? { conditions: n.conditions } : {}) })) }
                 : {}),
-            log_messages: [...log, ...turn.log],
+            log_messages: [...log, ...turn.log].slice(0, MAX_LOG_MESSAGES),
         },
         ...(turn.actions.length > 0 ? { actions: turn.actions } : {}),
     };

@@ -8,6 +8,7 @@ import { customerId } from "../core/customer-id";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { runAssistantTurn } from "../runtime/assistant";
 import type { DialogState } from "../runtime/dialog";
+import { MAX_LOG_MESSAGES } from "../runtime/types";
 import { encodeState, MAIN_SKILL, parseMessageRequest, type MessageRequest } from "./message-request";
 import { environmentContent } from "./runtime-content";
 import {
@@ -46,7 +47,7 @@ function converse(ctx: EmulatorContext, req: EmulatorRequest, target: RuntimeTar
     };
     const debug = {
         nodes_visited: turn.nodesVisited.map((node) => ({ dialog_node: node.dialog_node, ...(node.title ? { title: node.title } : {}), ...(node.conditions ? { conditions: node.conditions } : {}) })),
-        log_messages: [...runnable.log, ...turn.log].map((entry) => ({ level: entry.level, message: entry.msg })),
+        log_messages: [...runnable.log, ...turn.log].slice(0, MAX_LOG_MESSAGES).map((entry) => ({ level: entry.level, message: entry.msg })),
         branch_exited: false,
     };
     const mainSkill = { user_defined: after.variables, system: after.dialogState ? { state: encodeState(after.dialogState) } : {} };
