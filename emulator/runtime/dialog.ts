@@ -3,7 +3,7 @@
  * standard nodes and folders evaluated in sibling order, children after a node that waits for
  * input, response conditions, node context, frames with slots (focus prompt, input check, filled,
  * nomatch, frame-level generic handlers with reprompt / skip_all_slots), and next_step jump_to
- * (selectors condition, body, client, user_input) and skip_user_input. What is outside the subset
+ * (selectors condition, body, client, user_input), skip_user_input and get_user_input. What is outside the subset
  * is reported in log_messages and never throws.
  */
 import { conditionHolds, UnsupportedExpression } from "./conditions";
@@ -179,7 +179,7 @@ class Turn {
     private nextStep(node: DialogNode): StackEntry[] {
         const step = node.next_step;
         const children = this.evaluableChildren(node);
-        if (!step) return children.length > 0 ? [{ dialog_node: node.dialog_node }] : ROOT_STACK;
+        if (!step || step.behavior === "get_user_input") return children.length > 0 ? [{ dialog_node: node.dialog_node }] : ROOT_STACK;
         if (step.behavior === "skip_user_input") {
             const matched = this.firstMatch(children);
             return matched ? this.execute(matched) : ROOT_STACK;

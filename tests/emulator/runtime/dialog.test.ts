@@ -68,11 +68,11 @@ describe("emulator runtime: dialog", () => {
         expect(reply.output.log_messages[0].msg).to.contain("intents.size() > 1");
     });
 
-    it("a node with children waits for input and tries its children first; folders open in place; disabled nodes are skipped", async () => {
+    it("a node with children (no next_step or get_user_input) waits for input and tries its children first; folders open in place; disabled nodes are skipped", async () => {
         const id = await createWorkspace(call, {
             intents, entities,
             dialog_nodes: [
-                { dialog_node: "book", conditions: "#book", output: text("For how many?") },
+                { dialog_node: "book", conditions: "#book", output: text("For how many?"), next_step: { behavior: "get_user_input" } },
                 { dialog_node: "count", parent: "book", conditions: "@sys-number", context: { people: "@sys-number" }, output: text("Table for $people.") },
                 { dialog_node: "folder", type: "folder", previous_sibling: "book" },
                 { dialog_node: "off", parent: "folder", conditions: "#hello", disabled: true, output: text("disabled") },

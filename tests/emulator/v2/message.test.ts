@@ -81,7 +81,7 @@ describe("emulator v2 message: sessions and stateless", () => {
     });
 
     it("the live environment runs the deployed release, not the draft", async () => {
-        const nothing = await call(emu.url, "POST", `/v2/assistants/${assistant.live}/message`, { body: { input: { text: "hello" }, input_options: {} } });
+        const nothing = await call(emu.url, "POST", `/v2/assistants/${assistant.live}/message`, { body: { input: { text: "hello" } } });
         expect(texts(nothing.body)).to.deep.equal([]);
         await call(emu.url, "POST", `/v2/assistants/${assistant.assistantId}/releases`);
         await call(emu.url, "POST", `/v2/assistants/${assistant.assistantId}/releases/1/deploy`, { body: { environment_id: assistant.live } });
@@ -150,7 +150,7 @@ describe("emulator v2 message: sessions and stateless", () => {
         });
         expectErrorBody(stateless, 400);
         expect(stateless.body.errors[0].path).to.equal("context.skills['main skill'].system.state");
-        const next = await call(emu.url, "POST", url, { body: { input: { text: "big" }, }, query: {} });
+        const next = await call(emu.url, "POST", url, { body: { input: { text: "big" } } });
         expect(texts(next.body)).to.deep.equal(["A large pizza, coming up."]);
         const logs = await call(emu.url, "GET", `/v2/assistants/${assistant.draft}/logs`);
         expect(logs.body.logs.map((l: any) => l.request.input.text)).to.deep.equal(["order pizza", "big"]);
