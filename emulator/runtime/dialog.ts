@@ -2,7 +2,7 @@
  * One dialog turn over an exported workspace's dialog_nodes. Supported (see emulator/README.md):
  * standard nodes and folders evaluated in sibling order, children after a node that waits for
  * input, response conditions, node context, frames with slots (focus prompt, input check, filled,
- * nomatch, frame-level generic handlers with reprompt / skip_all_slots), and next_step jump_to
+ * nomatch, generic handlers of the focused slot and of the frame with reprompt / skip_all_slots), and next_step jump_to
  * (selectors condition, body, client, user_input), skip_user_input and get_user_input. What is outside the subset
  * is reported in log_messages and never throws.
  */
@@ -223,10 +223,10 @@ class Turn {
         }
         let prompt = true;
         if (!entering && !filledAny) {
-            const generic = this.tree
-                .childrenOf(node.dialog_node)
-                .find((h) => h.type === "event_handler" && h.event_name === "generic" && !h.disabled && this.holds(h.conditions, h));
             const focused = slots.find((slot) => slot.dialog_node === focus);
+            // The focused slot's own handlers first, then the frame's.
+            const generic = [...(focused ? this.tree.childrenOf(focused.dialog_node) : []), ...this.tree.childrenOf(node.dialog_node)]
+                .find((h) => h.type === "event_handler" && h.event_name === "generic" && !h.disabled && this.holds(h.conditions, h));
             const nomatch = focused && handler(focused, "nomatch");
             if (generic) {
                 this.applyContext(generic);

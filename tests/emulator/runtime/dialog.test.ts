@@ -155,6 +155,7 @@ describe("emulator runtime: dialog", () => {
                 { dialog_node: "people_in", parent: "slot_people", type: "event_handler", event_name: "input", conditions: "@sys-number", context: { people: "@sys-number" } },
                 { dialog_node: "people_ask", parent: "slot_people", previous_sibling: "people_in", type: "event_handler", event_name: "focus", output: text("How many?") },
                 { dialog_node: "people_nomatch", parent: "slot_people", previous_sibling: "people_ask", type: "event_handler", event_name: "nomatch", output: text("A number, please.") },
+                { dialog_node: "people_help", parent: "slot_people", previous_sibling: "people_nomatch", type: "event_handler", event_name: "generic", conditions: "input.text == 'help'", output: text("Say a number like 4.") },
                 { dialog_node: "slot_date", parent: "frame", previous_sibling: "slot_people", type: "slot", variable: "$date" },
                 { dialog_node: "date_in", parent: "slot_date", type: "event_handler", event_name: "input", conditions: "@sys-date" },
                 { dialog_node: "date_ask", parent: "slot_date", previous_sibling: "date_in", type: "event_handler", event_name: "focus", output: text("Which day?") },
@@ -167,6 +168,7 @@ describe("emulator runtime: dialog", () => {
         expect(said(replies)).to.deep.equal(["How many?", "A number, please.", "Which day?", "Noted 2025-05-01. | Booked 3 on 2025-05-01."]);
         expect(said(await conversation(call, id, ["book a table for 2 on 2025-06-01"]))).to.deep.equal(["Noted 2025-06-01. | Booked 2 on 2025-06-01."]);
         expect(said(await conversation(call, id, ["book a table", "never mind"]))).to.deep.equal(["How many?", "Cancelled. | Booked $people on $date."]);
+        expect(said(await conversation(call, id, ["book a table", "help"]))).to.deep.equal(["How many?", "Say a number like 4. | How many?"]);
     });
 
     it("v1 message checks its body: 400 with the path, nothing logged", async () => {
