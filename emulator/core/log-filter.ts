@@ -3,7 +3,8 @@
  * comma-separated terms that must all hold, each `path::value` (equals), `path:value` (contains,
  * any case), `path:!value` (does not contain) or `path>=value`, `path<=value`, `path>value`,
  * `path<value` (compared as strings, so ISO timestamps work). A path is dotted into the log entry;
- * arrays match when any element does, and a numeric segment picks one element. `response.top_intent` means the first returned intent.
+ * arrays match when any element does, and a numeric segment picks one element. Aliases map the
+ * documented shorthands (`response.top_intent`) onto this API's entries.
  */
 import { badRequest } from "./errors";
 
