@@ -252,6 +252,16 @@ const workspaceSortKeys = {
     updated: (w: WorkspaceRecord) => w.updated,
 };
 
+/**
+ * Create and update responses carry metadata.api_version (major v1, minor = the request's version
+ * date), as the service fills it in (IBM's SDK tests expect it). It is added to the response only,
+ * not stored, so GET and exports return the metadata exactly as sent.
+ */
+function withApiVersion(view: any, req: EmulatorRequest): any {
+    const api_version = { major_version: "v1", minor_version: req.query.get("version") };
+    return { ...view, metadata: { ...(view.metadata ?? {}), api_version } };
+}
+
 export function listWorkspaces(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const flags = { export: false, audit: queryFlag(req, "include_audit") };
     const page = paginate(Object.values(ctx.state.v1.workspaces), req, { sortKeys: workspaceSortKeys });
@@ -265,7 +275,7 @@ export function createWorkspace(req: EmulatorRequest, ctx: EmulatorContext): Emu
         created.created = workspace.created;
         created.updated = workspace.updated;
     }
-    return { status: 201, body: created };
+    return { status: 201, body: withApiVersion(created, req) };
 }
 
 export function getWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
@@ -279,7 +289,7 @@ export function getWorkspace(req: EmulatorRequest, ctx: EmulatorContext): Emulat
 export function updateWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const append = queryFlag(req, "append");
     const workspace = updateWorkspaceFromBody(ctx, req.params.workspace_id, req.body ?? {}, append, learningOptOutHeader(req));
-    return { status: 200, body: workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }) };
+    return { status: 200, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }), req) };
 }
 
 export function deleteWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
