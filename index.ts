@@ -17,6 +17,9 @@ export { Entity, type EntityArgs } from "./resources/entity";
 export { DialogNode, type DialogNodeArgs } from "./resources/dialog-node";
 export { Assistant, type AssistantArgs } from "./resources/assistant";
 export { Skill, type SkillArgs } from "./resources/skill";
+export {
+    fromSkillExport, splitSkillsExport, type ExportedSkill, type SkillTarget, type SplitSkillsExport,
+} from "./resources/skill/from-export";
 export { Release, type ReleaseArgs } from "./resources/release";
 export { EnvironmentDeployment, type EnvironmentDeploymentArgs } from "./resources/environment-deployment";
 export {
