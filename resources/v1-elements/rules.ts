@@ -4,6 +4,7 @@
  * lengths, blank text and the intent sys- prefix are schema rules: schemas.ts.)
  */
 import type { CheckFailure } from "../../provider/bridge/spec";
+import { DOCUMENTED_RESPONSE_TYPES, SENSITIVITY_LEVELS, sensitivityLevels } from "../../provider/schema-fragments";
 import { type ElementKind, keyOf } from "./kinds";
 import type { CounterexampleElement, DialogNodeElement, EntityElement, IntentElement } from "./types";
 
@@ -74,8 +75,31 @@ export function checkEntity(entity: EntityElement, at = ""): CheckFailure[] {
     return failures;
 }
 
+/** Fields of an `output.generic` item that the reference says are "valid only when response_type=..." (§3.5). */
+const VALID_ONLY_FOR: Record<string, readonly string[]> = {
+    values: ["text"], selection_policy: ["text"], delimiter: ["text"],
+    time: ["pause"], typing: ["pause"],
+    source: ["image"],
+    preference: ["option"], options: ["option"],
+    message_to_human_agent: ["connect_to_agent"],
+    title: ["image", "option"], description: ["image", "option"],
+};
+
+/** Fields of documented response types that belong to another type (later types are not constrained). */
+function checkGenericFields(output: unknown, at: string): CheckFailure[] {
+    const generic = (output as { generic?: unknown } | undefined)?.generic;
+    if (!Array.isArray(generic)) return [];
+    return generic.flatMap((item, i) => {
+        const type = (item as { response_type?: unknown } | null)?.response_type;
+        if (typeof type !== "string" || !(DOCUMENTED_RESPONSE_TYPES as readonly string[]).includes(type)) return [];
+        return Object.entries(VALID_ONLY_FOR)
+            .filter(([field, types]) => (item as Record<string, unknown>)[field] !== undefined && !types.includes(type))
+            .map(([field, types]) => ({ property: `${at}output.generic[${i}].${field}`, reason: `is valid only when response_type is ${types.join(" or ")}` }));
+    });
+}
+
 export function checkDialogNode(node: DialogNodeElement, at = ""): CheckFailure[] {
-    const failures: CheckFailure[] = [];
+    const failures: CheckFailure[] = checkGenericFields(node.output, at);
     if (node.nextStep?.behavior === "jump_to" && !node.nextStep.dialogNode) {
         failures.push({ property: `${at}nextStep.dialogNode`, reason: "jump_to needs the target dialogNode" });
     }
@@ -158,4 +182,13 @@ function loops(start: DialogNodeElement, byId: Map<string, DialogNodeElement>, n
         id = node ? next(node) : undefined;
     }
     return false;
+}
+
+/** The disambiguation sensitivity levels the request's version date takes (schema-fragments.ts). */
+export function checkSensitivity(inputs: { systemSettings?: Record<string, unknown> }, versionV1: string): CheckFailure[] {
+    const sensitivity = (inputs.systemSettings?.disambiguation as { sensitivity?: unknown } | undefined)?.sensitivity;
+    const levels = sensitivityLevels(versionV1);
+    // Values no version takes are the schema's failure.
+    if (typeof sensitivity !== "string" || levels.includes(sensitivity) || !(SENSITIVITY_LEVELS.later as readonly string[]).includes(sensitivity)) return [];
+    return [{ property: "systemSettings.disambiguation.sensitivity", reason: `must be one of: ${levels.join(", ")} at API version ${versionV1} (${sensitivity} needs a later versionV1)` }];
 }

@@ -15,7 +15,7 @@ const closed = (required: string[], properties: object) => ({ type: "object", re
 
 export const exampleSchema = closed(["text"], {
     text: s.exampleText,
-    mentions: { type: "array", items: closed(["entity", "location"], { entity: { type: "string", minLength: 1 }, location: s.mentionLocation }) },
+    mentions: { type: "array", items: closed(["entity", "location"], { entity: entityName, location: s.mentionLocation }) },
 });
 
 export const intentProperties = {
@@ -47,7 +47,7 @@ export const dialogNodeProperties = {
     conditions: s.dialogConditions,
     parent: { type: "string", minLength: 1 },
     previousSibling: { type: "string", minLength: 1 },
-    output: freeFormObject,
+    output: s.dialogOutput,
     context: freeFormObject,
     metadata: freeFormObject,
     nextStep: closed(["behavior"], { behavior: s.nextStepBehavior, dialogNode: { type: "string", minLength: 1 }, selector: s.nextStepSelector }),
