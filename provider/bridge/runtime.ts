@@ -43,9 +43,9 @@ export function operationContext(
 }
 
 /** The version dates check applies rules for; a malformed date is left to the call that uses it to report. */
-function checkContext(): CheckContext {
+export function checkContext(getConfig: ConfigGetter = readConfig): CheckContext {
     const date = (key: string, fallback: string) => {
-        const value = readConfig(key);
+        const value = getConfig(key);
         return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fallback;
     };
     return { versionV1: date("versionV1", DEFAULT_VERSION_V1), versionV2: date("versionV2", DEFAULT_VERSION_V2) };
