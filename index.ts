@@ -12,6 +12,7 @@ export {
     type Webhook,
 } from "./resources/workspace";
 export { fromWorkspaceExport } from "./resources/workspace/from-export";
+export { exportKind, type ExportKind } from "./resources/exports/kind";
 export { Intent, type IntentArgs } from "./resources/intent";
 export { Entity, type EntityArgs } from "./resources/entity";
 export { DialogNode, type DialogNodeArgs } from "./resources/dialog-node";

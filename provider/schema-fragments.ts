@@ -139,7 +139,8 @@ export const schemas = {
             required: ["name", "result_variable"],
             properties: {
                 name: { type: "string" },
-                type: enumOf(["client", "server", "cloud_function", "web_action"]),
+                // `webhook` (calls the workspace's webhook) came after 2018-09-20; IBM's current SDK models list it.
+                type: enumOf(["client", "server", "cloud_function", "web_action", "webhook"]),
                 parameters: { type: "object" },
                 result_variable: { type: "string" },
                 credentials: { type: "string" },
