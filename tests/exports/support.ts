@@ -20,8 +20,12 @@ export function readFixture(file: string): any {
     return JSON.parse(fs.readFileSync(path.join(EXPORTS_DIR, file), "utf8"));
 }
 
-/** Fields the service fills in when a file leaves them out (the tooling shows them after upload). */
-const SERVICE_DEFAULTS = { language: "en", learningOptOut: false };
+/**
+ * Fields the service fills in when a file leaves them out (the tooling shows them after upload).
+ * `metadata` is `{}` when a file has none because the provider keeps its creation marker there
+ * (read strips the marker and leaves the empty object).
+ */
+const SERVICE_DEFAULTS = { language: "en", learningOptOut: false, metadata: {} };
 
 /**
  * The content of a workspace export as Workspace inputs, with the service's defaults and the
