@@ -30,6 +30,9 @@ export function checkIntent(intent: IntentElement, at = ""): CheckFailure[] {
     examples.forEach((example, i) => {
         const path = `${at}examples[${i}]`;
         (example.mentions ?? []).forEach((mention, j) => {
+            if (typeof mention.entity === "string" && mention.entity.toLowerCase().startsWith("sys-") && !SYSTEM_ENTITIES.has(mention.entity)) {
+                failures.push({ property: `${path}.mentions[${j}].entity`, reason: `entity names cannot begin with the reserved prefix sys- (${mention.entity} is not a known system entity)` });
+            }
             const [start, end] = mention.location ?? [];
             if (typeof start === "number" && typeof end === "number" && (start >= end || end > (example.text ?? "").length)) {
                 failures.push({ property: `${path}.mentions[${j}].location`, reason: "location must be [start, end) with start < end <= the text's length" });
