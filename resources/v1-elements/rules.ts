@@ -101,8 +101,30 @@ function checkGenericFields(output: unknown, at: string): CheckFailure[] {
     });
 }
 
+/** Events under which each slot-only behavior is valid, with the parent type it needs (§3.5 next_step.behavior). */
+const SLOT_BEHAVIOR_EVENTS: Record<string, Record<string, readonly string[]>> = {
+    reprompt: { filled: ["slot"], nomatch: ["slot"], generic: ["frame"] },
+    skip_slot: { nomatch: ["slot"], generic: ["frame"] },
+    skip_all_slots: { filled: ["slot"], nomatch: ["slot"], generic: ["frame"] },
+};
+
+/**
+ * reprompt / skip_slot / skip_all_slots are valid only on event handlers of certain events under
+ * a slot or frame. `parentType` is "unknown" when the parent is not in view (a separate DialogNode):
+ * then only the node's own fields are checked.
+ */
+function slotBehaviorFailures(node: DialogNodeElement, parentType: string | undefined, at: string): CheckFailure[] {
+    const behavior = node.nextStep?.behavior;
+    const events = behavior ? SLOT_BEHAVIOR_EVENTS[behavior] : undefined;
+    if (!events) return [];
+    const parents = node.type === "event_handler" && node.eventName ? events[node.eventName] : undefined;
+    if (parents && (parentType === "unknown" || parents.includes(parentType ?? ""))) return [];
+    const where = Object.entries(events).map(([event, types]) => `${event} under a ${types.join(" or ")}`).join(", ");
+    return [{ property: `${at}nextStep.behavior`, reason: `${behavior} is valid only on event_handler nodes (${where})` }];
+}
+
 export function checkDialogNode(node: DialogNodeElement, at = ""): CheckFailure[] {
-    const failures: CheckFailure[] = checkGenericFields(node.output, at);
+    const failures: CheckFailure[] = [...checkGenericFields(node.output, at), ...slotBehaviorFailures(node, "unknown", at)];
     if (node.nextStep?.behavior === "jump_to" && !node.nextStep.dialogNode) {
         failures.push({ property: `${at}nextStep.dialogNode`, reason: "jump_to needs the target dialogNode" });
     }
@@ -159,6 +181,9 @@ export function checkDialogTree(nodes: DialogNodeElement[], at: string): CheckFa
                 failures.push({ property: `${path}.previousSibling`, reason: `previousSibling "${node.previousSibling}" has a different parent` });
             }
         }
+        if (node.parent !== undefined && byId.has(node.parent)) {
+            failures.push(...slotBehaviorFailures(node, byId.get(node.parent)!.type ?? "standard", `${path}.`));
+        } else if (node.parent === undefined) failures.push(...slotBehaviorFailures(node, undefined, `${path}.`));
         const target = node.nextStep?.dialogNode;
         if (target !== undefined && !byId.has(target)) {
             failures.push({ property: `${path}.nextStep.dialogNode`, reason: `jump target "${target}" is not a declared dialog node` });

@@ -40,6 +40,12 @@ const REFUSED: Case[] = [
     { title: "values on a pause response", inputs: generic({ response_type: "pause", time: 10, values: [] }), checkPath: "dialogNodes[0].output.generic[0].values", apiPath: "dialog_nodes[0].output.generic[0].values" },
     { title: "an image without source", inputs: generic({ response_type: "image" }), checkPath: "dialogNodes[0].output.generic[0].source", apiPath: "dialog_nodes[0].output.generic[0].source" },
     { title: "an action type outside the documented set", inputs: node({ actions: [{ name: "a", type: "lambda", result_variable: "r" }] }), checkPath: "dialogNodes[0].actions[0].type", apiPath: "dialog_nodes[0].actions[0].type" },
+    { title: "reprompt on a standard node", inputs: node({ nextStep: { behavior: "reprompt" } }), checkPath: "dialogNodes[0].nextStep.behavior", apiPath: "dialog_nodes[0].next_step.behavior" },
+    {
+        title: "skip_slot on a filled handler under a slot",
+        inputs: { name: "w", dialogNodes: [{ dialogNode: "f", type: "frame" }, { dialogNode: "s", parent: "f", type: "slot", variable: "$x" }, { dialogNode: "h", parent: "s", type: "event_handler", eventName: "filled", nextStep: { behavior: "skip_slot" } }] },
+        checkPath: "dialogNodes[2].nextStep.behavior", apiPath: "dialog_nodes[2].next_step.behavior",
+    },
     { title: "a title with a newline", inputs: node({ title: "two\nlines" }), checkPath: "dialogNodes[0].title", apiPath: "dialog_nodes[0].title" },
     { title: "sensitivity medium_low at version 2018-09-20", inputs: disambiguation({ sensitivity: "medium_low" }), versionV1: "2018-09-20", checkPath: "systemSettings.disambiguation.sensitivity", apiPath: "system_settings.disambiguation.sensitivity" },
     { title: "workspace language EN", inputs: { name: "w", language: "EN" }, checkPath: "language", apiPath: "language" },
