@@ -49,11 +49,6 @@ export function sensitivityLevels(versionDate: string): readonly string[] {
     return versionDate <= "2018-09-20" ? SENSITIVITY_LEVELS["2018-09-20"] : SENSITIVITY_LEVELS.later;
 }
 
-/** One `output.generic` item when `response_type` is `type`. */
-function whenResponseType(type: string, then: object): object {
-    return { if: { properties: { response_type: { const: type } }, required: ["response_type"] }, then };
-}
-
 const imageOrOptionText = { title: { type: "string", maxLength: 512 }, description: { type: "string", maxLength: 256 } };
 
 /** An option of an `option` response: a label and the input sent when it is chosen. */
@@ -69,28 +64,34 @@ const responseOption = {
     },
 };
 
-/** An item of a dialog node's `output.generic` (API field names): the per-type rules of §3.5. */
+/**
+ * The fields of each documented response type, with their rules (§3.5). A field listed for some
+ * types is "valid only when response_type" is one of them.
+ */
+export const RESPONSE_TYPE_FIELDS: Record<(typeof DOCUMENTED_RESPONSE_TYPES)[number], { required?: string[]; properties: Record<string, object> }> = {
+    text: {
+        required: ["values"],
+        properties: {
+            values: { type: "array", items: { type: "object", properties: { text: { type: "string", maxLength: 4096 } } } },
+            selection_policy: enumOf(["sequential", "random", "multiline"]),
+            delimiter: { type: "string" },
+        },
+    },
+    pause: { properties: { time: { type: "integer", minimum: 0, maximum: 10000 }, typing: { type: "boolean" } } },
+    image: { required: ["source"], properties: { source: { type: "string" }, ...imageOrOptionText } },
+    option: {
+        required: ["options"],
+        properties: { options: { type: "array", maxItems: 20, items: responseOption }, preference: enumOf(["dropdown", "button"]), ...imageOrOptionText },
+    },
+    connect_to_agent: { properties: { message_to_human_agent: { type: "string", maxLength: 256 } } },
+};
+
+/** An item of a dialog node's `output.generic` (API field names): the per-type rules, each under `if response_type`. */
 const genericResponse = {
     type: "object",
     required: ["response_type"],
     properties: { response_type: enumOf([...DOCUMENTED_RESPONSE_TYPES, ...LATER_RESPONSE_TYPES]) },
-    allOf: [
-        whenResponseType("text", {
-            required: ["values"],
-            properties: {
-                values: { type: "array", items: { type: "object", properties: { text: { type: "string", maxLength: 4096 } } } },
-                selection_policy: enumOf(["sequential", "random", "multiline"]),
-                delimiter: { type: "string" },
-            },
-        }),
-        whenResponseType("pause", { properties: { time: { type: "integer", minimum: 0, maximum: 10000 }, typing: { type: "boolean" } } }),
-        whenResponseType("image", { required: ["source"], properties: { source: { type: "string" }, ...imageOrOptionText } }),
-        whenResponseType("option", {
-            required: ["options"],
-            properties: { options: { type: "array", maxItems: 20, items: responseOption }, preference: enumOf(["dropdown", "button"]), ...imageOrOptionText },
-        }),
-        whenResponseType("connect_to_agent", { properties: { message_to_human_agent: { type: "string", maxLength: 256 } } }),
-    ],
+    allOf: Object.entries(RESPONSE_TYPE_FIELDS).map(([type, then]) => ({ if: { properties: { response_type: { const: type } }, required: ["response_type"] }, then })),
 };
 
 export const schemas = {

@@ -4,7 +4,7 @@
  * lengths, blank text and the intent sys- prefix are schema rules: schemas.ts.)
  */
 import type { CheckFailure } from "../../provider/bridge/spec";
-import { DOCUMENTED_RESPONSE_TYPES, SENSITIVITY_LEVELS, sensitivityLevels } from "../../provider/schema-fragments";
+import { DOCUMENTED_RESPONSE_TYPES, RESPONSE_TYPE_FIELDS, SENSITIVITY_LEVELS, sensitivityLevels } from "../../provider/schema-fragments";
 import { type ElementKind, keyOf } from "./kinds";
 import type { CounterexampleElement, DialogNodeElement, EntityElement, IntentElement } from "./types";
 
@@ -78,15 +78,10 @@ export function checkEntity(entity: EntityElement, at = ""): CheckFailure[] {
     return failures;
 }
 
-/** Fields of an `output.generic` item that the reference says are "valid only when response_type=..." (§3.5). */
-const VALID_ONLY_FOR: Record<string, readonly string[]> = {
-    values: ["text"], selection_policy: ["text"], delimiter: ["text"],
-    time: ["pause"], typing: ["pause"],
-    source: ["image"],
-    preference: ["option"], options: ["option"],
-    message_to_human_agent: ["connect_to_agent"],
-    title: ["image", "option"], description: ["image", "option"],
-};
+/** The documented response types that have this field (none: a field every type may carry). */
+function typesWithField(field: string): string[] {
+    return Object.entries(RESPONSE_TYPE_FIELDS).filter(([, rules]) => field in rules.properties).map(([type]) => type);
+}
 
 /** Fields of documented response types that belong to another type (later types are not constrained). */
 function checkGenericFields(output: unknown, at: string): CheckFailure[] {
@@ -95,9 +90,10 @@ function checkGenericFields(output: unknown, at: string): CheckFailure[] {
     return generic.flatMap((item, i) => {
         const type = (item as { response_type?: unknown } | null)?.response_type;
         if (typeof type !== "string" || !(DOCUMENTED_RESPONSE_TYPES as readonly string[]).includes(type)) return [];
-        return Object.entries(VALID_ONLY_FOR)
-            .filter(([field, types]) => (item as Record<string, unknown>)[field] !== undefined && !types.includes(type))
-            .map(([field, types]) => ({ property: `${at}output.generic[${i}].${field}`, reason: `is valid only when response_type is ${types.join(" or ")}` }));
+        return Object.keys(item as object)
+            .map((field) => ({ field, types: typesWithField(field) }))
+            .filter(({ types }) => types.length > 0 && !types.includes(type))
+            .map(({ field, types }) => ({ property: `${at}output.generic[${i}].${field}`, reason: `is valid only when response_type is ${types.join(" or ")}` }));
     });
 }
 
