@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import fetch from "node-fetch";
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { camelCase, FREE_FORM_KEYS, fromApi } from "../../provider/casing";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
 import { COLLECTIONS } from "../../resources/workspace/types";
 import { workspaceBody } from "../../resources/workspace/mapping";
@@ -63,6 +64,48 @@ const ACCEPTED: Case[] = [
     { title: "assistant language zh-cn", inputs: { name: "a", language: "zh-cn" }, assistant: true },
 ];
 
+/** Dialog node bodies (API field names) the node routes refuse, with the path of the 400. */
+const NODE_BODIES: [Record<string, unknown>, string][] = [
+    [{ dialog_node: "bad/id" }, "dialog_node"],
+    [{ dialog_node: "n", title: "t".repeat(65) }, "title"],
+    [{ dialog_node: "n", description: "d".repeat(129) }, "description"],
+    [{ dialog_node: "n", conditions: "a\nb" }, "conditions"],
+    [{ dialog_node: "n", user_label: "u".repeat(513) }, "user_label"],
+    [{ dialog_node: "n", type: "widget" }, "type"],
+    [{ dialog_node: "n", event_name: "boom" }, "event_name"],
+    [{ dialog_node: "n", digress_out_slots: "x" }, "digress_out_slots"],
+    [{ dialog_node: "n", parent: "a/b" }, "parent"],
+    [{ dialog_node: "n", next_step: { behavior: "fly" } }, "next_step.behavior"],
+    [{ dialog_node: "n", next_step: { behavior: "jump_to" } }, "next_step.dialog_node"],
+    [{ dialog_node: "n", next_step: { behavior: "jump_to", dialog_node: "a/b" } }, "next_step.dialog_node"],
+    [{ dialog_node: "n", next_step: { behavior: "get_user_input", selector: "x" } }, "next_step.selector"],
+    [{ dialog_node: "n", actions: Array.from({ length: 6 }, (_, i) => ({ name: `a${i}`, result_variable: "r" })) }, "actions"],
+    [{ dialog_node: "n", actions: [{ name: "a" }] }, "actions[0].result_variable"],
+    [{ dialog_node: "n", actions: [{ name: "a", result_variable: "r", parameters: [] }] }, "actions[0].parameters"],
+    [{ dialog_node: "n", context: "x" }, "context"],
+    [{ dialog_node: "n", metadata: [] }, "metadata"],
+    [{ dialog_node: "n", disabled: "no" }, "disabled"],
+    [{ dialog_node: "n", output: { modifiers: { overwrite: "yes" } } }, "output.modifiers.overwrite"],
+    [{ dialog_node: "n", output: { generic: ["text"] } }, "output.generic[0]"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "text", values: [{ text: "x".repeat(4097) }] }] } }, "output.generic[0].values[0].text"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "text", values: [], selection_policy: "shuffle" }] } }, "output.generic[0].selection_policy"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "pause", time: 1.5 }] } }, "output.generic[0].time"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "image", source: "u", description: "d".repeat(257) }] } }, "output.generic[0].description"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "option", options: Array.from({ length: 21 }, () => ({ label: "l", value: { input: { text: "v" } } })) }] } }, "output.generic[0].options"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "option", options: [{ label: "l", value: { input: { text: "a\nb" } } }] }] } }, "output.generic[0].options[0].value.input.text"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "option", options: [{ label: "l" }] }] } }, "output.generic[0].options[0].value"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "option", preference: "slider", options: [] }] } }, "output.generic[0].preference"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "connect_to_agent", message_to_human_agent: "m".repeat(257) }] } }, "output.generic[0].message_to_human_agent"],
+    [{ dialog_node: "n", output: { generic: [{ response_type: "text", values: [], time: 5 }] } }, "output.generic[0].time"],
+];
+
+/** `next_step.dialog_node` -> `nextStep.dialogNode`; segments inside free-form parts keep their names. */
+function inputPath(apiPath: string): string {
+    const segments = apiPath.split(".");
+    const freeForm = segments.findIndex((segment) => FREE_FORM_KEYS.includes(segment.replace(/\[\d+\]$/, "")));
+    return segments.map((segment, i) => (freeForm >= 0 && i > freeForm ? segment : camelCase(segment))).join(".");
+}
+
 describe("check and service agree on authoring rules", function () {
     this.timeout(30_000);
     let emu: RunningEmulator;
@@ -101,6 +144,26 @@ describe("check and service agree on authoring rules", function () {
             expect((await apiCall(c)).status).to.be.oneOf([200, 201]);
         });
     }
+
+    describe("dialog node fields", () => {
+        let workspaceId: string;
+        before(async () => {
+            const res = await fetch(`${emu.url}/v1/workspaces?version=${DEFAULT_VERSION_V1}`, { method: "POST", body: JSON.stringify({ name: "nodes" }), headers: { "Content-Type": "application/json" } });
+            workspaceId = ((await res.json()) as { workspace_id: string }).workspace_id;
+        });
+        for (const [body, apiPath] of NODE_BODIES) {
+            it(`refused by both: ${JSON.stringify(body).slice(0, 90)} at ${apiPath}`, async () => {
+                const inputs = { workspaceId, ...fromApi<Record<string, unknown>>(body) };
+                const before = emu.stats().total;
+                const { failures } = await directResource("DialogNode", { url: emu.url, authType: "noauth" }).check(inputs);
+                expect(emu.stats().total).to.equal(before);
+                expect((failures ?? []).map((f) => f.property), JSON.stringify(failures)).to.include(inputPath(apiPath));
+                const res = await fetch(`${emu.url}/v1/workspaces/${workspaceId}/dialog_nodes?version=${DEFAULT_VERSION_V1}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+                expect(res.status).to.equal(400);
+                expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.include(apiPath);
+            });
+        }
+    });
 
     it("the service takes null for every optional field of an old export's create body", async () => {
         const body = {
