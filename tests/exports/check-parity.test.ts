@@ -99,6 +99,35 @@ const NODE_BODIES: [Record<string, unknown>, string][] = [
     [{ dialog_node: "n", output: { generic: [{ response_type: "text", values: [], time: 5 }] } }, "output.generic[0].time"],
 ];
 
+/** Intent and entity bodies (API field names) their routes refuse, with the path of the 400. */
+const INTENT_BODIES: [Record<string, unknown>, string][] = [
+    [{ intent: "bad name" }, "intent"],
+    [{ intent: "sys-help" }, "intent"],
+    [{ intent: "i".repeat(129) }, "intent"],
+    [{ intent: "i", description: "a\nb" }, "description"],
+    [{ intent: "i", examples: [{ text: "  " }] }, "examples[0].text"],
+    [{ intent: "i", examples: [{ text: "x".repeat(1025) }] }, "examples[0].text"],
+    [{ intent: "i", examples: [{ text: "a\tb" }] }, "examples[0].text"],
+    [{ intent: "i", examples: [{ text: "hello", mentions: [{ entity: "e", location: [3, 1] }] }] }, "examples[0].mentions[0].location"],
+    [{ intent: "i", examples: [{ text: "hello", mentions: [{ entity: "e", location: [0, 9] }] }] }, "examples[0].mentions[0].location"],
+    [{ intent: "i", examples: [{ text: "hello", mentions: [{ entity: "e", location: [0, 1, 2] }] }] }, "examples[0].mentions[0].location"],
+    [{ intent: "i", examples: [{ text: "a" }, { text: "a" }] }, "examples[1].text"],
+];
+const ENTITY_BODIES: [Record<string, unknown>, string][] = [
+    [{ entity: "a.b" }, "entity"],
+    [{ entity: "sys-weather" }, "entity"],
+    [{ entity: "e".repeat(65) }, "entity"],
+    [{ entity: "e", fuzzy_match: "yes" }, "fuzzy_match"],
+    [{ entity: "e", values: [{ value: " " }] }, "values[0].value"],
+    [{ entity: "e", values: [{ value: "v", synonyms: ["s".repeat(65)] }] }, "values[0].synonyms[0]"],
+    [{ entity: "e", values: [{ value: "v", type: "patterns", patterns: ["a", "b", "c", "d", "e", "f"] }] }, "values[0].patterns"],
+    [{ entity: "e", values: [{ value: "v", type: "patterns", patterns: ["(open"] }] }, "values[0].patterns[0]"],
+    [{ entity: "e", values: [{ value: "v", type: "patterns", synonyms: ["s"] }] }, "values[0].synonyms"],
+    [{ entity: "e", values: [{ value: "v", type: "regex" }] }, "values[0].type"],
+    [{ entity: "e", values: [{ value: "v" }, { value: "v" }] }, "values[1].value"],
+    [{ entity: "sys-number", values: [{ value: "one" }] }, "values"],
+];
+
 /** `next_step.dialog_node` -> `nextStep.dialogNode`; segments inside free-form parts keep their names. */
 function inputPath(apiPath: string): string {
     const segments = apiPath.split(".");
@@ -145,25 +174,29 @@ describe("check and service agree on authoring rules", function () {
         });
     }
 
-    describe("dialog node fields", () => {
-        let workspaceId: string;
-        before(async () => {
-            const res = await fetch(`${emu.url}/v1/workspaces?version=${DEFAULT_VERSION_V1}`, { method: "POST", body: JSON.stringify({ name: "nodes" }), headers: { "Content-Type": "application/json" } });
-            workspaceId = ((await res.json()) as { workspace_id: string }).workspace_id;
-        });
-        for (const [body, apiPath] of NODE_BODIES) {
-            it(`refused by both: ${JSON.stringify(body).slice(0, 90)} at ${apiPath}`, async () => {
-                const inputs = { workspaceId, ...fromApi<Record<string, unknown>>(body) };
-                const before = emu.stats().total;
-                const { failures } = await directResource("DialogNode", { url: emu.url, authType: "noauth" }).check(inputs);
-                expect(emu.stats().total).to.equal(before);
-                expect((failures ?? []).map((f) => f.property), JSON.stringify(failures)).to.include(inputPath(apiPath));
-                const res = await fetch(`${emu.url}/v1/workspaces/${workspaceId}/dialog_nodes?version=${DEFAULT_VERSION_V1}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-                expect(res.status).to.equal(400);
-                expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.include(apiPath);
+    const elementRoutes = [["DialogNode", "dialog_nodes", NODE_BODIES], ["Intent", "intents", INTENT_BODIES], ["Entity", "entities", ENTITY_BODIES]] as const;
+    for (const [type, collection, bodies] of elementRoutes) {
+        describe(`${type} fields`, () => {
+            let workspaceId: string;
+            before(async () => {
+                const res = await fetch(`${emu.url}/v1/workspaces?version=${DEFAULT_VERSION_V1}`, { method: "POST", body: JSON.stringify({ name: type }), headers: { "Content-Type": "application/json" } });
+                workspaceId = ((await res.json()) as { workspace_id: string }).workspace_id;
             });
-        }
-    });
+            for (const [body, apiPath] of bodies) {
+                it(`refused by both: ${JSON.stringify(body).slice(0, 90)} at ${apiPath}`, async () => {
+                    const inputs = { workspaceId, ...fromApi<Record<string, unknown>>(body) };
+                    const before = emu.stats().total;
+                    const { failures } = await directResource(type, { url: emu.url, authType: "noauth" }).check(inputs);
+                    expect(emu.stats().total).to.equal(before);
+                    expect((failures ?? []).map((f) => f.property), JSON.stringify(failures)).to.include(inputPath(apiPath));
+                    const url = `${emu.url}/v1/workspaces/${workspaceId}/${collection}?version=${DEFAULT_VERSION_V1}`;
+                    const res = await fetch(url, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+                    expect(res.status).to.equal(400);
+                    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.include(apiPath);
+                });
+            }
+        });
+    }
 
     it("the service takes null for every optional field of an old export's create body", async () => {
         const body = {
