@@ -12,16 +12,23 @@ import { FREE_FORM_KEYS } from "../../provider/casing";
 
 type Json = Record<string, unknown>;
 
-const FREE_FORM = new Set(FREE_FORM_KEYS);
+/** The free-form parts of a workspace: the casing's, and the `parameters` of a dialog node action. */
+const FREE_FORM = new Set([...FREE_FORM_KEYS, "parameters"]);
 
-/** A copy without null-valued fields, outside free-form parts (whose contents are kept verbatim). */
+/**
+ * A copy without null-valued fields, outside free-form parts (whose contents are kept verbatim).
+ * A dialog node action is the API's structure (name, type, result_variable, credentials) around
+ * free-form `parameters`.
+ */
 export function withoutNulls(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(withoutNulls);
     if (!isObject(value)) return value;
     const out: Json = {};
     for (const [key, inner] of Object.entries(value)) {
         if (inner === null) continue;
-        out[key] = FREE_FORM.has(key) ? inner : withoutNulls(inner);
+        out[key] = key === "actions" && Array.isArray(inner) ? inner.map(withoutNulls)
+            : FREE_FORM.has(key) ? inner
+            : withoutNulls(inner);
     }
     return out;
 }

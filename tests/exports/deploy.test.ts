@@ -59,6 +59,13 @@ describe("exported skills: each historical shape deploys unchanged and round-tri
                 if (fixture.kind === "workspace") {
                     const live = await get("v1", `/v1/workspaces/${outputs.workspaceId}?export=true`);
                     expect(workspaceContent(live)).to.deep.equal(workspaceContent(exported));
+                    // Independently of the normalization both sides went through: free-form parts are byte for byte the file's.
+                    for (const node of exported.dialog_nodes) {
+                        const held = live.dialog_nodes.find((n: any) => n.dialog_node === node.dialog_node);
+                        for (const part of ["output", "context", "metadata", "actions"]) {
+                            if (node[part] !== null && node[part] !== undefined) expect(held[part], `${node.dialog_node}.${part}`).to.deep.equal(node[part]);
+                        }
+                    }
                     return;
                 }
                 const skills = await exportedSkills(outputs.assistantId);

@@ -29,6 +29,13 @@ describe("exported skills: reading every historical shape", () => {
         expect(welcome).to.deep.equal({ dialogNode: "welcome", conditions: "conversation_start", output: { text: "Hello! Ask me about our opening hours or your plants." }, context: { visits: 0, last_plant: null } });
     });
 
+    it("an action's null fields are absent, nulls in its parameters are kept", () => {
+        const exported = { name: "w", dialog_nodes: [{ dialog_node: "n", actions: [{ name: "a", type: null, result_variable: "r", credentials: null, parameters: { verbose: null } }] }] };
+        expect((fromWorkspaceExport(exported).dialogNodes as any[])[0].actions).to.deep.equal([{ name: "a", result_variable: "r", parameters: { verbose: null } }]);
+        const args: any = fromWorkspaceExport(readFixture("assistant-2018-09-20.json"));
+        expect(args.dialogNodes.find((n: any) => n.dialogNode === "status").actions[0].parameters).to.deep.equal({ job: "@job_number", verbose: null });
+    });
+
     it("2017-02-03 go_to becomes next_step jump_to with its selector; return (reserved, no effect) is dropped", () => {
         const nodes: any[] = fromWorkspaceExport(conversation2017).dialogNodes as any[];
         expect(nodes.find((n) => n.dialogNode === "care_other").nextStep).to.deep.equal({ behavior: "jump_to", dialogNode: "goodbye", selector: "body" });
