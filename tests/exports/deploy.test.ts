@@ -78,7 +78,9 @@ describe("exported skills: each historical shape deploys unchanged and round-tri
                 }
             });
 
-            it("a second up with the same file changes nothing", async () => {
+            it("after a refresh, a second up with the same file changes nothing", async () => {
+                // Refresh stores what the service holds (in its canonical form); the next diff against it must be empty.
+                expect((await harness.refresh()).steps.filter((s) => s.op === "refresh-gone")).to.deep.equal([]);
                 emu.resetStats();
                 const again = await harness.up();
                 expect(changed(again)).to.deep.equal([]);
