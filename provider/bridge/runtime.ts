@@ -4,12 +4,12 @@
  * installed package's, and configuration is read at call time, never captured in state.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { resolveSettings, type ConnectionSettings } from "../config";
+import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2, resolveSettings, type ConnectionSettings } from "../config";
 import { ApiClient } from "../http/client";
 import { stderrSink } from "../http/log";
 import { specFor } from "../../resources/registry";
 import { ResourceOperations } from "./operations";
-import type { OperationContext } from "./spec";
+import type { CheckContext, OperationContext } from "./spec";
 import { stableJson } from "./values";
 
 export const CONFIG_NAMESPACE = "watson-assistant";
@@ -42,6 +42,15 @@ export function operationContext(
     return { client: cachedClient.client, settings, log };
 }
 
+/** The version dates check applies rules for; a malformed date is left to the call that uses it to report. */
+export function checkContext(getConfig: ConfigGetter = readConfig): CheckContext {
+    const date = (key: string, fallback: string) => {
+        const value = getConfig(key);
+        return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fallback;
+    };
+    return { versionV1: date("versionV1", DEFAULT_VERSION_V1), versionV2: date("versionV2", DEFAULT_VERSION_V2) };
+}
+
 export function operationsFor(type: string): ResourceOperations<any, any> {
     let ops = operationsByType.get(type);
     if (!ops) {
@@ -56,7 +65,7 @@ type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 export async function dispatch(type: string, method: Method, args: any[]): Promise<any> {
     const ops = operationsFor(type);
     switch (method) {
-        case "check": return ops.check(args[0], args[1]);
+        case "check": return ops.check(args[0], args[1], checkContext());
         case "diff": return ops.diff(args[1], args[2]);
         case "create": return ops.create(operationContext(), args[0]);
         case "read": return ops.read(operationContext(), args[0], args[1] ?? {});
