@@ -1,12 +1,6 @@
 import { expect } from "chai";
+import { positionsOf } from "../../support/dialog-trees";
 import { createChecked, startV1Fixture, updateChecked, type V1Fixture } from "./support";
-
-/** Each live node as "id: parent/previous_sibling" ("-" for none), sorted by id. */
-export function livePositions(nodes: any[]): string[] {
-    return nodes.map((n) => `${n.dialog_node}: ${n.parent ?? "-"}/${n.previous_sibling ?? "-"}`).sort();
-}
-
-const declaredPositions = (nodes: any[]) => nodes.map((n) => `${n.dialogNode}: ${n.parent ?? "-"}/${n.previousSibling ?? "-"}`).sort();
 
 describe("Workspace dialog moves the service relinks", () => {
     let fx: V1Fixture;
@@ -32,8 +26,19 @@ describe("Workspace dialog moves the service relinks", () => {
             const { id, outs } = await createChecked(ws, { name: "moves", dialogNodes: before, waitForTraining: false });
             const updated = await updateChecked(ws, id, outs, { name: "moves", dialogNodes: after, waitForTraining: false });
             const live = await fx.api("GET", `/v1/workspaces/${id}?export=true`);
-            expect(livePositions(live.dialog_nodes)).to.deep.equal(declaredPositions(after));
-            expect(declaredPositions(updated.dialogNodes)).to.deep.equal(declaredPositions(after));
+            expect(positionsOf(live.dialog_nodes)).to.deep.equal(positionsOf(after));
+            expect(positionsOf(updated.dialogNodes)).to.deep.equal(positionsOf(after));
         });
     }
+
+    it("a DialogNode moved to another parent as its first child leaves no previous sibling the service had given it", async () => {
+        const node = fx.resource("DialogNode");
+        const workspaceId = (await fx.api("POST", "/v1/workspaces", { name: "separate nodes" })).workspace_id;
+        const a = await createChecked(node, { workspaceId, dialogNode: "a" });
+        // A new first node: the service makes "a" follow it, which a's state does not know.
+        await createChecked(node, { workspaceId, dialogNode: "folder", type: "folder" });
+        await updateChecked(node, a.id, a.outs, { workspaceId, dialogNode: "a", parent: "folder" });
+        const live = await fx.api("GET", `/v1/workspaces/${workspaceId}/dialog_nodes`);
+        expect(positionsOf(live.dialog_nodes)).to.deep.equal(["a: folder/-", "folder: -/-"]);
+    });
 });
