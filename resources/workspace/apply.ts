@@ -97,7 +97,7 @@ export async function applyWorkspace(ctx: OperationContext, workspaceId: string,
         }
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        throw new PartialFailure(`updating workspace ${workspaceId} stopped part-way: ${message}`, workspaceId, outputs() as any, err);
+        throw new PartialFailure(`updating workspace ${workspaceId} stopped part-way: ${message}`, workspaceId, outputs() as any, err, COLLECTIONS);
     }
     // Undeclared collections are not owned: once they are dropped from the program, state forgets
     // them (the bridge drops undefined outputs).

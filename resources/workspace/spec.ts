@@ -8,6 +8,7 @@ import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
 import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
+import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
 import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree } from "../v1-elements/rules";
 import { applyWorkspace } from "./apply";
@@ -40,15 +41,32 @@ async function findCreated(ctx: OperationContext, token: string): Promise<ApiWor
     return all.find((w) => w.metadata?.[CREATION_TOKEN_KEY] === token);
 }
 
-/** Waits for training when asked; a failure keeps the object (PartialFailure) so that it is not lost. */
+/** The status a failed wait last saw ("Unknown" when the wait failed for another reason). */
+function statusSeenBy(err: unknown): string {
+    if (err instanceof WaitTimeoutError) return err.lastStatus;
+    if (err instanceof WaitFailedError) return err.status;
+    return "Unknown";
+}
+
+/**
+ * Waits for training when asked; a failure keeps the object (PartialFailure) so that it is not
+ * lost, with the status last seen, so that the next update waits again.
+ */
 async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string): Promise<WorkspaceOutputs> {
     if (outputs.waitForTraining === false) return outputs;
     try {
         return { ...outputs, status: await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds) };
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: "Failed" } as any, err);
+        throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: statusSeenBy(err) } as any, err, COLLECTIONS);
     }
+}
+
+/** Status of a workspace whose content did not change: a status other than Available (a wait that failed or was skipped) is read again. */
+async function currentStatus(ctx: OperationContext, outputs: WorkspaceOutputs, olds: WorkspaceOutputs): Promise<WorkspaceOutputs> {
+    if (olds.status === "Available") return { ...outputs, status: olds.status };
+    if (outputs.waitForTraining !== false) return trained(ctx, outputs, "updated");
+    return { ...outputs, status: (await getWorkspace(ctx, outputs.workspaceId, false)).status };
 }
 
 async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ id: string; outs: WorkspaceOutputs }> {
@@ -103,7 +121,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
 
     async update(ctx, id, olds, news) {
         const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, news);
-        return contentChanged ? await trained(ctx, outputs, "updated") : { ...outputs, status: olds.status };
+        return contentChanged ? await trained(ctx, outputs, "updated") : await currentStatus(ctx, outputs, olds);
     },
 
     async delete(ctx, id) {
