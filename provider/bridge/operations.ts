@@ -8,6 +8,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { compileInputSchema } from "../validation";
 import { isNotFound } from "../http/errors";
 import type { CheckFailure, OperationContext, ResourceSpec } from "./spec";
+import { creationMarker, HIDDEN_KEYS, MARKER_KEY } from "./creation-marker";
 import { describeFailure, PartialFailure } from "./errors";
 import {
     containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
@@ -28,20 +29,21 @@ export class ResourceOperations<I extends object, O extends object> {
 
     /** Schema and rule checks; never calls the API. Failures on values not known yet are deferred. */
     check(olds: Bag, news: Bag): dynamic.CheckResult {
-        const inputs = withoutKeys(news, [PROVIDER_KEY]) as I;
+        const inputs = this.inputsOf(news);
         const hasUnknowns = containsUnknown(inputs);
         let failures = this.validate(inputs);
         if (failures.length === 0 || !hasUnknowns) {
             failures = failures.concat(this.spec.check?.(inputs) ?? []);
         }
-        const previous = withoutKeys(olds ?? {}, [PROVIDER_KEY]);
+        const previous = this.inputsOf(olds ?? {});
         if (Object.keys(previous).length > 0 && this.spec.checkTransition) {
             failures = failures.concat(this.spec.checkTransition(previous as I, inputs));
         }
         if (hasUnknowns) failures = failures.filter((f) => !isUnknownAt(inputs, f.property));
         if (failures.length > 0) return { inputs: news, failures: dedupe(failures) };
         const normalized = this.spec.normalize && !hasUnknowns ? this.spec.normalize(inputs) : inputs;
-        return { inputs: { ...normalized, [PROVIDER_KEY]: news[PROVIDER_KEY] } };
+        const marker = creationMarker(olds ?? {}, news, this.spec.replaceOn);
+        return { inputs: { ...normalized, ...withoutUndefined({ [MARKER_KEY]: marker }), [PROVIDER_KEY]: news[PROVIDER_KEY] } };
     }
 
     /** Compares the declared inputs with the stored outputs, property by property. */
@@ -77,8 +79,9 @@ export class ResourceOperations<I extends object, O extends object> {
     async create(ctx: OperationContext, news: Bag): Promise<dynamic.CreateResult> {
         const inputs = this.inputsOf(news);
         try {
-            const { id, outs } = await this.spec.create(ctx, inputs);
-            return { id, outs: this.outputs(inputs, outs) };
+            const marker = news[MARKER_KEY] as string | undefined;
+            const { id, outs } = await this.spec.create({ ...ctx, creationMarker: marker }, inputs);
+            return { id, outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: marker }) } };
         } catch (err) {
             throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err));
         }
@@ -86,11 +89,13 @@ export class ResourceOperations<I extends object, O extends object> {
 
     async read(ctx: OperationContext, id: string, olds: Bag): Promise<dynamic.ReadResult> {
         try {
-            const result = await this.spec.read(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
+            const result = await this.spec.read(ctx, id, withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O);
             if (!result) return { id: "" };
-            const props = { ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly) };
+            // The creation marker stays with the object through refreshes (see creation-marker.ts).
+            const marker = withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] });
+            const props = { ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker };
             if (!result.inputs) return { id, props: withoutUndefined(props) };
-            return { id, props: withoutUndefined(props), inputs: withoutUndefined(withoutKeys(result.inputs as Bag, this.writeOnly)) };
+            return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
         } catch (err) {
             if (isNotFound(err)) return { id: "" };
             throw describeFailure(this.spec.type, "read", id, err);
@@ -100,8 +105,8 @@ export class ResourceOperations<I extends object, O extends object> {
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
         const inputs = this.inputsOf(news);
         try {
-            const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O, inputs);
-            return { outs: this.outputs(inputs, outs) };
+            const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, inputs);
+            return { outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) } };
         } catch (err) {
             throw describeFailure(this.spec.type, "update", id, this.completePartial(err));
         }
@@ -122,7 +127,7 @@ export class ResourceOperations<I extends object, O extends object> {
     }
 
     private inputsOf(news: Bag): I {
-        return withoutKeys(news, [PROVIDER_KEY]) as I;
+        return withoutKeys(news, [PROVIDER_KEY, ...HIDDEN_KEYS]) as I;
     }
 
     /** What the engine stores: the inputs (minus write-only ones, kept as hashes) and the computed outputs. */

@@ -69,8 +69,8 @@ async function currentStatus(ctx: OperationContext, outputs: WorkspaceOutputs, o
     return { ...outputs, status: (await getWorkspace(ctx, outputs.workspaceId, false)).status };
 }
 
-async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ id: string; outs: WorkspaceOutputs }> {
-    const id = inputs.adoptWorkspaceId!;
+/** Takes over workspace `id` (adoptWorkspaceId, or the object of an interrupted create): brings it to the declared state. */
+async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string): Promise<{ id: string; outs: WorkspaceOutputs }> {
     const live = workspaceFromApi(await getWorkspace(ctx, id, true));
     if (live.language !== inputs.language) {
         throw new Error(`adoptWorkspaceId ${id}: its language is ${live.language}, the declared language is ${inputs.language} (a workspace's language cannot change)`);
@@ -78,7 +78,7 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ 
     // Plan against what the service holds of the declared settings and owned collections, as if
     // the state had it: undeclared settings are not managed, so they must not read as cleared.
     const { outputs, contentChanged } = await applyWorkspace(ctx, id, projectOnto(live, inputs), inputs);
-    const outs = contentChanged ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
+    const outs = contentChanged || live.status !== "Available" ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
     return { id, outs };
 }
 
@@ -97,8 +97,16 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     },
 
     async create(ctx, inputs) {
-        if (inputs.adoptWorkspaceId) return adopt(ctx, inputs);
-        const token = randomUUID();
+        if (inputs.adoptWorkspaceId) return adopt(ctx, inputs, inputs.adoptWorkspaceId);
+        // The same resource's interrupted create (killed during the POST or the training wait) left
+        // its workspace: finish that one (creation-marker.ts).
+        const marker = ctx.creationMarker;
+        const interrupted = marker === undefined ? undefined : await findCreated(ctx, marker);
+        if (interrupted) {
+            ctx.log(`workspace ${interrupted.workspace_id} was created by an interrupted run of this resource; finishing it instead of creating another`);
+            return adopt(ctx, inputs, interrupted.workspace_id);
+        }
+        const token = marker ?? randomUUID();
         const created = await ctx.client.request<ApiWorkspace>({
             method: "POST", api: "v1", path: "/v1/workspaces",
             body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
