@@ -44,16 +44,21 @@ export function creationMarker(olds: Record<string, unknown>, news: Record<strin
     return shortHash({ urn, identity, replaces: markersInState.get(urn) ?? null });
 }
 
-/** ` [pulumi:<marker>]`: the suffix a resource appends to a free-text field to carry its marker. */
-export function markerSuffix(marker: string): string {
-    return ` [pulumi:${marker}]`;
+/**
+ * `text` carrying the marker as a suffix (` [pulumi:<marker>]`), for objects whose only free field
+ * is a description. Unchanged when there is no marker or the suffix would pass `maxLength`.
+ */
+export function withMarkerSuffix(text: string | undefined, marker: string | undefined, maxLength: number): string | undefined {
+    if (marker === undefined) return text;
+    const marked = `${text === undefined ? "" : `${text} `}[pulumi:${marker}]`;
+    return marked.length <= maxLength ? marked : text;
 }
 
 /** The text without a marker suffix, and the marker it carried. */
 export function splitMarkerSuffix(text: string | undefined): { text: string | undefined; marker?: string } {
-    const match = text === undefined ? null : /^(.*) \[pulumi:([0-9a-f]{16})\]$/s.exec(text);
+    const match = text === undefined ? null : /^(?:([^]*) )?\[pulumi:([0-9a-f]{16})\]$/.exec(text);
     if (!match) return { text };
-    return { text: match[1] === "" ? undefined : match[1], marker: match[2] };
+    return { text: match[1], marker: match[2] };
 }
 
 /** Hidden inputs, which are not the resource's own (the schema never sees them). */

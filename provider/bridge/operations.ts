@@ -83,7 +83,7 @@ export class ResourceOperations<I extends object, O extends object> {
             const { id, outs } = await this.spec.create({ ...ctx, creationMarker: marker }, inputs);
             return { id, outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: marker }) } };
         } catch (err) {
-            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err));
+            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err, news[MARKER_KEY]));
         }
     }
 
@@ -108,7 +108,7 @@ export class ResourceOperations<I extends object, O extends object> {
             const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, inputs);
             return { outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) } };
         } catch (err) {
-            throw describeFailure(this.spec.type, "update", id, this.completePartial(err));
+            throw describeFailure(this.spec.type, "update", id, this.completePartial(err, olds[MARKER_KEY] ?? news[MARKER_KEY]));
         }
     }
 
@@ -145,9 +145,9 @@ export class ResourceOperations<I extends object, O extends object> {
     }
 
     /** A partial failure's outputs are stored like a success's: no secrets, no undefined members. */
-    private completePartial(err: unknown): unknown {
+    private completePartial(err: unknown, marker?: unknown): unknown {
         if (!(err instanceof PartialFailure)) return err;
-        const props = withoutUndefined(withoutKeys(err.properties, this.writeOnly));
+        const props = withoutUndefined({ ...withoutKeys(err.properties, this.writeOnly), [MARKER_KEY]: marker });
         return new PartialFailure(err.message, err.id, props, err.cause);
     }
 }

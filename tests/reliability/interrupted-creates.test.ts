@@ -46,48 +46,63 @@ describe("reliability: creates interrupted by killing the plugin", function () {
     const assistants = async () => (await service.list("/v2/assistants", "assistants")).map((a) => a.assistant_id);
     const releasesOf = async (assistantId: string) => (await service.list(`/v2/assistants/${assistantId}/releases`, "releases")).map((r) => r.release);
 
-    /**
-     * Runs `up` with `program`, kills the plugin once `ready()` holds, then (after `recover`) runs
-     * `up` again and returns the harness for the checks.
-     */
-    async function killedThenRepeated(program: () => Record<string, unknown>, prepare: () => Promise<void> | void, ready: () => Promise<boolean>, recover: () => Promise<void> | void): Promise<{ h: Harness; killed: boolean; done: () => Promise<void> }> {
+    interface KillScenario {
+        program: () => Record<string, unknown>;
+        /** Runs before the interrupted `up` (e.g. an `up` that creates what the resource needs). */
+        setup?: (h: Harness) => Promise<void>;
+        /** Slows the service down where the kill should land. */
+        prepare: () => Promise<unknown> | void;
+        /** When to kill the plugin. */
+        ready: () => Promise<boolean>;
+        /** Undoes `prepare` before the next `up`. */
+        recover: () => Promise<unknown> | void;
+    }
+
+    /** Runs `up`, kills the plugin (SIGKILL) once `ready()` holds, then runs `up` again. */
+    async function killedThenRepeated(scenario: KillScenario): Promise<{ h: Harness; killed: boolean; done: () => Promise<void> }> {
         const tap = pluginTap();
         const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-interrupted-create-"));
         const h = new Harness({
             projectDir: PROJECT_DIR, stack: "interrupted-create", stateDir, env: tap.env,
             config: { "watson-assistant:url": emu.url, "watson-assistant:iamUrl": emu.url },
             secretConfig: { "watson-assistant:apikey": APIKEY },
-            program,
+            program: scenario.program,
         });
-        await prepare();
-        const run = h.up().then(() => "finished", (err: Error) => err.message);
-        let killed = false;
-        for (let i = 0; i < 2000 && !killed; i++) {
-            if (await ready()) {
-                process.kill(tap.pids().at(-1)!, "SIGKILL");
-                killed = true;
-            } else {
-                await new Promise((resolve) => setTimeout(resolve, 10));
-            }
-        }
-        expect(await run).not.to.equal("finished");
-        await recover();
-        await h.up();
         const done = async () => {
             await h.close();
             tap.remove();
             fs.rmSync(stateDir, { recursive: true, force: true });
         };
-        return { h, killed, done };
+        try {
+            await scenario.setup?.(h);
+            await scenario.prepare();
+            const run = h.up().then(() => "finished", (err: Error) => err.message);
+            let killed = false;
+            for (let i = 0; i < 2000 && !killed; i++) {
+                if (await scenario.ready()) {
+                    process.kill(tap.pids().at(-1)!, "SIGKILL");
+                    killed = true;
+                } else {
+                    await new Promise((resolve) => setTimeout(resolve, 10));
+                }
+            }
+            expect(await run).not.to.equal("finished");
+            await scenario.recover();
+            await h.up();
+            return { h, killed, done };
+        } catch (err) {
+            await done();
+            throw err;
+        }
     }
 
     it("a kill during the Workspace POST: the next up finishes the workspace the POST made", async () => {
-        const { h, killed, done } = await killedThenRepeated(
-            () => ({ id: new Workspace("ws", workspaceInputs()).workspaceId }),
-            () => emu.setFaults(`${SLOW_ANSWER},routes=POST /v1/workspaces`),
-            async () => (await workspaces()).length > 0,
-            () => emu.setFaults(""),
-        );
+        const { h, killed, done } = await killedThenRepeated({
+            program: () => ({ id: new Workspace("ws", workspaceInputs()).workspaceId }),
+            prepare: () => emu.setFaults(`${SLOW_ANSWER},routes=POST /v1/workspaces`),
+            ready: async () => (await workspaces()).length > 0,
+            recover: () => emu.setFaults(""),
+        });
         try {
             expect(killed).to.equal(true);
             const ids = await workspaces();
@@ -100,12 +115,12 @@ describe("reliability: creates interrupted by killing the plugin", function () {
     });
 
     it("a kill during the training wait: the next up waits for that workspace and records Available", async () => {
-        const { h, killed, done } = await killedThenRepeated(
-            () => ({ id: new Workspace("ws", workspaceInputs()).workspaceId }),
-            () => service.admin("/emulator/async-delay", { ms: FOREVER_MS }),
-            async () => (await workspaces()).length > 0,
-            () => { clockOffsetMs = FOREVER_MS + 60_000; },
-        );
+        const { h, killed, done } = await killedThenRepeated({
+            program: () => ({ id: new Workspace("ws", workspaceInputs()).workspaceId }),
+            prepare: () => service.admin("/emulator/async-delay", { ms: FOREVER_MS }),
+            ready: async () => (await workspaces()).length > 0,
+            recover: () => { clockOffsetMs = FOREVER_MS + 60_000; },
+        });
         try {
             expect(killed).to.equal(true);
             const ids = await workspaces();
@@ -118,4 +133,85 @@ describe("reliability: creates interrupted by killing the plugin", function () {
             await done();
         }
     });
+
+    it("a kill during the Assistant POST: the next up uses the assistant the POST made", async () => {
+        const { h, killed, done } = await killedThenRepeated({
+            program: () => ({ id: new Assistant("assistant", { name: "interrupted", description: "kept as declared" }).assistantId }),
+            prepare: () => emu.setFaults(`${SLOW_ANSWER},routes=POST /v2/assistants`),
+            ready: async () => (await assistants()).length > 0,
+            recover: () => emu.setFaults(""),
+        });
+        try {
+            expect(killed).to.equal(true);
+            const ids = await assistants();
+            expect(ids, "one assistant").to.have.length(1);
+            const stored = h.plainState().resources.find((r) => r.name === "assistant");
+            expect(stored?.id).to.equal(ids[0]);
+            expect(stored?.outputs.description, "the marker is not part of the description in state").to.equal("kept as declared");
+            expect((await h.up()).steps.filter((s) => s.op !== "same"), "no drift after").to.deep.equal([]);
+            recordFigures("interrupted-create-assistant-post", { assistants: ids.length });
+        } finally {
+            await done();
+        }
+    });
+
+    it("a kill during a Release's publishing wait: the next up waits for that release instead of cutting another", async () => {
+        let withRelease = false;
+        let assistantId = "";
+        const { h, killed, done } = await killedThenRepeated({
+            program: () => {
+                const assistant = new Assistant("assistant", { name: "interrupted release" });
+                if (withRelease) new Release("release", { assistantId: assistant.assistantId, description: "first", waitTimeoutSeconds: 30 });
+                return { id: assistant.assistantId };
+            },
+            setup: async (h) => {
+                await h.up();
+                [assistantId] = await assistants();
+                withRelease = true;
+            },
+            prepare: () => service.admin("/emulator/async-delay", { ms: FOREVER_MS }),
+            ready: async () => (await releasesOf(assistantId)).length > 0,
+            recover: () => { clockOffsetMs = FOREVER_MS + 60_000; },
+        });
+        try {
+            expect(killed).to.equal(true);
+            const releases = await releasesOf(assistantId);
+            expect(releases, "one release").to.deep.equal(["1"]);
+            const stored = h.plainState().resources.find((r) => r.name === "release");
+            expect(stored?.outputs).to.include({ release: "1", status: "Available", description: "first" });
+            recordFigures("interrupted-create-release-publishing", { releases: releases.length });
+        } finally {
+            await done();
+        }
+    });
+
+    for (const [what, change] of [
+        ["a changed language", { language: "fr" }],
+        ["the same identifying inputs (replaceOnChanges on the name)", { name: "renamed" }],
+    ] as const) {
+        it(`a replacement with ${what} still creates a new workspace`, async () => {
+            let declared: Record<string, unknown> = workspaceInputs();
+            const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-replace-"));
+            const h = new Harness({
+                projectDir: PROJECT_DIR, stack: "replace", stateDir,
+                config: { "watson-assistant:url": emu.url, "watson-assistant:iamUrl": emu.url },
+                secretConfig: { "watson-assistant:apikey": APIKEY },
+                program: () => ({ id: new Workspace("ws", declared as any, { replaceOnChanges: ["name"] }).workspaceId }),
+            });
+            try {
+                await h.up();
+                const [first] = await workspaces();
+                declared = { ...declared, ...change };
+                const replaced = await h.up();
+                expect(replaced.steps.find((s) => s.name === "ws")?.op).to.equal("replace");
+                const ids = await workspaces();
+                expect(ids).to.have.length(1);
+                expect(ids[0], "a new workspace").not.to.equal(first);
+                expect(h.plainState().resources.find((r) => r.name === "ws")?.id).to.equal(ids[0]);
+            } finally {
+                await h.close();
+                fs.rmSync(stateDir, { recursive: true, force: true });
+            }
+        });
+    }
 });
