@@ -9,38 +9,28 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "../../emulator";
 import { Assistant } from "../../resources/assistant";
 import { Release } from "../../resources/release";
 import { Workspace } from "../../resources/workspace";
 import { Harness } from "../harness";
 import { recordFigures } from "./support/figures";
 import { pluginTap } from "./support/plugin-tap";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { useAsyncEmulator } from "./support/async-emulator";
+import type { ServiceReader } from "./support/service";
 import { PROJECT_DIR } from "./support/workspace-program";
 
 const APIKEY = "reliability-interrupted-create-key";
-const FOREVER_MS = 1e12;
 const SLOW_ANSWER = "rate=0,latency=60000";
 
 const workspaceInputs = (language = "en") => ({ name: "interrupted", language, intents: [{ intent: "hello", examples: [{ text: "hi" }] }], trainingTimeoutSeconds: 30 });
 
 describe("reliability: creates interrupted by killing the plugin", function () {
     this.timeout(120_000);
+    const emulator = useAsyncEmulator(APIKEY);
     let emu: RunningEmulator;
     let service: ServiceReader;
-    let clockOffsetMs = 0;
-    before(async () => {
-        emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0, now: () => Date.now() + clockOffsetMs });
-        service = serviceReader(emu.url, APIKEY);
-    });
-    after(async () => emu.stop());
-    beforeEach(async () => {
-        await emu.reset();
-        emu.setFaults("");
-        clockOffsetMs = 0;
-        await service.admin("/emulator/async-delay", { ms: 0 });
-    });
+    beforeEach(() => ({ emu, service } = emulator()));
 
     const workspaces = async () => (await service.list("/v1/workspaces", "workspaces")).map((w) => w.workspace_id);
     const assistants = async () => (await service.list("/v2/assistants", "assistants")).map((a) => a.assistant_id);
@@ -117,9 +107,9 @@ describe("reliability: creates interrupted by killing the plugin", function () {
     it("a kill during the training wait: the next up waits for that workspace and records Available", async () => {
         const { h, killed, done } = await killedThenRepeated({
             program: () => ({ id: new Workspace("ws", workspaceInputs()).workspaceId }),
-            prepare: () => service.admin("/emulator/async-delay", { ms: FOREVER_MS }),
+            prepare: () => emulator().neverFinish(),
             ready: async () => (await workspaces()).length > 0,
-            recover: () => { clockOffsetMs = FOREVER_MS + 60_000; },
+            recover: () => emulator().finishAll(),
         });
         try {
             expect(killed).to.equal(true);
@@ -169,9 +159,9 @@ describe("reliability: creates interrupted by killing the plugin", function () {
                 [assistantId] = await assistants();
                 withRelease = true;
             },
-            prepare: () => service.admin("/emulator/async-delay", { ms: FOREVER_MS }),
+            prepare: () => emulator().neverFinish(),
             ready: async () => (await releasesOf(assistantId)).length > 0,
-            recover: () => { clockOffsetMs = FOREVER_MS + 60_000; },
+            recover: () => emulator().finishAll(),
         });
         try {
             expect(killed).to.equal(true);

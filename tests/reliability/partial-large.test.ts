@@ -7,14 +7,14 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
 import { Workspace } from "../../resources/workspace";
 import { Harness } from "../harness";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { recordFigures } from "./support/figures";
+import { useAsyncEmulator } from "./support/async-emulator";
+import type { ServiceReader } from "./support/service";
 import { PROJECT_DIR } from "./support/workspace-program";
 
 const APIKEY = "reliability-partial-key";
-const FOREVER_MS = 1e12;
 
 /** About 2 MB of intents: 400 intents of 25 examples of ~200 characters. */
 function bigIntents() {
@@ -27,21 +27,14 @@ function bigIntents() {
 
 describe("reliability: partial state of a large workspace", function () {
     this.timeout(120_000);
-    let emu: RunningEmulator;
+    const emulator = useAsyncEmulator(APIKEY);
     let service: ServiceReader;
-    let clockOffsetMs = 0;
     let stateDir: string;
     let h: Harness;
     let declared: Record<string, unknown>;
-    before(async () => {
-        emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0, now: () => Date.now() + clockOffsetMs });
-        service = serviceReader(emu.url, APIKEY);
-    });
-    after(async () => emu.stop());
     beforeEach(async () => {
-        await emu.reset();
-        clockOffsetMs = 0;
-        await service.admin("/emulator/async-delay", { ms: 0 });
+        const { emu } = emulator();
+        service = emulator().service;
         stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-partial-"));
         declared = { name: "big", description: "first", intents: bigIntents(), trainingTimeoutSeconds: 0.3 };
         h = new Harness({
@@ -60,12 +53,11 @@ describe("reliability: partial state of a large workspace", function () {
     });
 
     const workspaces = async () => (await service.list("/v1/workspaces", "workspaces")).map((w) => w.workspace_id);
-    /** Training finishes: the service's clock passes the async delay. */
-    const finishTraining = async () => { clockOffsetMs = FOREVER_MS + 60_000; };
+    const finishTraining = () => emulator().finishAll();
 
     it("a 2 MB create whose training wait times out is kept in state, and the next up finishes it without a second workspace", async () => {
         expect(JSON.stringify(declared.intents).length).to.be.greaterThan(2_000_000);
-        await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+        await emulator().neverFinish();
         const err: Error = await h.up().then(() => undefined as any, (e) => e);
         expect(err?.message).to.match(/status is still "Training"/);
         const stored = h.plainState().resources.find((r) => r.name === "big");
@@ -79,12 +71,17 @@ describe("reliability: partial state of a large workspace", function () {
         expect(await workspaces(), "no second workspace").to.deep.equal([workspaceId]);
         const live = await service.get(`/v1/workspaces/${workspaceId}`, { export: "true" });
         expect(live.intents).to.have.length(400);
+        recordFigures("partial-large-create", {
+            declaredBytes: JSON.stringify(declared).length,
+            partialStateBytes: JSON.stringify(stored?.outputs).length,
+            workspaces: (await workspaces()).length,
+        });
     });
 
     it("a 2 MB update whose training wait times out is kept in state, and the next up records the real status", async () => {
         await h.up();
         const [workspaceId] = await workspaces();
-        await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+        await emulator().neverFinish();
         const intents = bigIntents();
         intents[0].examples.push({ text: "one more example" });
         declared = { ...declared, description: "second", intents };
@@ -92,18 +89,20 @@ describe("reliability: partial state of a large workspace", function () {
         expect(err?.message).to.match(/status is still "Training"/);
         const stored = h.plainState().resources.find((r) => r.name === "big");
         expect(stored?.outputs).to.include({ description: "second", status: "Training" });
+        const partialStateBytes = JSON.stringify(stored?.outputs).length;
 
         await finishTraining();
         const next = await h.up();
         expect(next.outputs).to.deep.equal({ workspaceId, status: "Available" });
         expect(h.plainState().resources.find((r) => r.name === "big")?.outputs.status).to.equal("Available");
         expect(await workspaces()).to.deep.equal([workspaceId]);
+        recordFigures("partial-large-update", { declaredBytes: JSON.stringify(declared).length, partialStateBytes, workspaces: 1 });
     });
 
     for (const waitForTraining of [true, false]) {
         it(`after a timed-out training wait, the next up with no change records the real status (waitForTraining: ${waitForTraining})`, async () => {
             declared = { name: "small", intents: bigIntents().slice(0, 2), trainingTimeoutSeconds: 0.3 };
-            await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+            await emulator().neverFinish();
             await h.up().then(() => expect.fail("the training wait should time out"), () => undefined);
             expect(h.plainState().resources.find((r) => r.name === "big")?.outputs.status).to.equal("Training");
 
