@@ -1,5 +1,6 @@
 /** Base class of every resource: a `pulumi.dynamic.Resource` with its own type token. */
 import * as pulumi from "@pulumi/pulumi";
+import { URN_KEY } from "./creation-marker";
 import { providerFor } from "./serializable-provider";
 
 /** Type tokens become `pulumi-nodejs:dynamic/watson-assistant:<Type>`. */
@@ -20,6 +21,8 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
         const props: Record<string, unknown> = {};
         for (const output of outputNames) props[output] = undefined;
         Object.assign(props, args);
+        // Stable facts for the creation marker (creation-marker.ts): the provider never sees the URN.
+        props[URN_KEY] = pulumi.createUrn(name, `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${type}`, opts?.parent);
         super(providerFor(type), name, props, opts, RESOURCE_MODULE, type);
     }
 }
