@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
 import { Harness, type RunResult } from "../harness";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
-import type { CliStack } from "../../drivers/pulumi-cli";
+import type { CliResult, CliStack } from "../../drivers/pulumi-cli";
 
 interface Stage {
     title: string;
@@ -31,11 +31,24 @@ const STAGES: Stage[] = [
 
 interface Observed {
     steps: Record<string, string>;
+    /** Properties that forced each replacement. */
+    replaceKeys: Record<string, string[]>;
     writes: Record<string, number>;
 }
 
-function harnessSteps(result: RunResult): Record<string, string> {
-    return Object.fromEntries(result.steps.filter((s) => s.op !== "same" && s.op !== "read").map((s) => [s.name, s.op]));
+function harnessSteps(result: RunResult): Pick<Observed, "steps" | "replaceKeys"> {
+    const changed = result.steps.filter((s) => s.op !== "same" && s.op !== "read");
+    return {
+        steps: Object.fromEntries(changed.map((s) => [s.name, s.op])),
+        replaceKeys: Object.fromEntries(changed.filter((s) => s.op === "replace").map((s) => [s.name, [...(s.replaces ?? [])].sort()])),
+    };
+}
+
+function engineSteps(result: CliResult): Pick<Observed, "steps" | "replaceKeys"> {
+    return {
+        steps: changedSteps(result),
+        replaceKeys: Object.fromEntries(result.steps.filter((s) => s.op === "replace").map((s) => [s.name, [...(s.keys ?? [])].sort()])),
+    };
 }
 
 describeWithCli("Harness and real engine take the same steps", (cli) => {
@@ -52,7 +65,7 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
                 await stack.setAllConfig(stage.config ?? {});
                 fx.takeStats();
                 const result = await stack[stage.run]();
-                engine.push({ steps: changedSteps(result), writes: writeCalls(fx.takeStats()) });
+                engine.push({ ...engineSteps(result), writes: writeCalls(fx.takeStats()) });
             }
         } finally {
             await fx.close();
@@ -71,7 +84,7 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
                 for (const [key, value] of Object.entries(stage.config ?? {})) h.setConfig(key, value);
                 emu.resetStats();
                 const result = await h[stage.run]();
-                harness.push({ steps: harnessSteps(result), writes: writeCalls(emu.stats()) });
+                harness.push({ ...harnessSteps(result), writes: writeCalls(emu.stats()) });
             }
         } finally {
             await h.close();
@@ -81,9 +94,10 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
     });
 
     for (const [index, stage] of STAGES.entries()) {
-        it(`stage "${stage.title}": same step per resource and same write calls`, function () {
+        it(`stage "${stage.title}": same step per resource, same replacement causes, same write calls`, function () {
             if (engine.length !== STAGES.length || harness.length !== STAGES.length) this.skip();
             expect(harness[index].steps, "steps").to.deep.equal(engine[index].steps);
+            expect(harness[index].replaceKeys, "properties forcing each replacement").to.deep.equal(engine[index].replaceKeys);
             expect(harness[index].writes, "write calls").to.deep.equal(engine[index].writes);
         });
     }
