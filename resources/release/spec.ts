@@ -13,6 +13,7 @@ import { joinId, splitId } from "../v2-common/ids";
 import { createOnce } from "../v2-common/list";
 import { assistantIdSchema, waitTimeoutSchema } from "../v2-common/schema";
 import { statusFailureDetail, waitUntilAvailable } from "../v2-common/status";
+import { releaseSummary } from "./summary";
 
 export interface ReleaseInputs {
     assistantId: string;
@@ -49,6 +50,7 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
         additionalProperties: false,
     },
     replaceOn: ["assistantId", "description", "triggers"],
+    summary: releaseSummary,
     canonical: (property, value) => (property === "waitTimeoutSeconds" ? undefined : value),
 
     async create(ctx, inputs) {
