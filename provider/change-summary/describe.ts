@@ -40,7 +40,7 @@ export function describeChange<I extends object>(shape: SummaryShape<I>, change:
 function contentLines(shape: ObjectShape, news: Bag): string[] {
     const counts = Object.entries(shape.fields ?? {})
         .filter(([field, fieldShape]) => isCollection(fieldShape) && Array.isArray(news[field]))
-        .map(([field, fieldShape]) => count((news[field] as unknown[]).length, fieldShape as CollectionShape) + (field === plural(fieldShape as CollectionShape) ? "" : ` (${field})`));
+        .map(([field, fieldShape]) => count((news[field] as unknown[]).length, fieldShape as CollectionShape));
     return counts.length > 0 ? [`${INDENT}content: ${counts.join(", ")}`] : [];
 }
 

@@ -27,7 +27,7 @@ function elementShape<E extends object>(kind: ElementKind<E>, extra: Partial<Col
 
 export const ELEMENT_SHAPES: Record<CollectionName, CollectionShape> = {
     intents: elementShape(intentKind, { label: (k) => `#${k}`, fields: { examples: example } }),
-    entities: elementShape(entityKind, { label: (k) => `@${k}`, fields: { values: entityValue } }),
+    entities: elementShape(entityKind, { plural: "entities", label: (k) => `@${k}`, fields: { values: entityValue } }),
     dialogNodes: elementShape(dialogNodeKind, { position: ["parent", "previousSibling"] }),
     counterexamples: elementShape(counterexampleKind, { label: (k) => JSON.stringify(k) }),
 };
