@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -313,6 +314,31 @@ describe("plan summary: creates, replacements and the plan file", () => {
             "",
             "",
         ].join("\n"));
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("keeps every section whole when several plugin processes append to one plan file at once", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-file-"));
+        const planFile = path.join(dir, "plan.md");
+        const publish = require.resolve("../../provider/change-summary/publish");
+        // Each writer appends 200 sections of about 6 KB, all writers at the same time.
+        const writer = (n: number) => `
+            const { publishSummary } = require(${JSON.stringify(publish)});
+            const lines = Array.from({ length: 120 }, (_, i) => "    ~ intent #writer_${n}_line_" + i + ": +1 example");
+            for (let s = 0; s < 200; s++) publishSummary({ header: "Workspace w${n} section " + s, lines }, { write: () => {}, planFile: ${JSON.stringify(planFile)} });`;
+        await Promise.all([1, 2, 3, 4].map((n) => new Promise<void>((resolve, reject) => {
+            const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", writer(n)], { stdio: "inherit" });
+            child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer ${n} exited ${code}`))));
+        })));
+        const sections = fs.readFileSync(planFile, "utf8").split(/^(?=#### )/m);
+        expect(sections).to.have.length(800);
+        for (const section of sections) {
+            const writer = /^#### Workspace w(\d) section \d+\n\n```text\n/.exec(section)?.[1];
+            expect(writer, section.slice(0, 80)).to.be.a("string");
+            const body = section.split("\n").filter((l) => l.startsWith("    ~"));
+            expect(body).to.have.length(120);
+            expect(body.every((l) => l.includes(`#writer_${writer}_`))).to.equal(true);
+        }
         fs.rmSync(dir, { recursive: true, force: true });
     });
 
