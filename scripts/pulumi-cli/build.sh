@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the Pulumi CLI and its Node.js language host from Pulumi's Go modules (no download of
+# Pulumi's release archives needed), plus our dynamic-provider plugin launcher, into a cache folder
+# outside the repository. Skipped when the cached binaries are already there.
+#
+#   npm run pulumi-cli                 # build (or reuse) and print the folder to put on PATH
+#   npm run -s pulumi-cli -- --print-dir   # only print that folder (exit 1 if not built)
+#   npm run pulumi-cli -- --force      # rebuild even if cached or a pulumi is on PATH
+#
+# Where: $PULUMI_CLI_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/pulumi-watson-assistant, in
+# pulumi-v<version>/bin. The version is the one cli/go.mod requires.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+version="$(awk '{ for (i = 1; i < NF; i++) if ($i == "github.com/pulumi/pulumi/pkg/v3") { print $(i + 1); exit } }' "$here/cli/go.mod")"
+cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-watson-assistant}"
+bin="$cache_root/pulumi-$version/bin"
+
+force=0
+for arg in "$@"; do
+    case "$arg" in
+        --print-dir) [ -x "$bin/pulumi" ] && { echo "$bin"; exit 0; }; exit 1 ;;
+        --force) force=1 ;;
+        *) echo "unknown option $arg" >&2; exit 2 ;;
+    esac
+done
+
+if [ "$force" = 0 ] && [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$version" ]; then
+    echo "Pulumi CLI $version already built in $bin"
+    echo "Use it with: export PATH=\"$bin:\$PATH\""
+    exit 0
+fi
+if [ "$force" = 0 ] && command -v pulumi >/dev/null 2>&1 && [ "$(command -v pulumi)" != "$bin/pulumi" ]; then
+    echo "A Pulumi CLI is already on your PATH ($(command -v pulumi), $(pulumi version 2>/dev/null || echo unknown version))."
+    echo "You need none of this build; the tests and the demo use the one on PATH. --force builds anyway."
+    exit 0
+fi
+command -v go >/dev/null 2>&1 || { echo "Go (>= 1.25.11) is needed to build the Pulumi CLI: https://go.dev/dl/" >&2; exit 1; }
+
+mkdir -p "$bin"
+# Release builds use these tags; the version stamp is what `pulumi version` prints and what the
+# Automation API parses.
+tags="osusergo,grpcnotrace"
+stamp="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version"
+start=$SECONDS
+
+echo "Building the Pulumi CLI $version (a few minutes on a cold Go cache) ..."
+(cd "$here/cli" && go build -tags "$tags" -ldflags "$stamp" -o "$bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+mv "$bin/pulumi.tmp" "$bin/pulumi"
+
+echo "Building the Node.js language host ..."
+# The language host's pseudo-version is not in the public checksum database; go.sum pins it.
+if (cd "$here/language-nodejs" && GONOSUMDB=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs \
+        go build -tags "$tags" -o "$bin/pulumi-language-nodejs.tmp" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3); then
+    mv "$bin/pulumi-language-nodejs.tmp" "$bin/pulumi-language-nodejs"
+else
+    echo "warning: the Node.js language host did not build; only Automation API inline programs will run" >&2
+fi
+
+cp "$here/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
+chmod +x "$bin/pulumi-resource-pulumi-nodejs"
+
+echo "Built in $((SECONDS - start)) s: $("$bin/pulumi" version) in $bin"
+echo "Use it with: export PATH=\"$bin:\$PATH\""
