@@ -6,7 +6,7 @@ const RELEASES = "/v2/assistants/{assistant_id}/releases";
 const PUBLISHING = [`POST ${RELEASES}`, `then GET ${RELEASES}/{release} until Available`];
 
 export const releaseSummary: SummaryShape<ReleaseInputs> = {
-    title: (inputs) => `Release ${inputs.description === undefined ? "" : `${JSON.stringify(inputs.description)} `}of assistant ${inputs.assistantId}`,
+    title: (inputs) => (inputs.description === undefined ? "Release" : `Release ${JSON.stringify(inputs.description)}`),
     shown: ["assistantId", "deleteWhenDeployed"],
     ignored: ["waitTimeoutSeconds"],
     calls: (change) => {

@@ -224,7 +224,7 @@ describe("plan summary: exact text", () => {
         expect(printedDiff("Release", "a-1/1",
             { assistantId: "a-1", description: "content 1", triggers: ["h1"], release: "1", status: "Available" },
             { assistantId: "a-1", description: "content 2", triggers: ["h2"] })).to.equal([
-            'Release "content 2" of assistant a-1 (a-1/1): replace (description, triggers changed)',
+            'Release "content 2" (a-1/1): replace (description, triggers changed)',
             "  changed: description, triggers[0]",
             "  API calls:",
             "    1 x POST /v2/assistants/{assistant_id}/releases",
@@ -256,14 +256,14 @@ describe("plan summary: creates, replacements and the plan file", () => {
         const news = { name: "Support", intents: INTENTS, dialogNodes: NODES, __provider: "p" };
         reporter.check("Workspace", ops, { __provider: "p" }, ops.check({}, news));
         const release = new ResourceOperations(specFor("Release"));
-        reporter.check("Release", release, {}, release.check({}, { assistantId: UNKNOWN, description: "v2", __provider: "p" }));
+        reporter.check("Release", release, {}, release.check({}, { assistantId: "a-1", description: UNKNOWN, __provider: "p" }));
         expect(out.join("")).to.equal([
             'Workspace "Support": create',
             "  content: 2 intents, 2 dialog nodes",
             "  API calls:",
             "    1 x POST /v1/workspaces",
             "    then GET /v1/workspaces/{workspace_id} until training is done",
-            'Release "v2" of assistant (known later): create',
+            'Release "(known later)": create',
             "  API calls:",
             "    1 x POST /v2/assistants/{assistant_id}/releases",
             "    then GET /v2/assistants/{assistant_id}/releases/{release} until Available",
