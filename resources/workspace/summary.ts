@@ -32,7 +32,9 @@ function workspaceCalls(change: PlannedChange<WorkspaceInputs>): string[] {
     const newlyOwned = COLLECTIONS.filter((c) => news[c] !== undefined && olds[c] === undefined);
     const calls = newlyOwned.length > 0 ? [`GET ${WORKSPACE}?export=true (${newlyOwned.join(", ")} not owned before: element calls are planned against the live content)`] : [];
     const scalarsChanged = SCALARS.some((s) => !deepEqual(olds[s] ?? null, news[s] ?? null));
-    const desired: Collections = Object.fromEntries(COLLECTIONS.filter((c) => news[c] !== undefined && olds[c] !== undefined).map((c) => [c, news[c]]));
+    // Collections the diff found unchanged plan no calls: only the changed ones are planned.
+    const planned = COLLECTIONS.filter((c) => change.changed.includes(c) && news[c] !== undefined && olds[c] !== undefined);
+    const desired: Collections = Object.fromEntries(planned.map((c) => [c, news[c]]));
     const current: Collections = Object.fromEntries(Object.keys(desired).map((c) => [c, olds[c as keyof Collections]]));
     const plan = planWorkspace(current, desired, scalarsChanged);
     if (scalarsChanged || plan.bulk.length > 0) {
