@@ -13,6 +13,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
 import { Harness } from "../harness";
 import { dialogNodes, entities, intents } from "../../quickstart/content";
+import { CHANGING_EDITS, expectedPlan, PLAN_EDITS_DIR, QUIET_EDITS } from "../support/plan-edits";
 
 const ROOT = path.resolve(__dirname, "../..");
 const NEW_GREETING = "Hi! Ask me where your order is.";
@@ -125,4 +126,38 @@ describe("plan summaries through the plugin (quick start, harness)", function ()
         expect(up.pluginOutput).to.contain(expected.split("\n").slice(0, 12).join("\n"));
         expect(made).to.deep.equal(announcedCalls(preview.pluginOutput));
     });
+});
+
+describe("plan summaries through the plugin: one edit at a time (harness)", function () {
+    this.timeout(120_000);
+    let emu: RunningEmulator;
+    let harness: Harness;
+    let workspaceId: string;
+
+    before(async () => {
+        emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
+        harness = new Harness({ projectDir: PLAN_EDITS_DIR, stack: "test", config: { "watson-assistant:url": emu.url, edit: "none" } });
+        workspaceId = String((await harness.up()).outputs.workspaceId);
+    });
+
+    after(async () => {
+        await harness.close();
+        await emu.stop();
+    });
+
+    for (const edit of CHANGING_EDITS) {
+        it(`prints exactly what the ${edit} edit changes`, async () => {
+            harness.setConfig("edit", edit);
+            expect((await harness.preview()).pluginOutput).to.equal(expectedPlan(edit, workspaceId));
+        });
+    }
+
+    for (const edit of QUIET_EDITS) {
+        it(`prints nothing for the ${edit === "none" ? "unchanged program" : `${edit} edit`}`, async () => {
+            harness.setConfig("edit", edit);
+            const preview = await harness.preview();
+            expect(preview.changed).to.equal(false);
+            expect(preview.pluginOutput).to.equal("");
+        });
+    }
 });
