@@ -141,6 +141,20 @@ describe("plan summary: exact text", () => {
         ].join("\n"));
     });
 
+    it("a renamed dialog node reads as one rename: its children and followers are not moved", () => {
+        const before = workspace({ dialogNodes: [{ dialogNode: "help" }, { dialogNode: "faq", previousSibling: "help" }, { dialogNode: "faq_1", parent: "help" }] });
+        const news = { ...before.news, dialogNodes: [{ dialogNode: "support" }, { dialogNode: "faq", previousSibling: "support" }, { dialogNode: "faq_1", parent: "support" }] };
+        expect(printedDiff("Workspace", "ws-1", before.olds, news)).to.equal([
+            'Workspace "Support" (ws-1): update',
+            "  dialogNodes: 1 renamed",
+            "    ~ dialog node help renamed to support",
+            "  API calls:",
+            "    1 x POST /v1/workspaces/{workspace_id}/dialog_nodes/{dialog_node}",
+            "    then GET /v1/workspaces/{workspace_id} until training is done",
+            "",
+        ].join("\n"));
+    });
+
     it("long element lists are cut with a count", () => {
         const before = workspace({ intents: [] });
         const news = { ...before.news, intents: Array.from({ length: 14 }, (_, i) => ({ intent: `topic_${i}` })) };

@@ -36,14 +36,20 @@ describe("plan summaries through the plugin (quick start, harness)", function ()
     let emu: RunningEmulator;
     let harness: Harness;
     let dir: string;
+    let projectDir: string;
     let planFile: string;
 
     before(async () => {
         emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-summary-"));
         planFile = path.join(dir, "plan.md");
+        // A copy inside the repository (node_modules resolves from its parents): the harness reloads
+        // every module under the project folder on each run, which must not be the repository itself.
+        fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
+        projectDir = fs.mkdtempSync(path.join(ROOT, ".tmp", "plan-summary-"));
+        for (const entry of ["Pulumi.yaml", "quickstart"]) fs.cpSync(path.join(ROOT, entry), path.join(projectDir, entry), { recursive: true });
         harness = new Harness({
-            projectDir: ROOT,
+            projectDir,
             stack: "dev",
             stateDir: dir,
             program: "quickstart",
@@ -56,6 +62,7 @@ describe("plan summaries through the plugin (quick start, harness)", function ()
         await harness.close();
         await emu.stop();
         fs.rmSync(dir, { recursive: true, force: true });
+        fs.rmSync(projectDir, { recursive: true, force: true });
     });
 
     it("a first preview announces the creates of the declared resources", async () => {
