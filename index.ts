@@ -12,11 +12,15 @@ export {
     type Webhook,
 } from "./resources/workspace";
 export { fromWorkspaceExport } from "./resources/workspace/from-export";
+export { exportKind, type ExportKind } from "./resources/exports/kind";
 export { Intent, type IntentArgs } from "./resources/intent";
 export { Entity, type EntityArgs } from "./resources/entity";
 export { DialogNode, type DialogNodeArgs } from "./resources/dialog-node";
 export { Assistant, type AssistantArgs } from "./resources/assistant";
 export { Skill, type SkillArgs } from "./resources/skill";
+export {
+    fromSkillExport, splitSkillsExport, type ExportedSkill, type SkillTarget, type SplitSkillsExport,
+} from "./resources/skill/from-export";
 export { Release, type ReleaseArgs } from "./resources/release";
 export { EnvironmentDeployment, type EnvironmentDeploymentArgs } from "./resources/environment-deployment";
 export {

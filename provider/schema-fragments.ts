@@ -29,9 +29,70 @@ function restrictedName(charClass: string, allowed: string, max: number, reserve
     };
 }
 
-function enumOf(values: string[]): object {
+function enumOf(values: readonly string[]): object {
     return { type: "string", enum: values };
 }
+
+/** Response types of `output.generic` documented in 2018-09-20, then those later versions added (real exports hold them). */
+export const DOCUMENTED_RESPONSE_TYPES = ["text", "pause", "image", "option", "connect_to_agent"] as const;
+const LATER_RESPONSE_TYPES = ["search_skill", "channel_transfer", "user_defined", "video", "audio", "iframe"];
+
+/**
+ * Disambiguation sensitivity: `auto` and `high` in the 2018-09-20 reference; IBM's current SDK
+ * models add four levels. The version that added them is not in the documentation we follow, so
+ * every version date after 2018-09-20 takes all six (never stricter than the service).
+ */
+export const SENSITIVITY_LEVELS = { "2018-09-20": ["auto", "high"], later: ["auto", "high", "medium_high", "medium", "medium_low", "low"] } as const;
+
+/** The sensitivity levels the service takes at this v1 version date. */
+export function sensitivityLevels(versionDate: string): readonly string[] {
+    return versionDate <= "2018-09-20" ? SENSITIVITY_LEVELS["2018-09-20"] : SENSITIVITY_LEVELS.later;
+}
+
+const imageOrOptionText = { title: { type: "string", maxLength: 512 }, description: { type: "string", maxLength: 256 } };
+
+/** An option of an `option` response: a label and the input sent when it is chosen. */
+const responseOption = {
+    type: "object",
+    required: ["label", "value"],
+    properties: {
+        label: { type: "string" },
+        value: {
+            type: "object",
+            properties: { input: { type: "object", required: ["text"], properties: { text: singleLine(2048) } } },
+        },
+    },
+};
+
+/**
+ * The fields of each documented response type, with their rules (§3.5). A field listed for some
+ * types is "valid only when response_type" is one of them.
+ */
+export const RESPONSE_TYPE_FIELDS: Record<(typeof DOCUMENTED_RESPONSE_TYPES)[number], { required?: string[]; properties: Record<string, object> }> = {
+    text: {
+        required: ["values"],
+        properties: {
+            values: { type: "array", items: { type: "object", properties: { text: { type: "string", maxLength: 4096 } } } },
+            selection_policy: enumOf(["sequential", "random", "multiline"]),
+            delimiter: { type: "string" },
+        },
+    },
+    pause: { properties: { time: { type: "integer", minimum: 0, maximum: 10000 }, typing: { type: "boolean" } } },
+    image: { required: ["source"], properties: { source: { type: "string" }, ...imageOrOptionText } },
+    option: {
+        required: ["options"],
+        properties: { options: { type: "array", maxItems: 20, items: responseOption }, preference: enumOf(["dropdown", "button"]), ...imageOrOptionText },
+    },
+    connect_to_agent: { properties: { message_to_human_agent: { type: "string", maxLength: 256 } } },
+};
+
+/** An item of a dialog node's `output.generic` (API field names): the per-type rules, each under `if response_type`. */
+const genericResponse = {
+    type: "object",
+    required: ["response_type"],
+    properties: { response_type: enumOf([...DOCUMENTED_RESPONSE_TYPES, ...LATER_RESPONSE_TYPES]) },
+    allOf: Object.entries(RESPONSE_TYPE_FIELDS).map(([type, then]) => ({ if: { properties: { response_type: { const: type } }, required: ["response_type"] }, then })),
+};
 
 export const schemas = {
     /** Workspace (dialog skill) name: single line, ≤ 64. */
@@ -52,12 +113,16 @@ export const schemas = {
     synonym: singleLine(64, { notBlank: true, minLength: 1 }),
     /** Pattern (a regular expression): 1..512. */
     valuePattern: { type: "string", minLength: 1, maxLength: 512 },
-    /** Patterns of one value: at most 5. */
-    valuePatterns: { type: "array", maxItems: 5, items: { type: "string", minLength: 1, maxLength: 512 } },
+    /** Patterns of one value: at most 5, each not blank. */
+    valuePatterns: { type: "array", maxItems: 5, items: { type: "string", minLength: 1, maxLength: 512, ...NOT_BLANK } },
     /** Dialog node id: unicode letters/digits, space, `_ - .`, ≤ 1024. */
     dialogNodeId: restrictedName("\\p{L}\\p{N}\\p{M} _.\\-", "letters, digits, space, underscore, hyphen and dot", 1024, false),
-    /** Dialog node title: same characters as the id, ≤ 64. */
-    dialogNodeTitle: restrictedName("\\p{L}\\p{N}\\p{M} _.\\-", "letters, digits, space, underscore, hyphen and dot", 64, false),
+    /**
+     * Dialog node title: single line, ≤ 64, may be empty. The reference allows only the id's
+     * characters, but the service holds titles with `?` and other punctuation (IBM's own sample
+     * skills have them), so only what it refuses is refused.
+     */
+    dialogNodeTitle: singleLine(64),
     /** Dialog node conditions: single line, ≤ 2048. */
     dialogConditions: singleLine(2048),
     /** Dialog node user label: ≤ 512. */
@@ -66,8 +131,48 @@ export const schemas = {
     responseText: { type: "string", maxLength: 4096 },
     /** Mention location: exactly two non-negative character offsets. */
     mentionLocation: { type: "array", items: { type: "integer", minimum: 0 }, minItems: 2, maxItems: 2 },
-    /** Dialog node actions: at most 5 (free-form objects, API field names). */
-    dialogNodeActions: { type: "array", maxItems: 5, items: { type: "object", required: ["name", "result_variable"] } },
+    /** Dialog node actions: at most 5 (API field names; `parameters` is free-form). */
+    dialogNodeActions: {
+        type: "array",
+        maxItems: 5,
+        items: {
+            type: "object",
+            required: ["name", "result_variable"],
+            properties: {
+                name: { type: "string" },
+                // `webhook` (calls the workspace's webhook) came after 2018-09-20; IBM's current SDK models list it.
+                type: enumOf(["client", "server", "cloud_function", "web_action", "webhook"]),
+                parameters: { type: "object" },
+                result_variable: { type: "string" },
+                credentials: { type: "string" },
+            },
+        },
+    },
+    /** Dialog node output: free-form, except the documented parts (`generic`, `modifiers`). */
+    dialogOutput: {
+        type: "object",
+        properties: {
+            generic: { type: "array", items: genericResponse },
+            modifiers: { type: "object", properties: { overwrite: { type: "boolean" } } },
+        },
+    },
+    /** Language code as the service takes it: lowercase, e.g. `en`, `fr`, `zh-cn`. */
+    languageCode: { type: "string", pattern: "^[a-z]{2}(-[a-z]{2,4})?$", errorHint: "a lowercase language code such as en, fr or zh-cn" },
+    /** Workspace webhook: a URL and a name of at most 64 characters. */
+    webhook: {
+        type: "object", required: ["url", "name"], additionalProperties: false,
+        properties: { url: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1, maxLength: 64 }, headers: { type: "array" } },
+    },
+    /** Disambiguation settings; the levels a version date takes are checked by the Workspace rules. */
+    disambiguation: {
+        type: "object",
+        properties: {
+            enabled: { type: "boolean" },
+            sensitivity: enumOf(SENSITIVITY_LEVELS.later),
+            prompt: { type: "string" },
+            noneOfTheAbovePrompt: { type: "string" },
+        },
+    },
     /** API version date. */
     versionDate: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", errorHint: "a date YYYY-MM-DD" },
 
@@ -79,9 +184,4 @@ export const schemas = {
     digressIn: enumOf(["not_available", "returns", "does_not_return"]),
     digressOut: enumOf(["allow_returning", "allow_all", "allow_all_never_return"]),
     digressOutSlots: enumOf(["not_allowed", "allow_returning", "allow_all"]),
-    responseType: enumOf(["text", "pause", "image", "option", "connect_to_agent"]),
-    selectionPolicy: enumOf(["sequential", "random", "multiline"]),
-    optionPreference: enumOf(["dropdown", "button"]),
-    actionType: enumOf(["client", "server", "cloud_function", "web_action"]),
-    disambiguationSensitivity: enumOf(["auto", "high"]),
 } as const;

@@ -33,6 +33,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 /** JSON by default; form-encoded bodies (the IAM token endpoint) become a string map. */
 export function parseBody(raw: Buffer, contentType: string | undefined): any {
     if (raw.length === 0) return undefined;
+    if (/application\/(octet-stream|zip)/i.test(contentType ?? "")) return raw;
     const text = raw.toString("utf8");
     if (/application\/x-www-form-urlencoded/i.test(contentType ?? "")) {
         return Object.fromEntries(new URLSearchParams(text));

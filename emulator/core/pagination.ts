@@ -9,6 +9,8 @@ import type { EmulatorRequest } from "./types";
 export interface ListSpec<T> {
     /** Sortable attributes by name (`-name` reverses, commas combine), e.g. { intent: (i) => i.intent }. */
     sortKeys: Record<string, (item: T) => string | number>;
+    /** The sort applied without a `sort` parameter (e.g. "intent"); absent keeps the stored order. */
+    defaultSort?: string;
 }
 
 export interface Page<T> {
@@ -52,8 +54,9 @@ function pageLimit(req: EmulatorRequest): number {
 }
 
 function sorted<T>(items: T[], req: EmulatorRequest, spec: ListSpec<T>): T[] {
-    const raw = req.query.get("sort");
-    if (raw === null || raw === "") return items;
+    const requested = req.query.get("sort");
+    const raw = requested === null || requested === "" ? spec.defaultSort : requested;
+    if (raw === undefined) return items;
     const comparators = raw.split(",").map((term) => {
         const descending = term.startsWith("-");
         const name = descending ? term.slice(1) : term;

@@ -259,9 +259,11 @@ export class EmulatorServer {
 
     /** Writes the response; returns the number of body bytes sent. */
     private send(res: http.ServerResponse, response: EmulatorResponse): number {
-        const payload = response.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(response.body), "utf8");
+        // A Buffer body is sent as is (zip archives, server-sent events); its handler sets Content-Type.
+        const raw = Buffer.isBuffer(response.body);
+        const payload = response.body === undefined ? Buffer.alloc(0) : raw ? (response.body as Buffer) : Buffer.from(JSON.stringify(response.body), "utf8");
         const headers: Record<string, string | number> = { ...(response.headers ?? {}) };
-        if (payload.length > 0) headers["Content-Type"] = "application/json; charset=utf-8";
+        if (payload.length > 0 && !raw) headers["Content-Type"] = "application/json; charset=utf-8";
         headers["Content-Length"] = payload.length;
         res.writeHead(response.status, headers);
         res.end(payload);

@@ -14,13 +14,14 @@ export interface EmulatorRequest {
     /** Path parameters by template name, already URI-decoded. */
     params: Record<string, string>;
     query: URLSearchParams;
-    /** Parsed JSON body (undefined when empty). */
+    /** Parsed JSON body (undefined when empty); the raw Buffer for application/octet-stream or application/zip. */
     body: any;
     headers: IncomingHttpHeaders;
 }
 
 export interface EmulatorResponse {
     status: number;
+    /** JSON-serialised, except a Buffer, which is sent as is with the Content-Type the handler sets. */
     body?: unknown;
     headers?: Record<string, string>;
 }

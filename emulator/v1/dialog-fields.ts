@@ -13,7 +13,8 @@ export const DIGRESS_OUT = ["allow_returning", "allow_all", "allow_all_never_ret
 export const DIGRESS_OUT_SLOTS = ["not_allowed", "allow_returning", "allow_all"] as const;
 export const BEHAVIORS = ["get_user_input", "skip_user_input", "jump_to", "reprompt", "skip_slot", "skip_all_slots"] as const;
 export const SELECTORS = ["condition", "client", "user_input", "body"] as const;
-export const ACTION_TYPES = ["client", "server", "cloud_function", "web_action"] as const;
+/** The four of 2018-09-20, and `webhook` (the workspace's webhook) of later versions. */
+export const ACTION_TYPES = ["client", "server", "cloud_function", "web_action", "webhook"] as const;
 /** The documented five, plus response types of later API versions that real exports contain. */
 export const RESPONSE_TYPES = [
     "text", "pause", "image", "option", "connect_to_agent",

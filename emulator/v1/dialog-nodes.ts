@@ -28,6 +28,7 @@ export function parseDialogNode(raw: unknown, path: string, stamp: string, probl
 export const parseDialogNodes = listParser(parseDialogNode, "dialog_node", "dialog node id");
 
 export const dialogNodeHandlers = elementHandlers<DialogNodeRecord, WorkspaceRecord>({
+    listInCreationOrder: true,
     noun: "dialog node",
     key: "dialog_node",
     plural: "dialog_nodes",

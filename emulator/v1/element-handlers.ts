@@ -44,6 +44,8 @@ export interface ElementKind<T extends Audit, P> {
     plural: string;
     /** Whether `export=false` hides subelements (intents, entities, values); creates and updates always show them. */
     hasSubelements?: boolean;
+    /** Lists keep creation order without `sort` (dialog nodes); others come in ascending key order. */
+    listInCreationOrder?: boolean;
     /** Finds the parent from the path parameters (404 on the way). */
     place(workspace: WorkspaceRecord, params: Params): Place<T, P>;
     /** A new element from a create body (path "" = the top of the body). */
@@ -81,7 +83,10 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
     const label = kind.noun[0].toUpperCase() + kind.noun.slice(1);
     const exportable = kind.hasSubelements ?? false;
     const keyOf = (element: T) => element[kind.key] as unknown as string;
-    const listSpec: ListSpec<T> = { sortKeys: { [kind.key]: keyOf, updated: (element: T) => element.updated } };
+    const listSpec: ListSpec<T> = {
+        sortKeys: { [kind.key]: keyOf, updated: (element: T) => element.updated },
+        ...(kind.listInCreationOrder ? {} : { defaultSort: kind.key }),
+    };
 
     function requireElement(place: Place<T, P>, key: string): T {
         const element = findByKey(place.list, kind.key, key);

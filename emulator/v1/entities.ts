@@ -43,15 +43,16 @@ function parsePatterns(raw: unknown, path: string, problems: Problems): string[]
 const present = (list: unknown) => Array.isArray(list) && list.length > 0;
 
 /**
- * Decides a value's type and enforces "either synonyms or patterns, not both". Without `type`,
- * a value that brings patterns (and no synonyms) is a patterns value.
+ * Decides a value's type and enforces "either synonyms or patterns (as indicated by type), but not
+ * both". `type` defaults to synonyms (§3.4), so patterns need `type: "patterns"`; an update without
+ * `type` keeps the current one.
  */
 function resolveValueType(body: Record<string, any>, current: ValueRecord["type"] | undefined, path: string, problems: Problems): ValueRecord["type"] {
     const explicit = checkEnum(body.type, at(path, "type"), VALUE_TYPES, problems) as ValueRecord["type"] | undefined;
     if (present(body.synonyms) && present(body.patterns)) {
         problems.add(at(path, "patterns"), "A value can have either synonyms or patterns (as indicated by type), but not both");
     }
-    const type = explicit ?? (present(body.patterns) ? "patterns" : "synonyms" in body ? "synonyms" : current ?? "synonyms");
+    const type = explicit ?? current ?? "synonyms";
     if (type === "synonyms" && present(body.patterns)) {
         problems.add(at(path, "patterns"), "patterns are not allowed when type is synonyms");
     }

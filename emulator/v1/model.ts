@@ -3,6 +3,7 @@
  * (v2 dialog skills) call. Records keep the API's own field names so that views are cheap; audit
  * timestamps live on every record and are stripped unless include_audit=true.
  */
+import type { LoggedCall } from "../core/message-log";
 import type { EmulatorContext } from "../core/types";
 import * as workspaces from "./workspaces";
 
@@ -79,10 +80,16 @@ export interface WorkspaceRecord extends Audit {
 export interface V1State {
     /** By workspace_id, in creation order (ids are never integer-like, so key order is insertion order). */
     workspaces: Record<string, WorkspaceRecord>;
+    /** Message calls, oldest first (optional so that states saved before it load unchanged). */
+    logs?: V1LogRecord[];
+}
+
+export interface V1LogRecord extends LoggedCall {
+    workspace_id: string;
 }
 
 export function emptyV1State(): V1State {
-    return { workspaces: {} };
+    return { workspaces: {}, logs: [] };
 }
 
 /** Validates and stores a new workspace (same rules as POST /v1/workspaces); returns its public view. */

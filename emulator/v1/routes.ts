@@ -9,7 +9,11 @@ import { dialogNodeHandlers } from "./dialog-nodes";
 import type { CrudHandlers } from "./element-handlers";
 import { entityHandlers, synonymHandlers, valueHandlers } from "./entities";
 import { exampleHandlers, intentHandlers } from "./intents";
+import { deleteV1UserData, listAllLogs, listWorkspaceLogs } from "./logs";
+import { message } from "./message";
+import { bulkClassifyWorkspace, listMentions } from "./runtime-extras";
 import * as workspaces from "./workspaces";
+import { createWorkspaceAsync, exportWorkspaceAsync, updateWorkspaceAsync } from "./workspaces-async";
 
 const HALF_HOUR = 1800;
 const FIVE_MINUTES = 300;
@@ -60,4 +64,15 @@ export const v1Routes: RouteDef[] = [
     ...crudRoutes(`${ENTITY}/values`, "value", valueHandlers, 2500, 1000),
     ...crudRoutes(`${VALUE}/synonyms`, "synonym", synonymHandlers, 2500, 1000),
     ...crudRoutes(`${WS}/dialog_nodes`, "dialog_node", dialogNodeHandlers, 2500, 500),
+    route("GET", `${ENTITY}/mentions`, listMentions, { limit: 200, windowSeconds: HALF_HOUR }),
+    // Message has no rate limit ("There is no rate limit for this operation."); it writes the log.
+    route("POST", `${WS}/message`, message, undefined),
+    route("POST", `${WS}/bulk_classify`, bulkClassifyWorkspace, { limit: 20, windowSeconds: 60 }),
+    // Documented 40 / 30 min without cursor (120 / min with one): a route has one limit.
+    route("GET", `${WS}/logs`, listWorkspaceLogs, { limit: 40, windowSeconds: HALF_HOUR }),
+    route("GET", "/v1/logs", listAllLogs, { limit: 40, windowSeconds: HALF_HOUR }),
+    route("POST", "/v1/workspaces_async", createWorkspaceAsync, { limit: 30, windowSeconds: HALF_HOUR }),
+    route("POST", "/v1/workspaces_async/{workspace_id}", updateWorkspaceAsync, { limit: 30, windowSeconds: HALF_HOUR }),
+    route("GET", "/v1/workspaces_async/{workspace_id}/export", exportWorkspaceAsync, { limit: 20, windowSeconds: HALF_HOUR }),
+    route("DELETE", "/v1/user_data", deleteV1UserData, { limit: 4, windowSeconds: 60 }),
 ];

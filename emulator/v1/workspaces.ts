@@ -21,7 +21,23 @@ import {
 } from "./validation";
 import { counterexampleView, dialogNodeView, entityView, intentView } from "./views";
 
+/**
+ * Sensitivity levels: `auto`/`high` in the 2018-09-20 reference, six in IBM's current SDK models.
+ * Which version added the four is not documented; every later version date takes all six.
+ */
 const SENSITIVITIES = ["auto", "high", "medium_high", "medium", "medium_low", "low"] as const;
+const SENSITIVITIES_2018 = ["auto", "high"] as const;
+
+/** What a create or update request says besides its body. */
+export interface RequestFacts {
+    /** X-Watson-Learning-Opt-Out, which overrides the body's learning_opt_out. */
+    optOutHeader?: boolean;
+    /** The request's `version`; absent for content that arrives through v2 (latest rules). */
+    versionDate?: string;
+}
+
+/** A language code as the service takes it (lowercase, e.g. en, fr, zh-cn). */
+const LANGUAGE = /^[a-z]{2}(-[a-z]{2,4})?$/;
 
 export function statusOf(ctx: EmulatorContext, workspace: WorkspaceRecord): string {
     return ctx.now() < workspace.training_until ? "Training" : "Available";
@@ -45,7 +61,7 @@ interface ParsedBody {
     collections: Partial<{ intents: IntentRecord[]; entities: EntityRecord[]; dialog_nodes: DialogNodeRecord[]; counterexamples: CounterexampleRecord[] }>;
 }
 
-function checkSystemSettings(raw: unknown, problems: Problems): Record<string, any> | undefined {
+function checkSystemSettings(raw: unknown, versionDate: string | undefined, problems: Problems): Record<string, any> | undefined {
     const settings = checkObject(raw, "system_settings", problems);
     if (!settings) return undefined;
     const tooling = checkObject(settings.tooling, "system_settings.tooling", problems);
@@ -53,7 +69,8 @@ function checkSystemSettings(raw: unknown, problems: Problems): Record<string, a
     const disambiguation = checkObject(settings.disambiguation, "system_settings.disambiguation", problems);
     if (disambiguation) {
         checkBoolean(disambiguation.enabled, "system_settings.disambiguation.enabled", problems);
-        checkEnum(disambiguation.sensitivity, "system_settings.disambiguation.sensitivity", SENSITIVITIES, problems);
+        const levels = versionDate !== undefined && versionDate <= "2018-09-20" ? SENSITIVITIES_2018 : SENSITIVITIES;
+        checkEnum(disambiguation.sensitivity, "system_settings.disambiguation.sensitivity", levels, problems);
         checkText(disambiguation.prompt, "system_settings.disambiguation.prompt", {}, problems);
         checkText(disambiguation.none_of_the_above_prompt, "system_settings.disambiguation.none_of_the_above_prompt", {}, problems);
     }
@@ -73,15 +90,15 @@ function checkWebhooks(raw: unknown, problems: Problems): unknown[] | undefined 
     return webhooks;
 }
 
-function parseWorkspaceBody(body: Record<string, any>, stamp: string, problems: Problems): ParsedBody {
+function parseWorkspaceBody(body: Record<string, any>, stamp: string, versionDate: string | undefined, problems: Problems): ParsedBody {
     const scalars: ParsedBody["scalars"] = {};
     const checks: Record<keyof ParsedBody["scalars"], (value: unknown) => unknown> = {
         name: (v) => checkText(v, "name", { max: 64, singleLine: true }, problems),
         description: (v) => checkDescription(v, "description", problems),
-        language: (v) => checkText(v, "language", { notBlank: true, max: 64 }, problems),
+        language: (v) => checkText(v, "language", { pattern: LANGUAGE, patternMessage: "must be a language code such as en, fr or zh-cn" }, problems),
         metadata: (v) => checkObject(v, "metadata", problems),
         learning_opt_out: (v) => checkBoolean(v, "learning_opt_out", problems),
-        system_settings: (v) => checkSystemSettings(v, problems),
+        system_settings: (v) => checkSystemSettings(v, versionDate, problems),
         webhooks: (v) => checkWebhooks(v, problems),
     };
     for (const [field, check] of Object.entries(checks) as [keyof ParsedBody["scalars"], (v: unknown) => unknown][]) {
@@ -95,12 +112,10 @@ function parseWorkspaceBody(body: Record<string, any>, stamp: string, problems: 
     return { scalars, collections };
 }
 
-/** The X-Watson-Learning-Opt-Out header overrides the body's learning_opt_out. */
-function learningOptOutHeader(req: EmulatorRequest): boolean | undefined {
+function requestFacts(req: EmulatorRequest): RequestFacts {
     const raw = req.headers["x-watson-learning-opt-out"];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value === undefined) return undefined;
-    return value.toLowerCase() === "true";
+    const header = Array.isArray(raw) ? raw[0] : raw;
+    return { optOutHeader: header === undefined ? undefined : header.toLowerCase() === "true", versionDate: req.query.get("version") ?? undefined };
 }
 
 function applyScalars(workspace: WorkspaceRecord, scalars: ParsedBody["scalars"]): void {
@@ -114,11 +129,11 @@ function applyScalars(workspace: WorkspaceRecord, scalars: ParsedBody["scalars"]
 
 // ---- cross-area operations ----------------------------------------------------------------------
 
-export function createWorkspaceFromBody(ctx: EmulatorContext, rawBody: unknown, optOutHeader?: boolean): any {
+export function createWorkspaceFromBody(ctx: EmulatorContext, rawBody: unknown, request: RequestFacts = {}): any {
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
     const problems = new Problems();
-    const parsed = parseWorkspaceBody(body, stamp, problems);
+    const parsed = parseWorkspaceBody(body, stamp, request.versionDate, problems);
     const nodes = parsed.collections.dialog_nodes ?? [];
     if (!problems.any) validateDialogTree(nodes, (i) => at("dialog_nodes", i), problems);
     problems.throwIfAny();
@@ -135,7 +150,7 @@ export function createWorkspaceFromBody(ctx: EmulatorContext, rawBody: unknown, 
         training_until: 0,
     };
     applyScalars(workspace, parsed.scalars);
-    if (optOutHeader !== undefined) workspace.learning_opt_out = optOutHeader;
+    if (request.optOutHeader !== undefined) workspace.learning_opt_out = request.optOutHeader;
     markChanged(ctx, workspace, stamp);
     ctx.state.v1.workspaces[workspace.workspace_id] = workspace;
     return workspaceView(ctx, workspace, { export: false, audit: false });
@@ -154,12 +169,12 @@ function carryCreated<T extends { created: string }>(previous: T[], next: T[], k
  * append=true: included elements are added; an element whose key already exists is a 409.
  * Nothing changes unless the whole body is valid.
  */
-export function updateWorkspaceFromBody(ctx: EmulatorContext, workspaceId: string, rawBody: unknown, append: boolean, optOutHeader?: boolean): WorkspaceRecord {
+export function updateWorkspaceFromBody(ctx: EmulatorContext, workspaceId: string, rawBody: unknown, append: boolean, request: RequestFacts = {}): WorkspaceRecord {
     const workspace = requireWorkspace(ctx, workspaceId);
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
     const problems = new Problems();
-    const parsed = parseWorkspaceBody(body, stamp, problems);
+    const parsed = parseWorkspaceBody(body, stamp, request.versionDate, problems);
     const language = parsed.scalars.language;
     if ("language" in parsed.scalars && language !== undefined && language !== workspace.language) {
         problems.add("language", `The language of a workspace cannot be changed (it is ${workspace.language})`);
@@ -191,7 +206,7 @@ export function updateWorkspaceFromBody(ctx: EmulatorContext, workspaceId: strin
     }
     for (const [name, list] of Object.entries(finals)) (workspace as any)[name] = list;
     applyScalars(workspace, parsed.scalars);
-    if (optOutHeader !== undefined) workspace.learning_opt_out = optOutHeader;
+    if (request.optOutHeader !== undefined) workspace.learning_opt_out = request.optOutHeader;
     markChanged(ctx, workspace, stamp);
     return workspace;
 }
@@ -252,6 +267,16 @@ const workspaceSortKeys = {
     updated: (w: WorkspaceRecord) => w.updated,
 };
 
+/**
+ * Create and update responses carry metadata.api_version (major v1, minor = the request's version
+ * date), as the service fills it in (IBM's SDK tests expect it). It is added to the response only,
+ * not stored, so GET and exports return the metadata exactly as sent.
+ */
+function withApiVersion(view: any, req: EmulatorRequest): any {
+    const api_version = { major_version: "v1", minor_version: req.query.get("version") };
+    return { ...view, metadata: { ...(view.metadata ?? {}), api_version } };
+}
+
 export function listWorkspaces(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const flags = { export: false, audit: queryFlag(req, "include_audit") };
     const page = paginate(Object.values(ctx.state.v1.workspaces), req, { sortKeys: workspaceSortKeys });
@@ -259,13 +284,13 @@ export function listWorkspaces(req: EmulatorRequest, ctx: EmulatorContext): Emul
 }
 
 export function createWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
-    const created = createWorkspaceFromBody(ctx, req.body ?? {}, learningOptOutHeader(req));
+    const created = createWorkspaceFromBody(ctx, req.body ?? {}, requestFacts(req));
     if (queryFlag(req, "include_audit")) {
         const workspace = ctx.state.v1.workspaces[created.workspace_id];
         created.created = workspace.created;
         created.updated = workspace.updated;
     }
-    return { status: 201, body: created };
+    return { status: 201, body: withApiVersion(created, req) };
 }
 
 export function getWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
@@ -278,8 +303,8 @@ export function getWorkspace(req: EmulatorRequest, ctx: EmulatorContext): Emulat
 
 export function updateWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
     const append = queryFlag(req, "append");
-    const workspace = updateWorkspaceFromBody(ctx, req.params.workspace_id, req.body ?? {}, append, learningOptOutHeader(req));
-    return { status: 200, body: workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }) };
+    const workspace = updateWorkspaceFromBody(ctx, req.params.workspace_id, req.body ?? {}, append, requestFacts(req));
+    return { status: 200, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }), req) };
 }
 
 export function deleteWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {

@@ -78,6 +78,8 @@ export interface ReleaseRecord {
     description?: string;
     work: AsyncWork;
     skills: ReleaseSkillSnapshot[];
+    /** The last release export (release-transfer.ts). */
+    export?: import("./release-transfer").TransferTask;
     created: string;
     updated: string;
 }
@@ -92,6 +94,8 @@ export interface AssistantRecord {
     releases: ReleaseRecord[];
     next_release: number;
     skills_import?: AsyncWork;
+    /** The last release import (release-transfer.ts). */
+    release_import?: import("./release-transfer").TransferTask;
     created: string;
     updated: string;
 }
@@ -103,10 +107,13 @@ export interface V2State {
     assistants: AssistantRecord[];
     /** Armed by POST /emulator/next-failure: the next operation of that kind fails. */
     next_failures: Partial<Record<FailureKind, { description: string; errors: StatusError[] }>>;
+    /** Runtime state (runtime-model.ts); optional so that states saved before it load unchanged. */
+    sessions?: Record<string, import("./runtime-model").SessionRecord>;
+    logs?: import("./runtime-model").LogRecord[];
 }
 
 export function emptyV2State(): V2State {
-    return { providers: [], assistants: [], next_failures: {} };
+    return { providers: [], assistants: [], next_failures: {}, sessions: {}, logs: [] };
 }
 
 export function findAssistant(ctx: EmulatorContext, assistantId: string): AssistantRecord {

@@ -2,8 +2,14 @@
 import type { RouteDef } from "../core/types";
 import { createAssistant, deleteAssistant, listAssistants } from "./assistants";
 import { getEnvironment, listEnvironments, updateEnvironment } from "./environments";
+import {
+    createSession, deleteSession, sessionMessage, sessionMessageStream, statelessMessage, statelessMessageStream,
+} from "./messages";
+import { bulkClassifySkill } from "./bulk-classify";
+import { deleteUserData, listLogs } from "./logs";
 import { createProvider, listProviders, updateProvider } from "./providers";
 import { createRelease, deleteRelease, deployRelease, getRelease, listReleases } from "./releases";
+import { createReleaseExport, createReleaseImport, getReleaseExport, getReleaseImport } from "./release-transfer";
 import { getSkill, updateSkill } from "./skills";
 import { exportSkills, importSkills, importSkillsStatus } from "./skills-transfer";
 
@@ -14,6 +20,8 @@ const WHOLE_CONTENT_LIMIT = { limit: 30, windowSeconds: HALF_HOUR };
 const EXPORT_LIMIT = { limit: 20, windowSeconds: HALF_HOUR };
 
 const A = "/v2/assistants/{assistant_id}";
+/** Runtime routes put an environment ID in the `{assistant_id}` slot (see runtime-model.ts). */
+const E = "/v2/assistants/{assistant_id}/environments/{environment_id}";
 
 export const v2Routes: RouteDef[] = [
     { method: "POST", template: "/v2/providers", handler: createProvider, mutates: true },
@@ -24,6 +32,16 @@ export const v2Routes: RouteDef[] = [
     { method: "GET", template: "/v2/assistants", handler: listAssistants, mutates: false },
     { method: "DELETE", template: A, handler: deleteAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
 
+    { method: "POST", template: `${A}/sessions`, handler: createSession, mutates: true },
+    { method: "DELETE", template: `${A}/sessions/{session_id}`, handler: deleteSession, mutates: true },
+    { method: "POST", template: `${A}/sessions/{session_id}/message`, handler: sessionMessage, mutates: true },
+    { method: "POST", template: `${A}/message`, handler: statelessMessage, mutates: true },
+    { method: "POST", template: `${E}/sessions/{session_id}/message_stream`, handler: sessionMessageStream, mutates: true },
+    { method: "POST", template: `${E}/message_stream`, handler: statelessMessageStream, mutates: true },
+    { method: "GET", template: `${A}/logs`, handler: listLogs, mutates: false, rateLimit: { limit: 40, windowSeconds: HALF_HOUR } },
+    { method: "POST", template: "/v2/skills/{skill_id}/workspace/bulk_classify", handler: bulkClassifySkill, mutates: false, rateLimit: { limit: 5, windowSeconds: 60 } },
+    { method: "DELETE", template: "/v2/user_data", handler: deleteUserData, mutates: true, rateLimit: { limit: 4, windowSeconds: 60 } },
+
     { method: "GET", template: `${A}/environments`, handler: listEnvironments, mutates: false },
     { method: "GET", template: `${A}/environments/{environment_id}`, handler: getEnvironment, mutates: false },
     { method: "POST", template: `${A}/environments/{environment_id}`, handler: updateEnvironment, mutates: true },
@@ -33,6 +51,11 @@ export const v2Routes: RouteDef[] = [
     { method: "GET", template: `${A}/releases/{release}`, handler: getRelease, mutates: false },
     { method: "DELETE", template: `${A}/releases/{release}`, handler: deleteRelease, mutates: true },
     { method: "POST", template: `${A}/releases/{release}/deploy`, handler: deployRelease, mutates: true },
+
+    { method: "POST", template: `${A}/releases/{release}/export`, handler: createReleaseExport, mutates: true },
+    { method: "GET", template: `${A}/releases/{release}/export`, handler: getReleaseExport, mutates: false },
+    { method: "POST", template: `${A}/import`, handler: createReleaseImport, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "GET", template: `${A}/import`, handler: getReleaseImport, mutates: false },
 
     { method: "GET", template: `${A}/skills/{skill_id}`, handler: getSkill, mutates: false },
     { method: "POST", template: `${A}/skills/{skill_id}`, handler: updateSkill, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },

@@ -8,13 +8,16 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { compileInputSchema } from "../validation";
 import { isNotFound } from "../http/errors";
 import { describeChange, type ResourceSummary } from "../change-summary/describe";
-import type { CheckFailure, OperationContext, ResourceSpec } from "./spec";
+import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
+import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "./spec";
 import { describeFailure, PartialFailure } from "./errors";
 import {
     containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
 } from "./values";
 
 type Bag = Record<string, any>;
+
+const DEFAULT_CHECK_CONTEXT: CheckContext = { versionV1: DEFAULT_VERSION_V1, versionV2: DEFAULT_VERSION_V2 };
 
 export class ResourceOperations<I extends object, O extends object> {
     private readonly validate: (value: unknown) => CheckFailure[];
@@ -28,12 +31,12 @@ export class ResourceOperations<I extends object, O extends object> {
     }
 
     /** Schema and rule checks; never calls the API. Failures on values not known yet are deferred. */
-    check(olds: Bag, news: Bag): dynamic.CheckResult {
+    check(olds: Bag, news: Bag, context: CheckContext = DEFAULT_CHECK_CONTEXT): dynamic.CheckResult {
         const inputs = withoutKeys(news, [PROVIDER_KEY]) as I;
         const hasUnknowns = containsUnknown(inputs);
         let failures = this.validate(inputs);
         if (failures.length === 0 || !hasUnknowns) {
-            failures = failures.concat(this.spec.check?.(inputs) ?? []);
+            failures = failures.concat(this.spec.check?.(inputs, context) ?? []);
         }
         const previous = withoutKeys(olds ?? {}, [PROVIDER_KEY]);
         if (Object.keys(previous).length > 0 && this.spec.checkTransition) {

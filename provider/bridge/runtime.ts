@@ -4,14 +4,14 @@
  * installed package's, and configuration is read at call time, never captured in state.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { resolveSettings, type ConnectionSettings } from "../config";
+import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2, resolveSettings, type ConnectionSettings } from "../config";
 import { ApiClient } from "../http/client";
 import { stderrSink } from "../http/log";
 import { planFileFrom, stdoutSink } from "../change-summary/publish";
 import { specFor } from "../../resources/registry";
 import { ResourceOperations } from "./operations";
 import { PlanReporter } from "./plan-reporter";
-import type { OperationContext } from "./spec";
+import type { CheckContext, OperationContext } from "./spec";
 import { stableJson } from "./values";
 
 export const CONFIG_NAMESPACE = "watson-assistant";
@@ -46,6 +46,15 @@ export function operationContext(
     return { client: cachedClient.client, settings, log };
 }
 
+/** The version dates check applies rules for; a malformed date is left to the call that uses it to report. */
+export function checkContext(getConfig: ConfigGetter = readConfig): CheckContext {
+    const date = (key: string, fallback: string) => {
+        const value = getConfig(key);
+        return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fallback;
+    };
+    return { versionV1: date("versionV1", DEFAULT_VERSION_V1), versionV2: date("versionV2", DEFAULT_VERSION_V2) };
+}
+
 export function operationsFor(type: string): ResourceOperations<any, any> {
     let ops = operationsByType.get(type);
     if (!ops) {
@@ -61,7 +70,7 @@ export async function dispatch(type: string, method: Method, args: any[]): Promi
     const ops = operationsFor(type);
     switch (method) {
         case "check": {
-            const result = ops.check(args[0], args[1]);
+            const result = ops.check(args[0], args[1], checkContext());
             planReporter.check(type, ops, args[0], result);
             return result;
         }

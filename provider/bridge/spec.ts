@@ -15,6 +15,12 @@ export interface CheckFailure {
     reason: string;
 }
 
+/** What check may depend on besides the inputs: the API version dates of the stack's config (rules differ by version). */
+export interface CheckContext {
+    versionV1: string;
+    versionV2: string;
+}
+
 /** What every CRUD function receives. */
 export interface OperationContext {
     /** HTTP client bound to the configured service (auth, retries, version dates). */
@@ -49,7 +55,7 @@ export interface ResourceSpec<I extends object, O extends object> {
      */
     writeOnly?: (keyof I & string)[];
     /** Cross-field rules the schema cannot express. Pure: no I/O. */
-    check?(inputs: I): CheckFailure[];
+    check?(inputs: I, context: CheckContext): CheckFailure[];
     /** Fill defaults / normalize after validation; the result is what create/update/diff see. */
     normalize?(inputs: I): I;
     /**

@@ -7,6 +7,7 @@ import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec"
 import { apiPath } from "../../provider/http/path";
 import type { AssistantData } from "../v2-common/api-types";
 import { createOnce, findInList, type ListSpec } from "../v2-common/list";
+import { schemas } from "../../provider/schema-fragments";
 import { singleLineText } from "../v2-common/schema";
 
 export interface AssistantInputs {
@@ -36,7 +37,7 @@ export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
         properties: {
             name: singleLineText(64),
             description: singleLineText(128),
-            language: { type: "string", minLength: 2, maxLength: 10, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$" },
+            language: schemas.languageCode,
         },
         required: ["name"],
         additionalProperties: false,

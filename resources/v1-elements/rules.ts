@@ -4,6 +4,7 @@
  * lengths, blank text and the intent sys- prefix are schema rules: schemas.ts.)
  */
 import type { CheckFailure } from "../../provider/bridge/spec";
+import { DOCUMENTED_RESPONSE_TYPES, RESPONSE_TYPE_FIELDS, SENSITIVITY_LEVELS, sensitivityLevels } from "../../provider/schema-fragments";
 import { type ElementKind, keyOf } from "./kinds";
 import type { CounterexampleElement, DialogNodeElement, EntityElement, IntentElement } from "./types";
 
@@ -29,6 +30,9 @@ export function checkIntent(intent: IntentElement, at = ""): CheckFailure[] {
     examples.forEach((example, i) => {
         const path = `${at}examples[${i}]`;
         (example.mentions ?? []).forEach((mention, j) => {
+            if (typeof mention.entity === "string" && mention.entity.toLowerCase().startsWith("sys-") && !SYSTEM_ENTITIES.has(mention.entity)) {
+                failures.push({ property: `${path}.mentions[${j}].entity`, reason: `entity names cannot begin with the reserved prefix sys- (${mention.entity} is not a known system entity)` });
+            }
             const [start, end] = mention.location ?? [];
             if (typeof start === "number" && typeof end === "number" && (start >= end || end > (example.text ?? "").length)) {
                 failures.push({ property: `${path}.mentions[${j}].location`, reason: "location must be [start, end) with start < end <= the text's length" });
@@ -74,8 +78,49 @@ export function checkEntity(entity: EntityElement, at = ""): CheckFailure[] {
     return failures;
 }
 
+/** The documented response types that have this field (none: a field every type may carry). */
+function typesWithField(field: string): string[] {
+    return Object.entries(RESPONSE_TYPE_FIELDS).filter(([, rules]) => field in rules.properties).map(([type]) => type);
+}
+
+/** Fields of documented response types that belong to another type (later types are not constrained). */
+function checkGenericFields(output: unknown, at: string): CheckFailure[] {
+    const generic = (output as { generic?: unknown } | undefined)?.generic;
+    if (!Array.isArray(generic)) return [];
+    return generic.flatMap((item, i) => {
+        const type = (item as { response_type?: unknown } | null)?.response_type;
+        if (typeof type !== "string" || !(DOCUMENTED_RESPONSE_TYPES as readonly string[]).includes(type)) return [];
+        return Object.keys(item as object)
+            .map((field) => ({ field, types: typesWithField(field) }))
+            .filter(({ types }) => types.length > 0 && !types.includes(type))
+            .map(({ field, types }) => ({ property: `${at}output.generic[${i}].${field}`, reason: `is valid only when response_type is ${types.join(" or ")}` }));
+    });
+}
+
+/** Events under which each slot-only behavior is valid, with the parent type it needs (§3.5 next_step.behavior). */
+const SLOT_BEHAVIOR_EVENTS: Record<string, Record<string, readonly string[]>> = {
+    reprompt: { filled: ["slot"], nomatch: ["slot"], generic: ["frame"] },
+    skip_slot: { nomatch: ["slot"], generic: ["frame"] },
+    skip_all_slots: { filled: ["slot"], nomatch: ["slot"], generic: ["frame"] },
+};
+
+/**
+ * reprompt / skip_slot / skip_all_slots are valid only on event handlers of certain events under
+ * a slot or frame. `parentType` is "unknown" when the parent is not in view (a separate DialogNode):
+ * then only the node's own fields are checked.
+ */
+function slotBehaviorFailures(node: DialogNodeElement, parentType: string | undefined, at: string): CheckFailure[] {
+    const behavior = node.nextStep?.behavior;
+    const events = behavior ? SLOT_BEHAVIOR_EVENTS[behavior] : undefined;
+    if (!events) return [];
+    const parents = node.type === "event_handler" && node.eventName ? events[node.eventName] : undefined;
+    if (parents && (parentType === "unknown" || parents.includes(parentType ?? ""))) return [];
+    const where = Object.entries(events).map(([event, types]) => `${event} under a ${types.join(" or ")}`).join(", ");
+    return [{ property: `${at}nextStep.behavior`, reason: `${behavior} is valid only on event_handler nodes (${where})` }];
+}
+
 export function checkDialogNode(node: DialogNodeElement, at = ""): CheckFailure[] {
-    const failures: CheckFailure[] = [];
+    const failures: CheckFailure[] = [...checkGenericFields(node.output, at), ...slotBehaviorFailures(node, "unknown", at)];
     if (node.nextStep?.behavior === "jump_to" && !node.nextStep.dialogNode) {
         failures.push({ property: `${at}nextStep.dialogNode`, reason: "jump_to needs the target dialogNode" });
     }
@@ -132,6 +177,9 @@ export function checkDialogTree(nodes: DialogNodeElement[], at: string): CheckFa
                 failures.push({ property: `${path}.previousSibling`, reason: `previousSibling "${node.previousSibling}" has a different parent` });
             }
         }
+        if (node.parent !== undefined && byId.has(node.parent)) {
+            failures.push(...slotBehaviorFailures(node, byId.get(node.parent)!.type ?? "standard", `${path}.`));
+        } else if (node.parent === undefined) failures.push(...slotBehaviorFailures(node, undefined, `${path}.`));
         const target = node.nextStep?.dialogNode;
         if (target !== undefined && !byId.has(target)) {
             failures.push({ property: `${path}.nextStep.dialogNode`, reason: `jump target "${target}" is not a declared dialog node` });
@@ -158,4 +206,13 @@ function loops(start: DialogNodeElement, byId: Map<string, DialogNodeElement>, n
         id = node ? next(node) : undefined;
     }
     return false;
+}
+
+/** The disambiguation sensitivity levels the request's version date takes (schema-fragments.ts). */
+export function checkSensitivity(inputs: { systemSettings?: Record<string, unknown> }, versionV1: string): CheckFailure[] {
+    const sensitivity = (inputs.systemSettings?.disambiguation as { sensitivity?: unknown } | undefined)?.sensitivity;
+    const levels = sensitivityLevels(versionV1);
+    // Values no version takes are the schema's failure.
+    if (typeof sensitivity !== "string" || levels.includes(sensitivity) || !(SENSITIVITY_LEVELS.later as readonly string[]).includes(sensitivity)) return [];
+    return [{ property: "systemSettings.disambiguation.sensitivity", reason: `must be one of: ${levels.join(", ")} at API version ${versionV1} (${sensitivity} needs a later versionV1)` }];
 }

@@ -15,7 +15,7 @@ const closed = (required: string[], properties: object) => ({ type: "object", re
 
 export const exampleSchema = closed(["text"], {
     text: s.exampleText,
-    mentions: { type: "array", items: closed(["entity", "location"], { entity: { type: "string", minLength: 1 }, location: s.mentionLocation }) },
+    mentions: { type: "array", items: closed(["entity", "location"], { entity: entityName, location: s.mentionLocation }) },
 });
 
 export const intentProperties = {
@@ -45,12 +45,12 @@ export const dialogNodeProperties = {
     title: s.dialogNodeTitle,
     description: s.description,
     conditions: s.dialogConditions,
-    parent: { type: "string", minLength: 1 },
-    previousSibling: { type: "string", minLength: 1 },
-    output: freeFormObject,
+    parent: s.dialogNodeId,
+    previousSibling: s.dialogNodeId,
+    output: s.dialogOutput,
     context: freeFormObject,
     metadata: freeFormObject,
-    nextStep: closed(["behavior"], { behavior: s.nextStepBehavior, dialogNode: { type: "string", minLength: 1 }, selector: s.nextStepSelector }),
+    nextStep: closed(["behavior"], { behavior: s.nextStepBehavior, dialogNode: s.dialogNodeId, selector: s.nextStepSelector }),
     actions: s.dialogNodeActions,
     type: s.dialogNodeType,
     eventName: s.eventName,

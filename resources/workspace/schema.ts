@@ -13,23 +13,17 @@ export const workspaceSchema = {
     properties: {
         name: s.workspaceName,
         description: s.description,
-        language: { type: "string", pattern: "^[a-z]{2}(-[a-z]{2,4})?$", errorHint: "a language code such as en, fr or zh-cn" },
+        language: s.languageCode,
         metadata: { type: "object" },
         learningOptOut: { type: "boolean" },
         systemSettings: {
             type: "object",
             properties: {
-                disambiguation: { type: "object", properties: { sensitivity: s.disambiguationSensitivity, enabled: { type: "boolean" } } },
+                disambiguation: s.disambiguation,
                 tooling: { type: "object", properties: { storeGenericResponses: { type: "boolean" } } },
             },
         },
-        webhooks: {
-            type: "array",
-            items: {
-                type: "object", required: ["url", "name"], additionalProperties: false,
-                properties: { url: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, headers: { type: "array" } },
-            },
-        },
+        webhooks: { type: "array", items: s.webhook },
         intents: collection(intentProperties, "intent"),
         entities: collection(entityProperties, "entity"),
         dialogNodes: collection(dialogNodeProperties, "dialogNode"),

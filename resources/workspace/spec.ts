@@ -6,10 +6,10 @@
  */
 import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
-import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
 import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
-import { checkCollection, checkDialogTree } from "../v1-elements/rules";
+import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
 import { applyWorkspace } from "./apply";
 import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
@@ -19,8 +19,8 @@ import { COLLECTIONS, OPTIONS, type WorkspaceInputs, type WorkspaceOutputs } fro
 
 type ApiWorkspace = Record<string, unknown> & { workspace_id: string; status?: string; metadata?: Record<string, unknown> };
 
-function check(inputs: WorkspaceInputs): CheckFailure[] {
-    const failures: CheckFailure[] = [];
+function check(inputs: WorkspaceInputs, context: CheckContext): CheckFailure[] {
+    const failures: CheckFailure[] = checkSensitivity(inputs, context.versionV1);
     for (const kind of ELEMENT_KINDS) {
         const elements = inputs[kind.collection];
         if (Array.isArray(elements)) failures.push(...checkCollection(kind, elements as object[], kind.collection));

@@ -51,6 +51,14 @@ describe("README", () => {
         expect(typeErrors(path.join(project, "index.ts"))).to.deep.equal([]);
     });
 
+    it("the exported-skills example type-checks", function () {
+        this.timeout(120_000);
+        const [example] = blocksUnder("Exported skills", "ts");
+        const file = path.join(project, "exported-skills.ts");
+        fs.writeFileSync(file, example);
+        expect(typeErrors(file)).to.deep.equal([]);
+    });
+
     it("the quick-look program deploys an assistant running its first release on live, and destroys cleanly", async function () {
         this.timeout(180_000);
         const emu = await startEmulator({ port: 0 });

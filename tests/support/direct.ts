@@ -3,7 +3,7 @@
  * service URL: quick tests of resource behaviour without spawning the plugin server. Engine-path
  * behaviour (serialization, gRPC) is covered by the harness tests.
  */
-import { operationContext, operationsFor } from "../../provider/bridge/runtime";
+import { checkContext, operationContext, operationsFor } from "../../provider/bridge/runtime";
 import { PROVIDER_KEY } from "../../provider/bridge/values";
 
 export interface DirectResource {
@@ -26,7 +26,7 @@ export function directResource(
     const ctx = () => operationContext((key) => config[key], env, log);
     const withProvider = (bag: Record<string, any>) => ({ ...bag, [PROVIDER_KEY]: "test" });
     return {
-        check: async (news, olds = {}) => ops.check(olds, withProvider(news)),
+        check: async (news, olds = {}) => ops.check(olds, withProvider(news), checkContext((key) => config[key])),
         diff: async (_id, olds, news) => ops.diff(olds, news),
         create: async (inputs) => ops.create(ctx(), inputs) as Promise<{ id: string; outs: any }>,
         read: async (id, props) => ops.read(ctx(), id, props),

@@ -124,7 +124,7 @@ describe("emulator v1: dialog nodes", () => {
             [{ dialog_node: "bad/id" }, "dialog_node"],
             [{ dialog_node: "n".repeat(1025) }, "dialog_node"],
             [{ dialog_node: "n", title: "t".repeat(65) }, "title"],
-            [{ dialog_node: "n", title: "bad!title" }, "title"],
+            [{ dialog_node: "n", title: "two\nlines" }, "title"],
             [{ dialog_node: "n", description: "d".repeat(129) }, "description"],
             [{ dialog_node: "n", conditions: "a\nb" }, "conditions"],
             [{ dialog_node: "n", conditions: "c".repeat(2049) }, "conditions"],

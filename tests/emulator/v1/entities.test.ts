@@ -108,7 +108,7 @@ describe("emulator v1: entities, values and synonyms", () => {
         expect((await call("POST", `${base}/bigger`, { synonym: "huge" })).status).to.equal(409);
         expect((await call("DELETE", `${base}/bigger`)).body).to.deep.equal({});
         expect((await call("GET", `${base}/bigger`)).status).to.equal(404);
-        await call("POST", p`/v1/workspaces/${ws}/entities/size/values`, { value: "code", patterns: ["\\d"] });
+        await call("POST", p`/v1/workspaces/${ws}/entities/size/values`, { value: "code", type: "patterns", patterns: ["\\d"] });
         expect((await call("POST", p`/v1/workspaces/${ws}/entities/size/values/code/synonyms`, { synonym: "x" })).status).to.equal(400);
     });
 });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { createWorkspace, errorPaths, p, useEmulator } from "./client";
+import { createWorkspace, errorPaths, p, useEmulator, VERSION } from "./client";
 
 const content = {
     name: "Pizza bot",
@@ -232,5 +232,35 @@ describe("emulator v1: training status", () => {
         await call("POST", p`/v1/workspaces/${id}/intents`, { intent: "again" });
         const list = await call("GET", "/v1/workspaces");
         expect(list.body.workspaces[0].status).to.equal("Training");
+    });
+});
+
+describe("emulator v1: fidelity with IBM's SDK expectations", () => {
+    const { call } = useEmulator();
+
+    it("workspace create and update responses carry metadata.api_version with the request's version date; GET returns metadata as sent", async () => {
+        const created = await call("POST", "/v1/workspaces", { name: "w" });
+        expect(created.body.metadata).to.deep.equal({ api_version: { major_version: "v1", minor_version: VERSION } });
+        const id = created.body.workspace_id;
+        const updated = await call("POST", `/v1/workspaces/${id}`, { metadata: { team: "a" } });
+        expect(updated.body.metadata).to.deep.equal({ team: "a", api_version: { major_version: "v1", minor_version: VERSION } });
+        expect((await call("GET", `/v1/workspaces/${id}`)).body.metadata).to.deep.equal({ team: "a" });
+    });
+
+    it("without sort, intents, entities, values, synonyms, examples and counterexamples list in ascending key order; dialog nodes in creation order", async () => {
+        const id = (await call("POST", "/v1/workspaces", {
+            intents: [{ intent: "test", examples: [{ text: "b" }, { text: "a" }] }, { intent: "intent_1" }],
+            entities: [{ entity: "hello", values: [{ value: "value_1", synonyms: ["synonym_1", "syn_2"] }, { value: "v1" }] }, { entity: "entity_1" }],
+            counterexamples: [{ text: "z" }, { text: "y" }],
+            dialog_nodes: [{ dialog_node: "zeta" }, { dialog_node: "alpha", previous_sibling: "zeta" }],
+        })).body.workspace_id;
+        const keys = async (path: string, plural: string, key: string) => (await call("GET", `/v1/workspaces/${id}/${path}`)).body[plural].map((e: any) => e[key]);
+        expect(await keys("intents", "intents", "intent")).to.deep.equal(["intent_1", "test"]);
+        expect(await keys("intents/test/examples", "examples", "text")).to.deep.equal(["a", "b"]);
+        expect(await keys("entities", "entities", "entity")).to.deep.equal(["entity_1", "hello"]);
+        expect(await keys("entities/hello/values", "values", "value")).to.deep.equal(["v1", "value_1"]);
+        expect(await keys("entities/hello/values/value_1/synonyms", "synonyms", "synonym")).to.deep.equal(["syn_2", "synonym_1"]);
+        expect(await keys("counterexamples", "counterexamples", "text")).to.deep.equal(["y", "z"]);
+        expect(await keys("dialog_nodes", "dialog_nodes", "dialog_node")).to.deep.equal(["zeta", "alpha"]);
     });
 });

@@ -1,0 +1,93 @@
+/**
+ * POST /v1/workspaces/{workspace_id}/message: one dialog turn of the workspace through the pure
+ * runtime; the conversation state travels in `context.system`, as the service does it. Logged for
+ * the v1 log lists.
+ */
+import { isoNow } from "../core/clock";
+import { customerId } from "../core/customer-id";
+import { queryFlag } from "../core/pagination";
+import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
+import { runDialog, type DialogState } from "../runtime/dialog";
+import { MAX_LOG_MESSAGES } from "../runtime/types";
+import { understand } from "../runtime/understand";
+import { appendV1Log } from "./logs";
+import { requireWorkspace } from "./store";
+import { Problems, checkArray, checkBoolean, checkObject, checkText, requireBodyObject } from "./validation";
+import { exportWorkspaceJson } from "./workspaces";
+
+/** context keys that are not the dialog's variables. */
+const RESERVED_CONTEXT = ["conversation_id", "system", "metadata"];
+
+function checkMessageBody(raw: unknown) {
+    const body = requireBodyObject(raw ?? {});
+    const problems = new Problems();
+    const input = checkObject(body.input, "input", problems);
+    if (input) checkText(input.text, "input.text", { max: 2048, singleLine: true }, problems);
+    checkBoolean(body.alternate_intents, "alternate_intents", problems);
+    const context = checkObject(body.context, "context", problems);
+    if (context) checkObject(context.system, "context.system", problems);
+    checkArray(body.intents, "intents", problems);
+    checkArray(body.entities, "entities", problems);
+    checkObject(body.output, "output", problems);
+    const state = context?.system?.dialog_stack === undefined ? undefined : context.system;
+    if (state && (!Array.isArray(state.dialog_stack) || !Number.isInteger(state.dialog_turn_counter ?? 0))) {
+        problems.add("context.system", "context.system is not a dialog state returned by this service");
+    }
+    problems.throwIfAny();
+    return { body, text: typeof input?.text === "string" ? input.text : "", context: context ?? {}, state };
+}
+
+export function message(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const workspace = requireWorkspace(ctx, req.params.workspace_id);
+    const withDetails = queryFlag(req, "nodes_visited_details");
+    const { body, text, context, state } = checkMessageBody(req.body);
+    const requestTimestamp = isoNow(ctx);
+    const content = exportWorkspaceJson(ctx, workspace.workspace_id);
+    const log: { level: "info" | "warn" | "error"; msg: string }[] = [];
+    const alternateIntents = body.alternate_intents === true;
+    const understanding = understand(content, text, {
+        alternateIntents,
+        referenceMs: ctx.now(),
+        log,
+        intents: body.intents,
+        entities: body.entities,
+    });
+    const variables = Object.fromEntries(Object.entries(context).filter(([key]) => !RESERVED_CONTEXT.includes(key)));
+    const dialogState: DialogState | undefined = state
+        ? { dialog_stack: state.dialog_stack, dialog_turn_counter: state.dialog_turn_counter ?? 0, _node_output_map: state._node_output_map ?? {} }
+        : undefined;
+    const turn = runDialog(content.dialog_nodes ?? [], understanding, variables, dialogState);
+    const response = {
+        input: { text },
+        intents: understanding.intents,
+        entities: understanding.entities,
+        alternate_intents: alternateIntents,
+        context: {
+            ...turn.variables,
+            conversation_id: typeof context.conversation_id === "string" ? context.conversation_id : ctx.newId(),
+            system: { ...(context.system ?? {}), ...turn.state, dialog_request_counter: turn.state.dialog_turn_counter, initialized: true },
+            ...(context.metadata !== undefined ? { metadata: context.metadata } : {}),
+        },
+        output: {
+            generic: turn.generic,
+            text: turn.generic.filter((item) => item.response_type === "text").map((item) => item.text),
+            nodes_visited: turn.nodesVisited.map((node) => node.dialog_node),
+            ...(withDetails
+                ? { nodes_visited_details: turn.nodesVisited.map((n) => ({ dialog_node: n.dialog_node, ...(n.title ? { title: n.title } : {}), ...(n.conditions ? { conditions: n.conditions } : {}) })) }
+                : {}),
+            log_messages: [...log, ...turn.log].slice(0, MAX_LOG_MESSAGES),
+        },
+        ...(turn.actions.length > 0 ? { actions: turn.actions } : {}),
+    };
+    appendV1Log(ctx, {
+        log_id: ctx.newId(),
+        workspace_id: workspace.workspace_id,
+        request: body,
+        response,
+        request_timestamp: requestTimestamp,
+        response_timestamp: isoNow(ctx),
+        language: workspace.language,
+        ...(customerId(req) ? { customer_id: customerId(req) } : {}),
+    });
+    return { status: 200, body: response };
+}

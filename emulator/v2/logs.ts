@@ -1,0 +1,28 @@
+/** GET /v2/assistants/{environment_id}/logs and DELETE /v2/user_data over the message log. */
+import { badRequest } from "../core/errors";
+import { compileLogFilter } from "../core/log-filter";
+import { deleteCustomerEntries } from "../core/message-log";
+import { paginate } from "../core/pagination";
+import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
+import { logsOf, resolveRuntimeTarget, type LogRecord } from "./runtime-model";
+
+function logView({ environment_id: _environment, ...log }: LogRecord) {
+    return log;
+}
+
+export function listLogs(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const { environment } = resolveRuntimeTarget(ctx, req.params.assistant_id);
+    const matches = compileLogFilter(req.query.get("filter"), { "response.top_intent": "response.output.intents.0.intent" });
+    const logs = logsOf(ctx).filter((log) => log.environment_id === environment.environment_id && matches(log));
+    const page = paginate(logs, req, { sortKeys: { request_timestamp: (log) => log.request_timestamp } });
+    const { refresh_url: _refresh, refresh_cursor: _cursor, total: _total, ...pagination } = page.pagination;
+    return { status: 200, body: { logs: page.items.map(logView), pagination: { ...pagination, matched: logs.length } } };
+}
+
+/** Deletes every log entry labelled with the customer ID (X-Watson-Metadata: customer_id=...). */
+export function deleteUserData(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const customerId = req.query.get("customer_id");
+    if (!customerId) throw badRequest("No customer ID found in the request", "customer_id");
+    deleteCustomerEntries(logsOf(ctx), customerId);
+    return { status: 202, body: {} };
+}

@@ -1,0 +1,158 @@
+/**
+ * Release export (an asynchronous zip archive of a release's skills) and assistant import of such
+ * an archive into the draft environment, one import at a time per assistant. The archive holds
+ * `action-skill.json` and/or `dialog-skill.json`, each a skill as skills_export returns it.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { isoNow } from "../core/clock";
+import { conflict, notFound } from "../core/errors";
+import { queryFlag } from "../core/pagination";
+import { ApiProblem, type EmulatorContext, type EmulatorRequest, type EmulatorResponse } from "../core/types";
+import { findRelease } from "./releases";
+import { applySkillContent } from "./skills";
+import { draftEnvironment, findAssistant, startWork, withAudit, workStatus, type AssistantRecord, type AsyncWork, type ReleaseRecord } from "./model";
+import { isPlainObject } from "./validate";
+
+const FILES = { action: "action-skill.json", dialog: "dialog-skill.json" } as const;
+type SkillType = keyof typeof FILES;
+
+/** Kept on the release / assistant records (see model.ts). */
+export interface TransferTask {
+    task_id: string;
+    work: AsyncWork;
+    created: string;
+    updated: string;
+    skill_impact_in_draft?: SkillType[];
+}
+
+function newTask(ctx: EmulatorContext, extra: Partial<TransferTask> = {}): TransferTask {
+    const stamp = isoNow(ctx);
+    return { task_id: ctx.newId(), work: { readyAt: ctx.now() + ctx.options.asyncDelayMs }, created: stamp, updated: stamp, ...extra };
+}
+
+function exportView(ctx: EmulatorContext, assistant: AssistantRecord, release: ReleaseRecord, task: TransferTask, includeAudit: boolean) {
+    const status = workStatus(ctx, task.work) === "Processing" ? "Processing" : "Available";
+    return withAudit({ status, task_id: task.task_id, assistant_id: assistant.assistant_id, release: release.release }, task, includeAudit);
+}
+
+export function createReleaseExport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const assistant = findAssistant(ctx, req.params.assistant_id);
+    const release = findRelease(assistant, req.params.release);
+    const includeAudit = queryFlag(req, "include_audit");
+    if (workStatus(ctx, release.work) !== "Done") {
+        throw conflict("The release is not yet ready. Please try to create an export once the release is ready.", "release");
+    }
+    release.export = newTask(ctx);
+    return { status: 200, body: exportView(ctx, assistant, release, release.export, includeAudit) };
+}
+
+/** The archive once it is ready and the client accepts application/zip or octet-stream; the status otherwise. */
+export function getReleaseExport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const assistant = findAssistant(ctx, req.params.assistant_id);
+    const release = findRelease(assistant, req.params.release);
+    const includeAudit = queryFlag(req, "include_audit");
+    if (!release.export) throw notFound(`No export was created for release ${release.release}`);
+    const wantsArchive = /application\/(zip|octet-stream)/i.test(String(req.headers.accept ?? ""));
+    if (!wantsArchive || workStatus(ctx, release.export.work) === "Processing") {
+        return { status: 200, body: exportView(ctx, assistant, release, release.export, includeAudit) };
+    }
+    const files: Record<string, Uint8Array> = {};
+    for (const snapshot of release.skills) {
+        const skill = assistant.skills.find((candidate) => candidate.skill_id === snapshot.skill_id);
+        const item = {
+            ...(skill?.name !== undefined ? { name: skill.name } : {}),
+            type: snapshot.type,
+            language: assistant.language,
+            skill_id: snapshot.skill_id,
+            snapshot: snapshot.snapshot,
+            workspace: snapshot.content ?? {},
+        };
+        files[FILES[snapshot.type]] = strToU8(JSON.stringify(item));
+    }
+    // A fixed timestamp keeps the archive byte-identical for the same release.
+    const archive = zipSync(files, { mtime: new Date(release.created) });
+    return {
+        status: 200,
+        body: Buffer.from(archive),
+        headers: {
+            "Content-Type": "application/zip",
+            "Content-Disposition": `attachment; filename="IBM-WA-${assistant.assistant_id}-V${release.release}.zip"`,
+        },
+    };
+}
+
+function artifactError(message: string, file?: string, type = "artifact_validation"): ApiProblem {
+    const problem = new ApiProblem(400, "Invalid Assistant Release Import Artifact", [{ message, ...(file ? { path: file } : {}) }]);
+    (problem.errors[0] as any).type = type;
+    if (file) (problem.errors[0] as any).file = file;
+    return problem;
+}
+
+/** Reads and checks the archive completely before anything changes. */
+function readArtifact(body: unknown): Partial<Record<SkillType, Record<string, any>>> {
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new ApiProblem(400, "No data", [{ message: "No data" }]);
+    let entries: Record<string, Uint8Array>;
+    try {
+        entries = unzipSync(new Uint8Array(body));
+    } catch {
+        throw artifactError("The artifact is not a zip archive");
+    }
+    const skills: Partial<Record<SkillType, Record<string, any>>> = {};
+    for (const type of Object.keys(FILES) as SkillType[]) {
+        const raw = entries[FILES[type]];
+        if (!raw) continue;
+        let parsed: unknown;
+        try {
+            parsed = JSON.parse(strFromU8(raw));
+        } catch {
+            throw artifactError(`${FILES[type]} is not valid JSON`, FILES[type], "schema_validation");
+        }
+        if (!isPlainObject(parsed) || !isPlainObject(parsed.workspace)) {
+            throw artifactError(`${FILES[type]} must be a skill object with a workspace`, FILES[type], "schema_validation");
+        }
+        skills[type] = parsed;
+    }
+    if (Object.keys(skills).length === 0) throw artifactError("The artifact must contain action-skill.json and/or dialog-skill.json");
+    return skills;
+}
+
+function importView(ctx: EmulatorContext, assistant: AssistantRecord, task: TransferTask, includeAudit: boolean, created: boolean) {
+    const status = workStatus(ctx, task.work) === "Processing" ? "Processing" : "Completed";
+    return withAudit(
+        { status: created ? "Processing" : status, task_id: task.task_id, assistant_id: assistant.assistant_id, skill_impact_in_draft: task.skill_impact_in_draft },
+        task,
+        includeAudit,
+    );
+}
+
+/**
+ * Overrides the draft's skills with the archive's (dialog first: its v1 validation may still
+ * refuse it, and then nothing has changed); both skills in the archive enable both in the draft.
+ */
+export function createReleaseImport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const assistant = findAssistant(ctx, req.params.assistant_id);
+    const includeAudit = queryFlag(req, "include_audit");
+    if (!/application\/octet-stream/i.test(String(req.headers["content-type"] ?? ""))) {
+        throw new ApiProblem(415, 'The "content-type" header must be application/octet-stream', [{ message: "Unsupported content-type", path: "content-type" }]);
+    }
+    if (assistant.release_import && workStatus(ctx, assistant.release_import.work) === "Processing") {
+        throw conflict("Another artifact import is already underway. Try again after some time.");
+    }
+    const skills = readArtifact(req.body);
+    for (const type of ["dialog", "action"] as SkillType[]) {
+        const item = skills[type];
+        if (!item) continue;
+        const skill = assistant.skills.find((candidate) => candidate.type === type)!;
+        applySkillContent(ctx, skill, { workspace: item.workspace });
+    }
+    const impact = (["action", "dialog"] as SkillType[]).filter((type) => skills[type]);
+    if (impact.length === 2) for (const reference of draftEnvironment(assistant).skill_references) reference.disabled = false;
+    assistant.release_import = newTask(ctx, { skill_impact_in_draft: impact });
+    return { status: 202, body: importView(ctx, assistant, assistant.release_import, includeAudit, true) };
+}
+
+export function getReleaseImport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+    const assistant = findAssistant(ctx, req.params.assistant_id);
+    if (!assistant.release_import) throw notFound(`No release import was started for assistant ${assistant.assistant_id}`);
+    return { status: 200, body: importView(ctx, assistant, assistant.release_import, queryFlag(req, "include_audit"), false) };
+}

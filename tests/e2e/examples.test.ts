@@ -1,0 +1,146 @@
+/** Every example folder through the real Pulumi CLI against the emulator, as its README tells a user. */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import fetch from "node-fetch";
+import { DEFAULT_VERSION_V1 } from "../../provider/config";
+import { ServiceView } from "../../scripts/demo/service";
+import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
+
+const EXAMPLES = path.join(REPO_ROOT, "examples");
+
+async function v1(fx: CliFixture, pathAndQuery: string): Promise<any> {
+    const res = await fetch(`${fx.emu.url}${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}version=${DEFAULT_VERSION_V1}`);
+    expect(res.status, pathAndQuery).to.equal(200);
+    return res.json();
+}
+
+describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks and a StackReference", (cli) => {
+    let fx: CliFixture;
+    let service: ServiceView;
+    let assistantId: string;
+    const contentFile = () => path.join(fx.projectDir, "content/actions.json");
+
+    before(async () => {
+        fx = await cliFixture(cli, path.join(EXAMPLES, "gitops-promotion"));
+        service = new ServiceView(fx.emu.url);
+    });
+    after(async () => fx?.close());
+
+    async function stack(name: string) {
+        const s = fx.stack(name);
+        await s.init();
+        await s.setConfig("watson-assistant:url", fx.emu.url);
+        return s;
+    }
+
+    it("dev cuts release 1; staging and prod deploy it; a content change cuts release 2 that staging, then prod, get by one config line; prod rolls back", async () => {
+        const dev = await stack("dev");
+        expect(changedSteps(await dev.up())).to.deep.equal({ assistant: "create", actions: "create", release: "create" });
+        assistantId = String((await dev.outputs()).assistantId);
+        const admin = await fetch(`${fx.emu.url}/emulator/assistants/${assistantId}/environments`, {
+            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "staging" }),
+        });
+        expect(admin.status).to.be.oneOf([200, 201]);
+
+        const staging = await stack("staging");
+        expect(changedSteps(await staging.up())).to.deep.equal({ staging: "create" });
+        const prod = await stack("prod");
+        expect(changedSteps(await prod.up())).to.deep.equal({ live: "create" });
+        expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "1", live: "1" });
+
+        const content = JSON.parse(fs.readFileSync(contentFile(), "utf8"));
+        content.actions.push({ action: "goodbye", title: "Say goodbye", steps: [] });
+        fs.writeFileSync(contentFile(), JSON.stringify(content, null, 2));
+        expect(changedSteps(await dev.up())).to.deep.equal({ actions: "update", release: "replace" });
+        expect(await service.releaseNumbers(assistantId)).to.deep.equal(["1", "2"]);
+
+        await staging.setConfig("release", "2");
+        expect(changedSteps(await staging.up())).to.deep.equal({ staging: "update" });
+        await prod.setConfig("release", "2");
+        fx.takeStats();
+        expect(changedSteps(await prod.up())).to.deep.equal({ live: "update" });
+        expect(writeCalls(fx.takeStats())).to.deep.equal({ "POST /v2/assistants/{assistant_id}/releases/{release}/deploy": 1 });
+        expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "2", live: "2" });
+
+        await prod.setConfig("release", "1");
+        expect(changedSteps(await prod.up())).to.deep.equal({ live: "update" });
+        expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "2", live: "1" });
+    });
+
+    it("destroying the three stacks leaves no assistant behind", async () => {
+        for (const name of ["prod", "staging", "dev"]) await fx.stack(name).destroy();
+        expect(await service.counts()).to.deep.equal({ assistants: 0, workspaces: 0 });
+    });
+});
+
+describeWithCli("examples/exported-skill through the Pulumi CLI", (cli) => {
+    let fx: CliFixture;
+    let workspaceId: string;
+    const skillFile = () => path.join(fx.projectDir, "skill.json");
+
+    before(async () => {
+        fx = await cliFixture(cli, path.join(EXAMPLES, "exported-skill"));
+    });
+    after(async () => fx?.close());
+
+    it("up deploys the exported skill, and a second up makes no write call", async () => {
+        const stack = fx.stack("dev");
+        await stack.init();
+        await stack.setConfig("watson-assistant:url", fx.emu.url);
+        expect(changedSteps(await stack.up())).to.deep.equal({ "exported-skill": "create" });
+        workspaceId = String((await stack.outputs()).workspaceId);
+        const exported = JSON.parse(fs.readFileSync(skillFile(), "utf8"));
+        const live = await v1(fx, `/v1/workspaces/${workspaceId}?export=true`);
+        const names = (skill: any, key: string, field: string) => skill[key].map((e: any) => e[field]).sort();
+        expect(names(live, "intents", "intent")).to.deep.equal(names(exported, "intents", "intent"));
+        expect(names(live, "dialog_nodes", "dialog_node")).to.deep.equal(names(exported, "dialog_nodes", "dialog_node"));
+        fx.takeStats();
+        expect(changedSteps(await stack.up())).to.deep.equal({});
+        expect(writeCalls(fx.takeStats())).to.deep.equal({});
+    });
+
+    it("a re-export with one more example is one write call", async () => {
+        const edited = JSON.parse(fs.readFileSync(skillFile(), "utf8"));
+        edited.intents[0].examples.push({ text: "one more way to say it" });
+        fs.writeFileSync(skillFile(), JSON.stringify(edited));
+        expect(changedSteps(await fx.stack("dev").up())).to.deep.equal({ "exported-skill": "update" });
+        const calls = writeCalls(fx.takeStats());
+        expect(Object.values(calls).reduce((a, b) => a + b, 0)).to.equal(1);
+        const intent = await v1(fx, `/v1/workspaces/${workspaceId}/intents/${edited.intents[0].intent}?export=true`);
+        expect(intent.examples.map((e: any) => e.text)).to.include("one more way to say it");
+    });
+
+    it("destroy deletes the workspace", async () => {
+        await fx.stack("dev").destroy();
+        expect((await v1(fx, "/v1/workspaces")).workspaces).to.deep.equal([]);
+    });
+});
+
+describeWithCli("examples/separate-resources through the Pulumi CLI", (cli) => {
+    let fx: CliFixture;
+
+    before(async () => {
+        fx = await cliFixture(cli, path.join(EXAMPLES, "separate-resources"));
+    });
+    after(async () => fx?.close());
+
+    it("up creates the workspace and each intent and entity as its own resource; one more entity value is one call", async () => {
+        const stack = fx.stack("dev");
+        await stack.init();
+        await stack.setConfig("watson-assistant:url", fx.emu.url);
+        expect(changedSteps(await stack.up())).to.deep.equal({
+            "pizza-skill": "create", "order-pizza": "create", "opening-hours": "create",
+            "pizza-size": "create", topping: "create", numbers: "create",
+        });
+        await stack.setConfig("pizzaSizes", "small,medium,large,family");
+        fx.takeStats();
+        expect(changedSteps(await stack.up())).to.deep.equal({ "pizza-size": "update" });
+        expect(writeCalls(fx.takeStats())).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/entities/{entity}": 1 });
+    });
+
+    it("destroy deletes every resource and the workspace", async () => {
+        await fx.stack("dev").destroy();
+        expect((await v1(fx, "/v1/workspaces")).workspaces).to.deep.equal([]);
+    });
+});
