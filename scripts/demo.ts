@@ -54,6 +54,8 @@ interface DemoStep {
     verify(ctx: Context, result: RunResult): Promise<string>;
     /** Print the write calls route by route. */
     detailCalls?: boolean;
+    /** Print the provider's plan summaries (what the Pulumi CLI shows as info). */
+    showPlan?: boolean;
 }
 
 function expectEqual(actual: unknown, expected: unknown, what: string): void {
@@ -92,6 +94,7 @@ const steps: DemoStep[] = [
         title: "Content change: a new greeting (one dialog node), with live kept on release 1",
         command: `pulumi config set greeting "${NEW_GREETING}" && pulumi config set liveRelease 1 && pulumi up`,
         detailCalls: true,
+        showPlan: true,
         run(ctx) {
             ctx.harness.setConfig("greeting", NEW_GREETING);
             ctx.harness.setConfig("liveRelease", "1");
@@ -188,6 +191,10 @@ async function main(): Promise<number> {
             previewing = index === 0;
             emu.resetStats();
             const result = await step.run(ctx);
+            if (step.showPlan) {
+                out("   plan, as the provider prints it:");
+                for (const line of result.pluginOutput.trimEnd().split("\n")) out(`     ${line}`);
+            }
             const calls = callsByRoute(emu.stats());
             if (!previewing) ctx.outputs = { ...ctx.outputs, ...result.outputs };
             out(`   API calls: ${summarizeCalls(calls)}`);

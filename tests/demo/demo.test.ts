@@ -45,6 +45,7 @@ describe("npm run demo", function () {
         expect(step3).to.include("1 x POST /v1/workspaces/{workspace_id}/dialog_nodes/{dialog_node}");
         expect(step3).to.include("1 x POST /v2/assistants/{assistant_id}/releases\n");
         expect(step3).to.include("release 2 cut from it; live still runs release 1");
+        expect(step3).to.include("     ~ dialog node welcome: output.generic[0].values[0].text\n");
     });
 
     it("deploys release 2, rolls back to release 1 with one deploy call each, and destroys everything", () => {
