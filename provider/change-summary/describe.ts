@@ -67,7 +67,10 @@ function collectChanges(shape: ObjectShape, olds: Bag, news: Bag, changed: strin
         const fieldShape = shape.fields?.[field];
         if (fieldShape && isCollection(fieldShape)) {
             if (fieldShape.named) lines.push(...collectionBlock(path, fieldShape, olds[field], news[field]));
-            else lines.push(`${INDENT}${path}: ${nestedCollectionPhrases(fieldShape, olds[field], news[field]).join(", ")}`);
+            else {
+                const phrases = nestedCollectionPhrases(fieldShape, olds[field], news[field]);
+                if (phrases.length > 0) lines.push(`${INDENT}${path}: ${phrases.join(", ")}`);
+            }
         } else if (fieldShape) {
             const [o, n] = [asObject(olds[field]), asObject(news[field])];
             collectChanges(fieldShape, o, n, differingKeys(o, n), `${path}.`, lines, others);
