@@ -143,9 +143,12 @@ const steps: DemoStep[] = [
     },
 ];
 
-/** The CLI's output without its progress lines and runs of blank lines. */
+/**
+ * The CLI's output without its progress lines, the stack's running rows (the provider's messages
+ * are shown again under Diagnostics) and runs of blank lines.
+ */
 function cliLines(text: string): string[] {
-    const lines = text.trimEnd().split("\n").filter((line) => !/^@ /.test(line));
+    const lines = text.trimEnd().split("\n").filter((line) => !/^@ /.test(line) && !/^ *[-+~]* +pulumi:pulumi:Stack \S+ \S+ \S/.test(line));
     return lines.filter((line, i) => line.trim() !== "" || (i > 0 && lines[i - 1].trim() !== ""));
 }
 

@@ -25,6 +25,10 @@ describe("npm run demo", function () {
         expect(run.status).to.equal(0);
     });
 
+    it("says which engine it drives: the real Pulumi CLI when one is found, else the harness", () => {
+        expect(run.stdout).to.match(/^Engine: (the Pulumi CLI v\d+\.\d+\.\d+ |the engine-path harness )/m);
+    });
+
     it("prints the six steps in order and the closing line", () => {
         const titles = ["1. Preview", "2. Up", "3. Content change", "4. Deploy the new release to live", "5. Roll back", "6. Destroy", "Demo finished"];
         const positions = titles.map((t) => run.stdout.indexOf(t));
