@@ -28,9 +28,7 @@ describeWithCli("Plan summaries through the Pulumi CLI", (cli) => {
 
     before(async () => {
         fx = await cliFixture(cli, PLAN_EDITS_DIR);
-        stack = fx.stack("test");
-        await stack.init();
-        await stack.setAllConfig({ "watson-assistant:url": fx.emu.url, edit: "none" });
+        stack = await fx.newStack("test", { edit: "none" });
         await stack.up();
         workspaceId = String((await stack.outputs()).workspaceId);
     });
