@@ -28,4 +28,7 @@ export {
     ConversationalSkillProvider as Provider,
     type ConversationalSkillProviderArgs,
 } from "./resources/skill-provider";
+export {
+    ConversationTest, type ConversationTestArgs, type ConversationCase, type Turn, type TurnExpectation, type CaseResult,
+} from "./resources/conversation-test";
 export { ApiError } from "./provider/http/errors";
