@@ -30,7 +30,7 @@ export interface ConversationTestArgs {
     junitPath?: pulumi.Input<string>;
 }
 
-const COMPUTED = ["passed", "failed", "accuracy", "results", "releaseTested", "testedEnvironmentId"] as const;
+const COMPUTED = ["passed", "failed", "accuracy", "results", "releaseTested", "verifiedReleases", "testedEnvironmentId"] as const;
 
 /**
  * Conversation tests that gate a deploy: after its dependencies are deployed, sends each case's
@@ -49,6 +49,11 @@ export class ConversationTest extends WatsonResource {
     declare readonly results: pulumi.Output<CaseResult[]>;
     /** The release the environment ran when the tests passed. */
     declare readonly releaseTested: pulumi.Output<string | undefined>;
+    /**
+     * Every release these tests have passed on, oldest first (kept across updates): give it to a
+     * later stage's EnvironmentDeployment `allowedReleases`, e.g. through a StackReference.
+     */
+    declare readonly verifiedReleases: pulumi.Output<string[]>;
     declare readonly testedEnvironmentId: pulumi.Output<string>;
 
     constructor(name: string, args: ConversationTestArgs, opts?: pulumi.CustomResourceOptions) {

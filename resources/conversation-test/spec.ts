@@ -36,6 +36,8 @@ export interface ConversationTestOutputs extends ConversationTestInputs {
     results: CaseResult[];
     /** The release the environment ran when the tests passed (undefined for draft). */
     releaseTested?: string;
+    /** Every release these tests have passed on, oldest first: what a later stage may deploy. */
+    verifiedReleases: string[];
     testedEnvironmentId: string;
 }
 
@@ -76,7 +78,7 @@ export const spec: ResourceSpec<ConversationTestInputs, ConversationTestOutputs>
     },
 
     async create(ctx, inputs) {
-        const outs = await test(ctx, inputs);
+        const outs = await test(ctx, inputs, []);
         return { id: joinId(inputs.assistantId, outs.testedEnvironmentId), outs };
     },
 
@@ -85,8 +87,8 @@ export const spec: ResourceSpec<ConversationTestInputs, ConversationTestOutputs>
         return { outs: olds };
     },
 
-    async update(ctx, _id, _olds, news) {
-        return test(ctx, news);
+    async update(ctx, _id, olds, news) {
+        return test(ctx, news, olds.verifiedReleases ?? []);
     },
 
     async delete() {
@@ -94,7 +96,7 @@ export const spec: ResourceSpec<ConversationTestInputs, ConversationTestOutputs>
     },
 };
 
-async function test(ctx: OperationContext, inputs: ConversationTestInputs): Promise<ConversationTestOutputs> {
+async function test(ctx: OperationContext, inputs: ConversationTestInputs, verifiedBefore: string[]): Promise<ConversationTestOutputs> {
     const environment = resolveEnvironment(await listEnvironments(ctx, inputs.assistantId), { environment: inputs.environment });
     const running = environment.release_reference?.release;
     const where = `environment ${describeEnvironment(environment)}${running ? ` (release ${running})` : ""}`;
@@ -111,7 +113,8 @@ async function test(ctx: OperationContext, inputs: ConversationTestInputs): Prom
     const threshold = inputs.threshold ?? 1;
     if (summary.accuracy < threshold) throw new Error(failureReport(results, threshold, where));
     ctx.log(`conversation tests on ${where}: ${summary.passed} of ${results.length} passed`);
-    return { ...inputs, ...summary, results, releaseTested: running, testedEnvironmentId: environment.environment_id };
+    const verifiedReleases = running === undefined || verifiedBefore.includes(running) ? verifiedBefore : [...verifiedBefore, running];
+    return { ...inputs, ...summary, results, releaseTested: running, verifiedReleases, testedEnvironmentId: environment.environment_id };
 }
 
 function writeReport(file: string, text: string): void {
