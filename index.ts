@@ -31,4 +31,5 @@ export {
 export {
     ConversationTest, type ConversationTestArgs, type ConversationCase, type Turn, type TurnExpectation, type CaseResult,
 } from "./resources/conversation-test";
+export { ReleasePromotion, type ReleasePromotionArgs } from "./resources/release-promotion";
 export { ApiError } from "./provider/http/errors";

@@ -15,6 +15,7 @@ const specModules: Record<string, string> = {
     EnvironmentDeployment: "./environment-deployment/spec",
     ConversationalSkillProvider: "./skill-provider/spec",
     ConversationTest: "./conversation-test/spec",
+    ReleasePromotion: "./release-promotion/spec",
 };
 
 export function specFor(type: string): ResourceSpec<any, any> {
