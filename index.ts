@@ -28,4 +28,8 @@ export {
     ConversationalSkillProvider as Provider,
     type ConversationalSkillProviderArgs,
 } from "./resources/skill-provider";
+export {
+    ConversationTest, type ConversationTestArgs, type ConversationCase, type Turn, type TurnExpectation, type CaseResult,
+} from "./resources/conversation-test";
+export { ReleasePromotion, type ReleasePromotionArgs } from "./resources/release-promotion";
 export { ApiError } from "./provider/http/errors";

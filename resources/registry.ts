@@ -14,6 +14,8 @@ const specModules: Record<string, string> = {
     Release: "./release/spec",
     EnvironmentDeployment: "./environment-deployment/spec",
     ConversationalSkillProvider: "./skill-provider/spec",
+    ConversationTest: "./conversation-test/spec",
+    ReleasePromotion: "./release-promotion/spec",
 };
 
 export function specFor(type: string): ResourceSpec<any, any> {

@@ -6,12 +6,15 @@
  * - staging and prod each deploy the release named in their stack config (`release: "3"`),
  *   reading the assistant id from dev through a StackReference. Editing that one line promotes or
  *   rolls back.
+ * - staging (config `casesFile`) runs conversation tests against the release it deploys;
+ * - prod (config `verifiedBy: staging`) deploys only a release those tests passed, read through a
+ *   StackReference: any other release is refused at preview.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { Assistant, EnvironmentDeployment, Release, Skill } from "pulumi-watson-assistant";
+import { Assistant, ConversationTest, EnvironmentDeployment, Release, Skill } from "pulumi-watson-assistant";
 
 const config = new pulumi.Config();
 const environment = config.get("environment");
@@ -53,14 +56,30 @@ function deploymentStack(target: string) {
     // "<org>/gitops-promotion/dev".
     const devStack = config.get("devStack") ?? "dev";
     const dev = new pulumi.StackReference(devStack);
+    const assistantId = dev.requireOutput("assistantId") as pulumi.Output<string>;
+    // prod: only the releases the verifying stack's conversation tests passed.
+    const verifiedBy = config.get("verifiedBy");
+    const allowedReleases = verifiedBy === undefined ? undefined
+        : (new pulumi.StackReference(verifiedBy).requireOutput("verifiedReleases") as pulumi.Output<string[]>);
     const deployment = new EnvironmentDeployment(target, {
-        assistantId: dev.requireOutput("assistantId") as pulumi.Output<string>,
+        assistantId,
         environment: target,
         release: config.require("release"),
+        allowedReleases,
+    });
+    // staging: the release just deployed must pass the conversation tests in git.
+    const casesFile = config.get("casesFile");
+    const tests = casesFile === undefined ? undefined : new ConversationTest(`${target}-tests`, {
+        assistantId,
+        environment: target,
+        release: deployment.release,
+        casesFile,
+        threshold: config.getNumber("testThreshold") ?? 1,
     });
     return {
         environmentId: deployment.targetEnvironmentId,
         deployedRelease: deployment.release,
+        ...(tests ? { verifiedReleases: tests.verifiedReleases, testAccuracy: tests.accuracy } : {}),
     };
 }
 

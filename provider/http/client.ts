@@ -129,19 +129,27 @@ export class ApiClient {
         }
         const version = opts.api === "v1" ? this.settings.versionV1 : this.settings.versionV2;
         const url = buildUrl(this.settings.url, opts.path, { ...opts.query, version });
-        const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        const body = opts.binaryBody?.data ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
         const headers: Record<string, string> = {
-            Accept: "application/json",
+            Accept: opts.binaryResponse ?? "application/json",
             "User-Agent": "pulumi-watson-assistant",
-            ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+            ...(body !== undefined ? { "Content-Type": opts.binaryBody?.contentType ?? "application/json" } : {}),
             ...(this.settings.learningOptOut ? { "X-Watson-Learning-Opt-Out": "true" } : {}),
             ...authHeaders,
         };
-        this.log?.(`-> ${opts.method} ${opts.path}${body !== undefined ? ` ${describeBody(opts.body)}` : ""}`);
+        const sent = opts.binaryBody ? `(${opts.binaryBody.data.length} bytes ${opts.binaryBody.contentType})` : body !== undefined ? describeBody(opts.body) : "";
+        this.log?.(`-> ${opts.method} ${opts.path}${sent ? ` ${sent}` : ""}`);
         this.metrics.requests++;
         const startedAt = this.now();
         try {
-            const res = await send({ url, method: opts.method, headers, body, timeoutMs: opts.timeoutMs ?? this.settings.timeoutMs, agent: this.agent, fetch: this.deps.fetch });
+            const res = await send({
+                url, method: opts.method, headers, body, binary: opts.binaryResponse !== undefined,
+                timeoutMs: opts.timeoutMs ?? this.settings.timeoutMs, agent: this.agent, fetch: this.deps.fetch,
+            });
+            if (res.bodyBytes) {
+                this.log?.(`<- ${res.status} ${opts.method} ${opts.path} ${this.now() - startedAt} ms (${res.bodyBytes.length} bytes)`);
+                return { ok: true, value: res.bodyBytes };
+            }
             const requestId = res.headers.get("x-global-transaction-id") ?? res.headers.get("x-request-id") ?? undefined;
             this.log?.(`<- ${res.status} ${opts.method} ${opts.path} ${this.now() - startedAt} ms ${describeBody(res.bodyText)}`);
             if (res.status >= 200 && res.status < 300) return this.success(base, res.status, res.bodyText, res.headers.get("content-type") ?? "", requestId, opts.expect);

@@ -14,12 +14,15 @@ export interface FetchResponseLike {
     statusText: string;
     headers: { get(name: string): string | null };
     text(): Promise<string>;
+    arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export interface RawResponse {
     status: number;
     headers: { get(name: string): string | null };
     bodyText: string;
+    /** The success body as bytes, when `binary` was asked for. */
+    bodyBytes?: Buffer;
 }
 
 /** The attempt got no (complete) response. `code` is the Node error code, "ETIMEDOUT" for our timeout. */
@@ -52,7 +55,9 @@ export interface SendOptions {
     url: string;
     method: string;
     headers: Record<string, string>;
-    body?: string;
+    body?: string | Buffer;
+    /** Read a success body as bytes. */
+    binary?: boolean;
     timeoutMs: number;
     agent?: http.Agent;
     fetch?: FetchLike;
@@ -75,6 +80,9 @@ export async function send(o: SendOptions): Promise<RawResponse> {
             agent: o.agent,
             redirect: "manual",
         });
+        if (o.binary && res.status >= 200 && res.status < 300 && res.arrayBuffer) {
+            return { status: res.status, headers: res.headers, bodyText: "", bodyBytes: Buffer.from(await res.arrayBuffer()) };
+        }
         const bodyText = await res.text();
         return { status: res.status, headers: res.headers, bodyText };
     } catch (err) {

@@ -29,6 +29,10 @@ export interface RequestOptions {
     expect?: string[];
     /** Request timeout in ms (default from settings). */
     timeoutMs?: number;
+    /** Send these bytes as the body instead of JSON (e.g. a release archive to import). */
+    binaryBody?: { data: Buffer; contentType: string };
+    /** Ask for this media type and return the success body as a Buffer (e.g. `application/zip`). */
+    binaryResponse?: string;
 }
 
 /** One entry of the service's `errors[]`. */

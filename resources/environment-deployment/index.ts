@@ -20,6 +20,12 @@ export interface EnvironmentDeploymentArgs {
      * that release in place: this is how a release is promoted or rolled back.
      */
     release: pulumi.Input<string>;
+    /**
+     * A promotion gate: when given, `release` must be one of these, or check (preview) fails. Give it
+     * the `verifiedReleases` of the ConversationTest of an earlier stage (through a StackReference)
+     * so that only tested releases reach this environment. Changing it never causes an update.
+     */
+    allowedReleases?: pulumi.Input<pulumi.Input<string>[]>;
     /** Environment name (1-64 characters). Updated in place; not managed when omitted. */
     name?: pulumi.Input<string>;
     /** Environment description (1-128 characters). Updated in place; not managed when omitted. */

@@ -4,6 +4,7 @@
  * (and update the declared settings); delete leaves the environment as it is.
  */
 import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { containsUnknown } from "../../provider/bridge/values";
 import { apiPath } from "../../provider/http/path";
 import type { EnvironmentData } from "../v2-common/api-types";
 import { changedDeclared, liveDeclared } from "../v2-common/declared";
@@ -18,6 +19,8 @@ export interface EnvironmentDeploymentInputs extends EnvironmentSettings {
     environmentId?: string;
     environment?: string;
     release: string;
+    /** When given, `release` must be one of these (e.g. the releases a ConversationTest verified). */
+    allowedReleases?: string[];
 }
 
 export interface EnvironmentDeploymentOutputs extends EnvironmentDeploymentInputs {
@@ -35,6 +38,7 @@ export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeployme
             environmentId: { type: "string", minLength: 1 },
             environment: { type: "string", minLength: 1, maxLength: 64 },
             release: { type: "string", pattern: "^[0-9]+$" },
+            allowedReleases: { type: "array", items: { type: "string" } },
             name: singleLineText(64),
             description: singleLineText(128),
             sessionTimeout: { type: "integer", minimum: 10, maximum: 604800 },
@@ -64,6 +68,8 @@ export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeployme
     },
     replaceOn: ["assistantId", "environmentId", "environment"],
     summary: environmentDeploymentSummary,
+    // A gate, not a setting: a newly verified release is no reason to deploy again.
+    canonical: (property, value) => (property === "allowedReleases" ? undefined : value),
 
     check(inputs) {
         const failures: CheckFailure[] = [];
@@ -73,6 +79,11 @@ export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeployme
         }
         if (inputs.environment === "draft") {
             failures.push({ property: "environment", reason: "cannot deploy to the draft environment: releases are deployed to live or staging environments" });
+        }
+        const allowed = inputs.allowedReleases;
+        if (allowed !== undefined && !containsUnknown(allowed) && !containsUnknown(inputs.release) && !allowed.includes(inputs.release)) {
+            const which = allowed.length > 0 ? `the allowed releases are ${allowed.join(", ")}` : "no release is allowed yet";
+            failures.push({ property: "release", reason: `release ${inputs.release} is not in allowedReleases: ${which} (deploy only a release that passed its conversation tests)` });
         }
         const ids = (inputs.skillReferences ?? []).map((r) => r.skillId);
         ids.forEach((id, index) => {

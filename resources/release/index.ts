@@ -18,9 +18,16 @@ export interface ReleaseArgs {
     deleteWhenDeployed?: pulumi.Input<boolean>;
     /** How long to wait for publishing to finish (default 900). Changing it never causes an update. */
     waitTimeoutSeconds?: pulumi.Input<number>;
+    /**
+     * Release retention: after each new release, keep the assistant's newest N releases (1-50) and
+     * delete older ones, never one an environment runs. What was deleted is logged and output as
+     * `retentionDeleted`. Plans cap releases per assistant (Lite 2, Plus and Trial 10, Enterprise 50).
+     * Changing it updates in place (and applies it).
+     */
+    keepReleases?: pulumi.Input<number>;
 }
 
-const COMPUTED = ["release", "status", "content", "deployedTo"] as const;
+const COMPUTED = ["release", "status", "content", "deployedTo", "retentionDeleted"] as const;
 
 /**
  * A release (a "version" in the watsonx Assistant UI): a snapshot of the assistant's draft action
@@ -40,6 +47,8 @@ export class Release extends WatsonResource {
     declare readonly content: pulumi.Output<{ skills: { skillId: string; type: string; snapshot?: string }[] } | undefined>;
     /** Names of the environments the release was deployed to when last read. */
     declare readonly deployedTo: pulumi.Output<string[]>;
+    /** Release numbers deleted by `keepReleases` in the last create or update. */
+    declare readonly retentionDeleted: pulumi.Output<string[] | undefined>;
 
     constructor(name: string, args: ReleaseArgs, opts?: pulumi.CustomResourceOptions) {
         super("Release", name, args, COMPUTED, opts);

@@ -12,6 +12,7 @@ import { WaitFailedError } from "../../provider/poll";
 import type { ReleaseData } from "../v2-common/api-types";
 import { describeEnvironment } from "../v2-common/environments";
 import { joinId, splitId } from "../v2-common/ids";
+import { applyRetention } from "./retention";
 import { createOnce } from "../v2-common/list";
 import { assistantIdSchema, waitTimeoutSchema } from "../v2-common/schema";
 import { statusFailureDetail, waitUntilAvailable } from "../v2-common/status";
@@ -23,6 +24,8 @@ export interface ReleaseInputs {
     triggers?: unknown;
     deleteWhenDeployed?: boolean;
     waitTimeoutSeconds?: number;
+    /** Keep the newest N releases of the assistant; older ones no environment runs are deleted. */
+    keepReleases?: number;
 }
 
 export interface ReleaseContent {
@@ -35,6 +38,8 @@ export interface ReleaseOutputs extends ReleaseInputs {
     content?: ReleaseContent;
     /** Names of the environments this release is deployed to. */
     deployedTo: string[];
+    /** Releases deleted by retention in the last create or update. */
+    retentionDeleted?: string[];
 }
 
 const MAX_DESCRIPTION = 500;
@@ -49,6 +54,7 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
             triggers: {},
             deleteWhenDeployed: { type: "boolean" },
             waitTimeoutSeconds: waitTimeoutSchema,
+            keepReleases: { type: "integer", minimum: 1, maximum: 50, errorHint: "plans allow 2 (Lite) to 50 (Enterprise) releases per assistant" },
         },
         required: ["assistantId"],
         additionalProperties: false,
@@ -80,7 +86,7 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
         const id = joinId(inputs.assistantId, started.release);
         ctx.log(`release ${started.release} of assistant ${inputs.assistantId} is publishing`);
         const published = await waitForPublishing(ctx, inputs, started.release, { ...inputs, ...outputsOf(started) });
-        return { id, outs: { ...inputs, ...outputsOf(published) } };
+        return { id, outs: { ...inputs, ...outputsOf(published), ...(await retain(ctx, inputs)) } };
     },
 
     async read(ctx, id, olds) {
@@ -93,9 +99,9 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
         // Only deleteWhenDeployed can change in place; a release left Processing by a timed-out
         // create is waited for again.
         const { key: release } = splitId(id);
-        if (olds.status === "Available") return { ...olds, ...news };
+        if (olds.status === "Available") return { ...olds, ...news, ...(await retain(ctx, news)) };
         const published = await waitForPublishing(ctx, news, release, { ...olds, ...news });
-        return { ...news, ...outputsOf(published) };
+        return { ...news, ...outputsOf(published), ...(await retain(ctx, news)) };
     },
 
     async delete(ctx, id, olds) {
@@ -112,6 +118,11 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
         await ctx.client.request({ method: "DELETE", api: "v2", path: apiPath`/v2/assistants/${assistantId}/releases/${release}` });
     },
 };
+
+async function retain(ctx: OperationContext, inputs: ReleaseInputs): Promise<Pick<ReleaseOutputs, "retentionDeleted">> {
+    if (inputs.keepReleases === undefined) return { retentionDeleted: undefined };
+    return { retentionDeleted: await applyRetention(ctx, inputs.assistantId, inputs.keepReleases) };
+}
 
 function getRelease(ctx: OperationContext, assistantId: string, release: string): Promise<ReleaseData> {
     return ctx.client.request<ReleaseData>({ method: "GET", api: "v2", path: apiPath`/v2/assistants/${assistantId}/releases/${release}` });

@@ -37,7 +37,7 @@ describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks 
         expect(admin.status).to.be.oneOf([200, 201]);
 
         const staging = await fx.newStack("staging");
-        expect(changedSteps(await staging.up())).to.deep.equal({ staging: "create" });
+        expect(changedSteps(await staging.up())).to.deep.equal({ staging: "create", "staging-tests": "create" });
         const prod = await fx.newStack("prod");
         expect(changedSteps(await prod.up())).to.deep.equal({ live: "create" });
         expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "1", live: "1" });
@@ -49,7 +49,7 @@ describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks 
         expect(await service.releaseNumbers(assistantId)).to.deep.equal(["1", "2"]);
 
         await staging.setConfig("release", "2");
-        expect(changedSteps(await staging.up())).to.deep.equal({ staging: "update" });
+        expect(changedSteps(await staging.up())).to.deep.equal({ staging: "update", "staging-tests": "update" });
         await prod.setConfig("release", "2");
         fx.takeStats();
         expect(changedSteps(await prod.up())).to.deep.equal({ live: "update" });
@@ -59,6 +59,38 @@ describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks 
         await prod.setConfig("release", "1");
         expect(changedSteps(await prod.up())).to.deep.equal({ live: "update" });
         expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "2", live: "1" });
+    });
+
+    it("staging's conversation tests gate prod: a failing release fails staging with a table and is refused for prod at preview; a fix passes and prod moves", async () => {
+        const prod = fx.stack("prod");
+        const staging = fx.stack("staging");
+        const setHours = (text: string) => {
+            const content = JSON.parse(fs.readFileSync(contentFile(), "utf8"));
+            content.actions.find((a: any) => a.action === "opening_hours").steps[0].output.generic[0].values[0].text = text;
+            fs.writeFileSync(contentFile(), JSON.stringify(content, null, 2));
+        };
+        setHours("Sorry, we are closed.");
+        await fx.stack("dev").up();
+        await staging.setConfig("release", "3");
+        const failed = await staging.up([], { allowFailure: true });
+        expect(failed.code).to.not.equal(0);
+        const report = failed.diagnostics.map((d) => d.message).join("\n");
+        expect(report).to.include('conversation tests on environment "staging" (release 3): 2 of 3 passed (66.7%), below the threshold of 100.0%');
+        expect(report).to.match(/opening hours +1 +textMatches +\/9:00 to 17:00\/ +Sorry, we are closed\./);
+
+        await prod.setConfig("release", "3");
+        const refused = await prod.preview([], { allowFailure: true });
+        expect(refused.code).to.not.equal(0);
+        expect(refused.diagnostics.map((d) => d.message).join("\n")).to.include("release 3 is not in allowedReleases: the allowed releases are 1, 2");
+
+        setHours("We are open 9:00 to 17:00, Monday to Saturday.");
+        await fx.stack("dev").up();
+        await staging.setConfig("release", "4");
+        expect(changedSteps(await staging.up())).to.deep.equal({ staging: "update", "staging-tests": "update" });
+        expect((await staging.outputs()).verifiedReleases).to.deep.equal(["1", "2", "4"]);
+        await prod.setConfig("release", "4");
+        expect(changedSteps(await prod.up())).to.deep.equal({ live: "update" });
+        expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "4", live: "4" });
     });
 
     it("destroying the three stacks leaves no assistant behind", async () => {

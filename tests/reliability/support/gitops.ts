@@ -11,7 +11,7 @@ import type { ServiceReader } from "./service";
 
 export const GITOPS_DIR = path.resolve(__dirname, "../../../examples/gitops-promotion");
 export const GITOPS_CONTENT = JSON.parse(fs.readFileSync(path.join(GITOPS_DIR, "content/actions.json"), "utf8"));
-export const GITOPS_EDITED = { actions: [...GITOPS_CONTENT.actions, { action: "goodbye", title: "Say goodbye", steps: [] }] };
+export const GITOPS_EDITED = { ...GITOPS_CONTENT, actions: [...GITOPS_CONTENT.actions, { action: "goodbye", title: "Say goodbye", steps: [] }] };
 
 /** What the example's dev stack computes from its content file. */
 export function contentHash(content: unknown): string {

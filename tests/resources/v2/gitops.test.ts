@@ -60,7 +60,9 @@ describe("GitOps promotion example (dev -> staging -> prod)", function () {
         await fx.admin(`/emulator/assistants/${assistantId}/environments`, { name: "staging" });
 
         const staging = stack("staging");
-        expect(ops(await staging.up())).to.deep.include({ staging: "create" });
+        const staged = await staging.up();
+        expect(ops(staged)).to.deep.include({ staging: "create", "staging-tests": "create" });
+        expect(staged.outputs).to.deep.include({ verifiedReleases: ["1"], testAccuracy: 1 });
         expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: undefined, staging: "1" });
 
         const prod = stack("prod");
@@ -72,7 +74,7 @@ describe("GitOps promotion example (dev -> staging -> prod)", function () {
         expect(again.steps.filter((s) => s.op !== "same" && s.op !== "read")).to.deep.equal([]);
 
         // A content change in dev cuts release 2; release 1 is kept (still deployed, and for rollbacks).
-        const edited = { actions: [...CONTENT.actions, { action: "goodbye", title: "Say goodbye", steps: [] }] };
+        const edited = { ...CONTENT, actions: [...CONTENT.actions, { action: "goodbye", title: "Say goodbye", steps: [] }] };
         fs.writeFileSync(contentFile, JSON.stringify(edited));
         const second = await dev.up();
         expect(ops(second)).to.deep.include({ assistant: "same", actions: "update", release: "replace" });
@@ -82,7 +84,7 @@ describe("GitOps promotion example (dev -> staging -> prod)", function () {
 
         // One config line deploys release 2 to staging, then promotes it to prod.
         staging.setConfig("release", "2");
-        expect(ops(await staging.up())).to.deep.include({ staging: "update" });
+        expect(ops(await staging.up())).to.deep.include({ staging: "update", "staging-tests": "update" });
         expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
         prod.setConfig("release", "2");
         expect(ops(await prod.up())).to.deep.include({ live: "update" });
@@ -107,5 +109,54 @@ describe("GitOps promotion example (dev -> staging -> prod)", function () {
         expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
         await dev.destroy();
         expect((await fx.api("/v2/assistants")).assistants).to.deep.equal([]);
+    });
+
+    it("staging's conversation tests gate prod: a failing release is refused at preview, a fixed one passes and moves prod, rollback works", async () => {
+        const hours = (text: string) => ({
+            ...CONTENT,
+            actions: CONTENT.actions.map((a: any) => (a.action === "opening_hours" ? { ...a, steps: [{ step: "step_1", output: { generic: [{ response_type: "text", values: [{ text }] }] } }] } : a)),
+        });
+        fs.writeFileSync(contentFile, JSON.stringify(CONTENT));
+        const dev = stack("dev", { contentFile });
+        const assistantId = (await dev.up()).outputs.assistantId as string;
+        await fx.admin(`/emulator/assistants/${assistantId}/environments`, { name: "staging" });
+        const staging = stack("staging", { release: "1" });
+        expect((await staging.up()).outputs.verifiedReleases).to.deep.equal(["1"]);
+        const prod = stack("prod", { release: "1" });
+        await prod.up();
+
+        // A content change breaks the opening hours answer: release 2 fails staging's tests.
+        fs.writeFileSync(contentFile, JSON.stringify(hours("Sorry, we are closed.")));
+        expect((await dev.up()).outputs.latestRelease).to.equal("2");
+        staging.setConfig("release", "2");
+        const failed = await staging.up().then(() => undefined, (e: Error) => e);
+        expect(failed?.message).to.include('conversation tests on environment "staging" (release 2): 2 of 3 passed (66.7%), below the threshold of 100.0%');
+        expect(failed?.message).to.match(/opening hours +1 +textMatches +\/9:00 to 17:00\/ +Sorry, we are closed\./);
+
+        // prod cannot take release 2: refused at preview, before any API call.
+        prod.setConfig("release", "2");
+        const refused = await prod.preview().then(() => undefined, (e: Error) => e);
+        expect(refused?.message).to.include("release: release 2 is not in allowedReleases: the allowed releases are 1 (deploy only a release that passed its conversation tests)");
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "2" });
+
+        // The fix cuts release 3; staging's tests run again and pass; prod moves to it.
+        fs.writeFileSync(contentFile, JSON.stringify(hours("We are open 9:00 to 17:00, Monday to Saturday.")));
+        expect((await dev.up()).outputs.latestRelease).to.equal("3");
+        staging.setConfig("release", "3");
+        const passed = await staging.up();
+        expect(ops(passed)).to.deep.include({ staging: "update", "staging-tests": "update" });
+        expect(passed.outputs.verifiedReleases).to.deep.equal(["1", "3"]);
+        expect(ops(await staging.up())).to.deep.include({ "staging-tests": "same" });
+        prod.setConfig("release", "3");
+        expect(ops(await prod.up())).to.deep.include({ live: "update" });
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "3", staging: "3" });
+
+        // Rollback to a verified release stays a one-line change.
+        prod.setConfig("release", "1");
+        expect(ops(await prod.up())).to.deep.include({ live: "update" });
+        expect(await environments(assistantId)).to.deep.equal({ draft: undefined, live: "1", staging: "3" });
+        await prod.destroy();
+        await staging.destroy();
+        await dev.destroy();
     });
 });
