@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerFor } from "../provider/bridge/serializable-provider";
 
-/** The types of resources/registry.ts (its table is private). */
+/** The types of plugin/registry.ts (its table is private). */
 export const RESOURCE_TYPES = [
     "Workspace", "Intent", "Entity", "DialogNode", "Assistant", "Skill", "Release", "EnvironmentDeployment", "ConversationalSkillProvider",
 ];

@@ -4,7 +4,7 @@
  * and diff measured on their own. Also the baseline: what existing tools do, one whole-workspace
  * write carrying every collection, on every change.
  */
-import { operationContext, operationsFor } from "../provider/bridge/runtime";
+import { operationContext, operationsFor } from "../plugin/runtime";
 import { PROVIDER_KEY } from "../provider/bridge/values";
 import { ApiClient } from "../provider/http/client";
 import { apiPath } from "../provider/http/path";

@@ -7,7 +7,7 @@ import { ResourceOperations } from "../../provider/bridge/operations";
 import { PlanReporter } from "../../provider/bridge/plan-reporter";
 import { UNKNOWN } from "../../provider/bridge/values";
 import { renderMarkdown } from "../../provider/change-summary/render";
-import { specFor } from "../../resources/registry";
+import { specFor } from "../../plugin/registry";
 
 type Bag = Record<string, any>;
 

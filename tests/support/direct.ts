@@ -3,7 +3,7 @@
  * service URL: quick tests of resource behaviour without spawning the plugin server. Engine-path
  * behaviour (serialization, gRPC) is covered by the harness tests.
  */
-import { checkContext, operationContext, operationsFor } from "../../provider/bridge/runtime";
+import { checkContext, operationContext, operationsFor } from "../../plugin/runtime";
 import { PROVIDER_KEY } from "../../provider/bridge/values";
 
 export interface DirectResource {

@@ -4,7 +4,7 @@
  * production code's, only the clock of its sleeps runs faster, so that runs with hundreds of
  * faults stay quick. The client's metrics give the retry and reconcile figures.
  */
-import { operationsFor } from "../../../provider/bridge/runtime";
+import { operationsFor } from "../../../plugin/runtime";
 import type { OperationContext } from "../../../provider/bridge/spec";
 import { PROVIDER_KEY } from "../../../provider/bridge/values";
 import { resolveSettings } from "../../../provider/config";

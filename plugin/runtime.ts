@@ -1,0 +1,85 @@
+/**
+ * Runs inside the dynamic-provider plugin process. The serialized provider of every resource type
+ * calls `dispatch` here (through provider/bridge/runtime.ts, the path stored in every stack's
+ * `__provider`), so the code that runs is always the installed package's, and configuration is
+ * read at call time, never captured in state. It sits above provider/ and resources/ because it
+ * joins the two: the generic operations and each type's spec.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2, resolveSettings, type ConnectionSettings } from "../provider/config";
+import { ApiClient } from "../provider/http/client";
+import { stderrSink } from "../provider/http/log";
+import { planFileFrom, stdoutSink } from "../provider/change-summary/publish";
+import { specFor } from "./registry";
+import { ResourceOperations } from "../provider/bridge/operations";
+import { PlanReporter } from "../provider/bridge/plan-reporter";
+import type { CheckContext, OperationContext } from "../provider/bridge/spec";
+import { stableJson } from "../provider/bridge/values";
+
+export const CONFIG_NAMESPACE = "watson-assistant";
+
+type ConfigGetter = (key: string) => string | undefined;
+
+let readConfig: ConfigGetter = () => undefined;
+const operationsByType = new Map<string, ResourceOperations<any, any>>();
+/** Plan summaries on the plugin's stdout (shown by the CLI as info) and in the optional plan file. */
+const planReporter = new PlanReporter(() => ({ write: stdoutSink, planFile: planFileFrom(readConfig, process.env) }), stderrSink);
+let cachedClient: { fingerprint: string; client: ApiClient; settings: ConnectionSettings } | undefined;
+
+/** Called by the plugin once per provider type with the stack's configuration. */
+export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
+    readConfig = (key) => req.config.get(`${CONFIG_NAMESPACE}:${key}`);
+}
+
+/**
+ * Context for one call: settings resolved now; the client (and its token cache) reused while they
+ * hold. Progress lines go to the plugin's stderr, which the engine collects with the plugin's logs.
+ */
+export function operationContext(
+    getConfig: ConfigGetter = readConfig,
+    env: NodeJS.ProcessEnv = process.env,
+    log: (message: string) => void = stderrSink,
+): OperationContext {
+    const settings = resolveSettings(getConfig, env);
+    const fingerprint = stableJson(settings);
+    if (!cachedClient || cachedClient.fingerprint !== fingerprint) {
+        cachedClient = { fingerprint, client: new ApiClient(settings), settings };
+    }
+    return { client: cachedClient.client, settings, log };
+}
+
+/** The version dates check applies rules for; a malformed date is left to the call that uses it to report. */
+export function checkContext(getConfig: ConfigGetter = readConfig): CheckContext {
+    const date = (key: string, fallback: string) => {
+        const value = getConfig(key);
+        return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fallback;
+    };
+    return { versionV1: date("versionV1", DEFAULT_VERSION_V1), versionV2: date("versionV2", DEFAULT_VERSION_V2) };
+}
+
+export function operationsFor(type: string): ResourceOperations<any, any> {
+    let ops = operationsByType.get(type);
+    if (!ops) {
+        ops = new ResourceOperations(specFor(type));
+        operationsByType.set(type, ops);
+    }
+    return ops;
+}
+
+type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
+
+export async function dispatch(type: string, method: Method, args: any[]): Promise<any> {
+    const ops = operationsFor(type);
+    switch (method) {
+        case "check": {
+            const result = ops.check(args[0], args[1], checkContext());
+            planReporter.check(type, ops, args[0], result);
+            return result;
+        }
+        case "diff": return planReporter.diff(type, ops, args[0], args[1], args[2]);
+        case "create": return ops.create(operationContext(), args[0]);
+        case "read": return ops.read(operationContext(), args[0], args[1] ?? {});
+        case "update": return ops.update(operationContext(), args[0], args[1], args[2]);
+        case "delete": return ops.delete(operationContext(), args[0], args[1]);
+    }
+}
