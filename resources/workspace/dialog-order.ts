@@ -9,7 +9,9 @@
  * (so new subtrees and new anchors exist before they are referenced), and emits a call for a node
  * only when it is new, its content changed, or the simulation says it is not where it is declared.
  * Removed nodes are deleted last: by then no kept node depends on them, and deleting the top of
- * a removed subtree deletes the subtree (one call).
+ * a removed subtree deletes the subtree (one call). Updates always send both position fields
+ * (kinds.ts `alwaysSent`), and `nodesAfter` keeps the state of a stopped plan true to where the
+ * relinking put every node, so that the next plan starts from the service's real tree.
  */
 import type { DialogNodeElement } from "../v1-elements/types";
 

@@ -16,7 +16,9 @@ import { Workspace } from "../../resources/workspace";
 import { Harness } from "../harness";
 import { recordFigures } from "./support/figures";
 import { pluginTap } from "./support/plugin-tap";
+import { URN_KEY } from "../../provider/bridge/creation-marker";
 import { useAsyncEmulator } from "./support/async-emulator";
+import { checked, directSession } from "./support/direct-session";
 import type { ServiceReader } from "./support/service";
 import { PROJECT_DIR } from "./support/workspace-program";
 
@@ -173,6 +175,22 @@ describe("reliability: creates interrupted by killing the plugin", function () {
         } finally {
             await done();
         }
+    });
+
+    it("a Workspace create whose answer was lost with maxRetries 0 fails, and the repeated create finds its workspace", async () => {
+        const session = directSession({ url: emu.url, apikey: APIKEY, iamUrl: emu.url, maxRetries: "0" });
+        const workspace = session.resource("Workspace");
+        // The program passes the URN; a direct session passes it by hand.
+        const inputs = await checked(workspace, { ...workspaceInputs(), [URN_KEY]: "urn:pulumi:dev::p::pulumi-nodejs:dynamic/watson-assistant:Workspace::ws" });
+        // After the marker lookup, the create's answer is lost, and so is the lookup that would have found its workspace.
+        emu.setFaults("rate=1,after=1,count=2,kinds=reset-after,routes=/v1/workspaces");
+        const lost = await workspace.create(inputs).then(() => undefined, (err: Error) => err);
+        expect(lost, "the create failed").to.be.instanceOf(Error);
+        emu.setFaults("");
+        expect(await workspaces(), "the lost create made a workspace").to.have.length(1);
+        const repeated = await workspace.create(inputs);
+        expect(await workspaces()).to.deep.equal([repeated.id]);
+        recordFigures("interrupted-create-max-retries-0", { workspaces: 1 });
     });
 
     for (const [what, change] of [

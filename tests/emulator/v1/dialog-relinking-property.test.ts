@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { positionsOf, propertyRuns, SiblingListModel } from "../../support/dialog-trees";
+import { recordFigures } from "../../reliability/support/figures";
 import { createWorkspace, p, useEmulator } from "./client";
 
 /**
@@ -52,6 +53,8 @@ describe("emulator v1: dialog node relinking against the documented rules (prope
     const { call } = useEmulator();
 
     it("element creates, moves, renames and deletes leave every node where ordered sibling lists put it", async () => {
+        let calls = 0;
+        let rejected = 0;
         await fc.assert(fc.asyncProperty(fc.array(PICKS, { minLength: 1, maxLength: 30 }), async (sequence) => {
             const ws = await createWorkspace(call, {});
             const model = new SiblingListModel();
@@ -65,10 +68,13 @@ describe("emulator v1: dialog node relinking against the documented rules (prope
                     : picks.op === "update"
                         ? await call("POST", p`/v1/workspaces/${ws}/dialog_nodes/${id}`, body)
                         : await call("DELETE", p`/v1/workspaces/${ws}/dialog_nodes/${id}`);
+                calls++;
+                if (!expected) rejected++;
                 expect(reply.status < 300, `${what} -> ${reply.status} ${JSON.stringify(reply.body)}`).to.equal(expected);
                 const { body: listed } = await call("GET", p`/v1/workspaces/${ws}/dialog_nodes`);
                 expect(positionsOf(listed.dialog_nodes), what).to.deep.equal(model.positions());
             }
         }), { numRuns: propertyRuns(200) });
+        recordFigures("dialog-relinking-property", { cases: propertyRuns(200), calls, rejected });
     });
 });

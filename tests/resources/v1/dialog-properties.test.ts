@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { fromApi } from "../../../provider/casing";
 import { canonicalCollection, dialogNodeKind } from "../../../resources/v1-elements/kinds";
 import { applyEdits, editArbitrary, positionsOf, propertyRuns, toElements, treeArbitrary } from "../../support/dialog-trees";
+import { recordFigures } from "../../reliability/support/figures";
 import { createChecked, startV1Fixture, updateChecked, type V1Fixture } from "./support";
 
 /** The service's dialog nodes, in the canonical input form the declared ones are compared in. */
@@ -20,18 +21,22 @@ describe("Workspace dialog planner, random trees and edits (property)", function
     const treeAndEdits = fc.record({ start: treeArbitrary(), edits: fc.array(editArbitrary, { minLength: 1, maxLength: 6 }) });
 
     it("one update reaches the declared tree exactly, with the service relinking siblings", async () => {
+        let elementCalls = 0;
         await fc.assert(fc.asyncProperty(treeAndEdits, async ({ start, edits }) => {
             await fx.emu.reset();
             const ws = fx.resource("Workspace");
             const before = toElements(start);
             const after = toElements(applyEdits(start, edits));
             const { id, outs } = await createChecked(ws, { name: "property", dialogNodes: before, waitForTraining: false });
+            fx.emu.resetStats();
             const updated = await updateChecked(ws, id, outs, { name: "property", dialogNodes: after, waitForTraining: false });
+            elementCalls += fx.writes();
             const live = await liveNodes(fx, id);
             expect(positionsOf(live)).to.deep.equal(positionsOf(after));
             expect(live).to.deep.equal(canonicalCollection(dialogNodeKind, after));
             expect(canonicalCollection(dialogNodeKind, updated.dialogNodes)).to.deep.equal(live);
         }), { numRuns: propertyRuns(150) });
+        recordFigures("dialog-planner-property", { cases: propertyRuns(150), writeCalls: elementCalls });
     });
 
     it("an update stopped by a failed call records what the service holds, and the next update finishes it", async () => {
@@ -55,5 +60,6 @@ describe("Workspace dialog planner, random trees and edits (property)", function
             await updateChecked(ws, id, olds, { name: "property", dialogNodes: after, waitForTraining: false });
             expect(await liveNodes(fx, id)).to.deep.equal(canonicalCollection(dialogNodeKind, after));
         }), { numRuns: propertyRuns(100) });
+        recordFigures("dialog-planner-stopped-property", { cases: propertyRuns(100) });
     });
 });
