@@ -57,9 +57,11 @@ describe("keyedDiff", () => {
         expect(keyedDiff(olds, news, (e) => e.text, { detectRenames: false }).renamed).to.have.length(0);
     });
 
-    it("handles missing lists", () => {
-        const d = keyedDiff<Intent>(undefined, [intent("a", [])], byName);
-        expect(d.added).to.have.length(1);
+    it("an absent old list means every new element is added", () => {
+        expect(keyedDiff<Intent>(undefined, [intent("a", [])], byName).added).to.have.length(1);
+    });
+
+    it("an absent new list means every old element is removed", () => {
         expect(keyedDiff<Intent>([intent("a", [])], undefined, byName).removed).to.have.length(1);
     });
 

@@ -76,7 +76,7 @@ describe("waitFor", () => {
         expect(err.message).to.equal('Timed out after 5.0 s waiting for skill update of assistant abc: its status is still "Processing"');
     });
 
-    it("works with real timers for short waits", async () => {
+    it("without an injected clock it polls on real timers until the status is ready", async () => {
         const result = await waitFor<string>({ what: "x", fetch: sequence<string>("pending", "done"), status: (s) => s, ready: ["DONE"], failed: [], timeoutMs: 1_000, initialDelayMs: 5 });
         expect(result).to.equal("done");
     });
