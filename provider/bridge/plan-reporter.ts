@@ -9,6 +9,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceSummary } from "../change-summary/describe";
 import { type PlanSinks, publishSummary } from "../change-summary/publish";
 import type { ResourceOperations } from "./operations";
+import { HIDDEN_KEYS } from "./creation-marker";
 import { PROVIDER_KEY, sha256, withoutKeys } from "./values";
 
 type Bag = Record<string, any>;
@@ -43,6 +44,7 @@ export class PlanReporter {
     }
 }
 
+/** The declared inputs: a replacement's second check derives a creation marker of its own. */
 function fingerprint(type: string, inputs: Bag): string {
-    return `${type}:${sha256(withoutKeys(inputs, [PROVIDER_KEY]))}`;
+    return `${type}:${sha256(withoutKeys(inputs, [PROVIDER_KEY, ...HIDDEN_KEYS]))}`;
 }
