@@ -1,4 +1,5 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
+import { engineSection } from "./engine/report";
 import { round } from "./measure";
 import type { SuiteResults } from "./suite";
 import { scenarioSummary, summarize } from "./summary";
@@ -131,6 +132,8 @@ export function renderReport(r: SuiteResults, command: string): string {
     out.push(row(["Type", "Bytes", "Serialization time"]), row(["---", "---", "---"]));
     for (const [type, size] of Object.entries(r.providers)) out.push(row([type, n(size.bytes), ms(size.serializeMs)]));
     out.push("");
+
+    if (r.engine) out.push(...engineSection(r.engine));
 
     if (r.growth.length > 0) {
         out.push("## Growth curve (intents × 20 examples only, 0 ms latency)", "");

@@ -8,6 +8,13 @@
  *   --latencies 0,50  added emulator latencies for the large-workspace scenarios
  *   --growth 100,1000,10000   intent counts of the growth curve
  *   --no-harness      skip the runs through the real plugin (harness)
+ *   --no-engine       skip the engine section (whole `pulumi up`s through the real CLI)
+ *   --engine-only     only the engine section
+ *   --engine-repeats 3                    no-op and edit `up`s per engine series (medians)
+ *   --engine-growth 100,1000,10000        intents of the engine's workspace growth curve
+ *   --engine-intent-growth 100,1000       Intent-resource counts of the engine's growth curve
+ *   --no-engine-20mb  skip the 20 MB workspace
+ *   --engine-rss-limit-mb 6000            stop an `up` whose processes hold more (shared machine)
  *
  * Progress goes to stderr.
  */
@@ -15,7 +22,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "./harness-loader";
 import { renderReport } from "./report";
-import { runSuite } from "./suite";
+import { runSuite, type EngineFlags } from "./suite";
 import { summarize } from "./summary";
 
 export interface CliOptions {
@@ -25,6 +32,8 @@ export interface CliOptions {
     latencies: number[];
     growthSizes: number[];
     harness: boolean;
+    engine: EngineFlags | undefined;
+    engineOnly: boolean;
 }
 
 const numbers = (value: string, flag: string) => value.split(",").map((v) => {
@@ -38,7 +47,10 @@ export function parseArgs(argv: string[]): CliOptions {
     const options: CliOptions = {
         json: false, quick, out: quick ? undefined : path.join(REPO_ROOT, "BENCHMARKS.md"),
         latencies: quick ? [0] : [0, 50], growthSizes: quick ? [10, 40] : [100, 1000, 10000], harness: true,
+        engine: quick ? undefined : { repeats: 3, growth: [100, 1000, 10000], intentGrowth: [100, 1000], huge: true, rssLimitMb: 6000 },
+        engineOnly: false,
     };
+    const engine = () => (options.engine ??= { repeats: 1, growth: [], intentGrowth: [], huge: false, rssLimitMb: 6000 });
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = () => {
@@ -54,6 +66,13 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--latencies": options.latencies = numbers(value(), arg); break;
             case "--growth": options.growthSizes = numbers(value(), arg); break;
             case "--no-harness": options.harness = false; break;
+            case "--no-engine": options.engine = undefined; break;
+            case "--engine-only": engine(); options.engineOnly = true; break;
+            case "--engine-repeats": engine().repeats = Math.max(1, numbers(value(), arg)[0]); break;
+            case "--engine-growth": engine().growth = numbers(value(), arg); break;
+            case "--engine-intent-growth": engine().intentGrowth = numbers(value(), arg); break;
+            case "--no-engine-20mb": engine().huge = false; break;
+            case "--engine-rss-limit-mb": engine().rssLimitMb = numbers(value(), arg)[0]; break;
             default: throw new Error(`unknown option ${arg} (see bench/run.ts)`);
         }
     }
