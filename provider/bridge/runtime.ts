@@ -11,6 +11,7 @@ import { specFor } from "../../resources/registry";
 import { ResourceOperations } from "./operations";
 import type { CheckContext, OperationContext } from "./spec";
 import { stableJson } from "./values";
+import { WireOperations } from "./wire";
 
 export const CONFIG_NAMESPACE = "watson-assistant";
 
@@ -60,10 +61,22 @@ export function operationsFor(type: string): ResourceOperations<any, any> {
     return ops;
 }
 
+const wireByType = new Map<string, WireOperations>();
+
+/** The operations as the plugin sees them: packed properties in the engine's wire shape (wire.ts). */
+export function wireOperationsFor(type: string): WireOperations {
+    let wire = wireByType.get(type);
+    if (!wire) {
+        wire = new WireOperations(operationsFor(type));
+        wireByType.set(type, wire);
+    }
+    return wire;
+}
+
 type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 
 export async function dispatch(type: string, method: Method, args: any[]): Promise<any> {
-    const ops = operationsFor(type);
+    const ops = wireOperationsFor(type);
     switch (method) {
         case "check": return ops.check(args[0], args[1], checkContext());
         case "diff": return ops.diff(args[1], args[2]);

@@ -68,6 +68,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     type: "Workspace",
     inputSchema: workspaceSchema,
     replaceOn: ["language"],
+    packed: COLLECTIONS,
     check,
     normalize: (inputs) => ({ ...inputs, language: inputs.language ?? "en" }),
     canonical(property, value) {
