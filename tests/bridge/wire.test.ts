@@ -22,7 +22,7 @@ const declared: WorkspaceInputs = {
     ],
     counterexamples: [{ text: "what is the weather" }],
 };
-const packed = (w: WorkspaceInputs) => ({ ...pack(w as Record<string, unknown>, COLLECTIONS), __provider: "p" });
+const packed = (w: WorkspaceInputs): Record<string, any> => ({ ...pack(w as unknown as Record<string, unknown>, COLLECTIONS), __provider: "p" });
 
 describe("wire shape of packed properties (Workspace collections as one JSON string)", () => {
     it("a check failure inside the packed content names the user's property path", () => {
