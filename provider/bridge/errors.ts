@@ -11,16 +11,34 @@ export class PartialFailure extends Error {
     readonly properties: Record<string, unknown>;
     readonly reasons: string[];
 
+    /**
+     * @param rereadable properties the next update reads from the service when the state lacks
+     *   them; they are left out when the properties would not fit in the error trailer.
+     */
     constructor(
         message: string,
         readonly id: string,
         outs: Record<string, unknown>,
         override readonly cause?: unknown,
+        rereadable: readonly string[] = [],
     ) {
         super(message);
-        this.properties = outs;
+        this.properties = fitTrailer(outs, rereadable);
         this.reasons = [message];
     }
+}
+
+/**
+ * Largest JSON size of a partial failure's properties. The plugin sends them in the gRPC error
+ * trailer (grpc-status-details-bin, base64), and an HTTP/2 header block of more than about 64 KB
+ * never reaches a Node (grpc-js) client: the call hangs and the engine records nothing, so the
+ * next `up` would create a second object. 32 KB leaves room for the encoding.
+ */
+export const PARTIAL_PROPERTIES_MAX_BYTES = 32 * 1024;
+
+function fitTrailer(outs: Record<string, unknown>, rereadable: readonly string[]): Record<string, unknown> {
+    if (rereadable.length === 0 || Buffer.byteLength(JSON.stringify(outs)) <= PARTIAL_PROPERTIES_MAX_BYTES) return outs;
+    return Object.fromEntries(Object.entries(outs).filter(([key]) => !rereadable.includes(key)));
 }
 
 /** Prefixes an error with the resource it concerns, keeping any partial-failure payload. */

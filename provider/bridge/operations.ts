@@ -9,6 +9,7 @@ import { compileInputSchema } from "../validation";
 import { isNotFound } from "../http/errors";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
 import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "./spec";
+import { creationMarker, HIDDEN_KEYS, MARKER_KEY } from "./creation-marker";
 import { describeFailure, PartialFailure } from "./errors";
 import {
     containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
@@ -35,20 +36,21 @@ export class ResourceOperations<I extends object, O extends object> {
 
     /** Schema and rule checks; never calls the API. Failures on values not known yet are deferred. */
     check(olds: Bag, news: Bag, context: CheckContext = DEFAULT_CHECK_CONTEXT): dynamic.CheckResult {
-        const inputs = withoutKeys(news, [PROVIDER_KEY]) as I;
+        const inputs = this.inputsOf(news);
         const hasUnknowns = containsUnknown(inputs);
         let failures = this.validate(inputs);
         if (failures.length === 0 || !hasUnknowns) {
             failures = failures.concat(this.spec.check?.(inputs, context) ?? []);
         }
-        const previous = withoutKeys(olds ?? {}, [PROVIDER_KEY]);
+        const previous = this.inputsOf(olds ?? {});
         if (Object.keys(previous).length > 0 && this.spec.checkTransition) {
             failures = failures.concat(this.spec.checkTransition(previous as I, inputs));
         }
         if (hasUnknowns) failures = failures.filter((f) => !isUnknownAt(inputs, f.property));
         if (failures.length > 0) return { inputs: news, failures: dedupe(failures) };
         const normalized = this.spec.normalize && !hasUnknowns ? this.spec.normalize(inputs) : inputs;
-        return { inputs: { ...normalized, [PROVIDER_KEY]: news[PROVIDER_KEY] } };
+        const marker = creationMarker(olds ?? {}, news, this.spec.replaceOn);
+        return { inputs: { ...normalized, ...withoutUndefined({ [MARKER_KEY]: marker }), [PROVIDER_KEY]: news[PROVIDER_KEY] } };
     }
 
     /** Compares the declared inputs with the stored outputs, property by property. */
@@ -84,20 +86,23 @@ export class ResourceOperations<I extends object, O extends object> {
     async create(ctx: OperationContext, news: Bag): Promise<dynamic.CreateResult> {
         const inputs = this.inputsOf(news);
         try {
-            const { id, outs } = await this.spec.create(ctx, inputs);
-            return { id, outs: this.outputs(inputs, outs) };
+            const marker = news[MARKER_KEY] as string | undefined;
+            const { id, outs } = await this.spec.create({ ...ctx, creationMarker: marker }, inputs);
+            return { id, outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: marker }) } };
         } catch (err) {
-            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err));
+            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err, news[MARKER_KEY]));
         }
     }
 
     async read(ctx: OperationContext, id: string, olds: Bag): Promise<dynamic.ReadResult> {
         try {
-            const result = await this.spec.read(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
+            const result = await this.spec.read(ctx, id, withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O);
             if (!result) return { id: "" };
-            const props = { ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly) };
+            // The creation marker stays with the object through refreshes (see creation-marker.ts).
+            const marker = withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] });
+            const props = { ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker };
             if (!result.inputs) return { id, props: withoutUndefined(props) };
-            return { id, props: withoutUndefined(props), inputs: withoutUndefined(withoutKeys(result.inputs as Bag, this.writeOnly)) };
+            return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
         } catch (err) {
             if (isNotFound(err)) return { id: "" };
             throw describeFailure(this.spec.type, "read", id, err);
@@ -107,10 +112,10 @@ export class ResourceOperations<I extends object, O extends object> {
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
         const inputs = this.inputsOf(news);
         try {
-            const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O, inputs);
-            return { outs: this.outputs(inputs, outs) };
+            const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, inputs);
+            return { outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) } };
         } catch (err) {
-            throw describeFailure(this.spec.type, "update", id, this.completePartial(err));
+            throw describeFailure(this.spec.type, "update", id, this.completePartial(err, olds[MARKER_KEY] ?? news[MARKER_KEY]));
         }
     }
 
@@ -129,7 +134,7 @@ export class ResourceOperations<I extends object, O extends object> {
     }
 
     private inputsOf(news: Bag): I {
-        return withoutKeys(news, [PROVIDER_KEY]) as I;
+        return withoutKeys(news, [PROVIDER_KEY, ...HIDDEN_KEYS]) as I;
     }
 
     /** What the engine stores: the inputs (minus write-only ones, kept as hashes) and the computed outputs. */
@@ -147,9 +152,9 @@ export class ResourceOperations<I extends object, O extends object> {
     }
 
     /** A partial failure's outputs are stored like a success's: no secrets, no undefined members. */
-    private completePartial(err: unknown): unknown {
+    private completePartial(err: unknown, marker?: unknown): unknown {
         if (!(err instanceof PartialFailure)) return err;
-        const props = withoutUndefined(withoutKeys(err.properties, this.writeOnly));
+        const props = withoutUndefined({ ...withoutKeys(err.properties, this.writeOnly), [MARKER_KEY]: marker });
         return new PartialFailure(err.message, err.id, props, err.cause);
     }
 }

@@ -1,5 +1,6 @@
 /** Base class of every resource: a `pulumi.dynamic.Resource` with its own type token. */
 import * as pulumi from "@pulumi/pulumi";
+import { URN_KEY } from "./creation-marker";
 import { PACKED_KEY } from "./packing";
 import { providerFor } from "./serializable-provider";
 
@@ -24,6 +25,8 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
         const props: Record<string, unknown> = {};
         for (const output of outputNames) props[output] = undefined;
         Object.assign(props, packed.length > 0 ? packArgs(args as Record<string, unknown>, packed) : args);
+        // Stable facts for the creation marker (creation-marker.ts): the provider never sees the URN.
+        props[URN_KEY] = pulumi.createUrn(name, `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${type}`, opts?.parent);
         super(providerFor(type), name, props, opts, RESOURCE_MODULE, type);
         if (packed.length > 0) {
             const content = ((this as unknown as Record<string, pulumi.Output<string | undefined>>)[PACKED_KEY])

@@ -27,6 +27,12 @@ export interface OperationContext {
     settings: ConnectionSettings;
     /** Progress/info messages (shown by the harness; visible in `pulumi up` output on stderr). */
     log(message: string): void;
+    /**
+     * Create only: the resource's creation marker (creation-marker.ts), when the program passed its
+     * URN. A resource stores it on the object it creates and looks for it before creating, so that
+     * an interrupted create is found again instead of repeated.
+     */
+    creationMarker?: string;
 }
 
 export interface ReadOutcome<I, O> {

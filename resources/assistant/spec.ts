@@ -3,6 +3,7 @@
  * forces a replacement, which creates a new assistant (new ids, empty skills, no releases) and then
  * deletes the old one with everything in it.
  */
+import { splitMarkerSuffix, withMarkerSuffix } from "../../provider/bridge/creation-marker";
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
 import type { AssistantData } from "../v2-common/api-types";
@@ -27,6 +28,7 @@ export interface AssistantOutputs extends AssistantInputs {
 }
 
 export const DEFAULT_LANGUAGE = "en";
+const MAX_DESCRIPTION = 128;
 
 const ASSISTANTS: ListSpec = { path: "/v2/assistants", itemsKey: "assistants" };
 
@@ -36,7 +38,7 @@ export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
         type: "object",
         properties: {
             name: singleLineText(64),
-            description: singleLineText(128),
+            description: singleLineText(MAX_DESCRIPTION),
             language: schemas.languageCode,
         },
         required: ["name"],
@@ -47,12 +49,13 @@ export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
     normalize: (inputs) => ({ ...inputs, language: inputs.language ?? DEFAULT_LANGUAGE }),
 
     async create(ctx, inputs) {
-        const body = { name: inputs.name, description: inputs.description, language: inputs.language };
+        const body = { name: inputs.name, description: withMarkerSuffix(inputs.description, ctx.creationMarker, MAX_DESCRIPTION), language: inputs.language };
         const created = await createOnce<AssistantData>(ctx, {
             what: `assistant "${inputs.name}"`,
             list: ASSISTANTS,
             keyOf: (a) => a.assistant_id,
-            matches: (a) => a.name === inputs.name && (a.description || undefined) === inputs.description && (a.language ?? DEFAULT_LANGUAGE) === inputs.language,
+            matches: (a) => a.name === inputs.name && (splitMarkerSuffix(a.description).text || undefined) === inputs.description && (a.language ?? DEFAULT_LANGUAGE) === inputs.language,
+            marker: ctx.creationMarker === undefined ? undefined : { value: ctx.creationMarker, of: (a) => splitMarkerSuffix(a.description).marker },
             create: (reconcile) =>
                 ctx.client.request<AssistantData>({ method: "POST", api: "v2", path: ASSISTANTS.path, body, idempotent: false, expect: ["assistant_id"], reconcile }),
         });
@@ -91,7 +94,7 @@ function outputsOf(a: AssistantData): AssistantOutputs {
     const skillOfType = (type: string) => skills.find((s) => s.type === type)?.skill_id;
     return {
         name: a.name ?? "",
-        description: a.description,
+        description: splitMarkerSuffix(a.description).text,
         language: a.language ?? DEFAULT_LANGUAGE,
         assistantId: a.assistant_id,
         draftEnvironmentId: environmentOfType("draft"),

@@ -3,8 +3,10 @@
  * of description or triggers cuts a new one. Publishing is asynchronous: create waits until the
  * release is Available and fails with the service's status errors.
  */
+import { splitMarkerSuffix, withMarkerSuffix } from "../../provider/bridge/creation-marker";
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { PartialFailure } from "../../provider/bridge/errors";
+import { withoutUndefined } from "../../provider/bridge/values";
 import { apiPath } from "../../provider/http/path";
 import { WaitFailedError } from "../../provider/poll";
 import type { ReleaseData } from "../v2-common/api-types";
@@ -34,13 +36,15 @@ export interface ReleaseOutputs extends ReleaseInputs {
     deployedTo: string[];
 }
 
+const MAX_DESCRIPTION = 500;
+
 export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
     type: "Release",
     inputSchema: {
         type: "object",
         properties: {
             assistantId: assistantIdSchema,
-            description: { type: "string", minLength: 1, maxLength: 500 },
+            description: { type: "string", minLength: 1, maxLength: MAX_DESCRIPTION },
             triggers: {},
             deleteWhenDeployed: { type: "boolean" },
             waitTimeoutSeconds: waitTimeoutSchema,
@@ -58,13 +62,14 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
             list: { path: releasesPath, itemsKey: "releases" },
             keyOf: (r) => r.release,
             // A release that is still Processing may not show its description yet: it matches too.
-            matches: (r) => r.description === inputs.description || (r.status === "Processing" && r.description === undefined),
+            matches: (r) => splitMarkerSuffix(r.description).text === inputs.description || (r.status === "Processing" && r.description === undefined),
+            marker: ctx.creationMarker === undefined ? undefined : { value: ctx.creationMarker, of: (r) => splitMarkerSuffix(r.description).marker },
             create: (reconcile) =>
                 ctx.client.request<ReleaseData>({
                     method: "POST",
                     api: "v2",
                     path: releasesPath,
-                    body: inputs.description === undefined ? {} : { description: inputs.description },
+                    body: withoutUndefined({ description: withMarkerSuffix(inputs.description, ctx.creationMarker, MAX_DESCRIPTION) }),
                     idempotent: false,
                     expect: ["release"],
                     reconcile,

@@ -26,12 +26,14 @@ export function elementPath(kind: ElementKind, workspaceId: string, key: string)
 
 /**
  * The element's API body: camelCase -> snake_case, free-form parts untouched. Fields the
- * `previous` version had and `element` no longer declares are sent as null: element updates keep
- * fields a body leaves out, and null is how the API clears one.
+ * `previous` version had and `element` no longer declares, and the kind's `alwaysSent` fields,
+ * are sent as null: element updates keep fields a body leaves out, and null is how the API clears
+ * one. A create passes no `previous` and sends only what is declared.
  */
-export function elementBody<E extends object>(element: E, previous?: E): Record<string, unknown> {
+export function elementBody<E extends object>(element: E, previous?: E, alwaysSent: readonly string[] = []): Record<string, unknown> {
     const body = toApi<Record<string, unknown>>(element);
-    const cleared = Object.keys(previous ?? {}).filter((field) => (element as Record<string, unknown>)[field] === undefined);
+    const candidates = new Set([...Object.keys(previous ?? {}), ...alwaysSent]);
+    const cleared = [...candidates].filter((field) => (element as Record<string, unknown>)[field] === undefined);
     return { ...toApi<Record<string, unknown>>(Object.fromEntries(cleared.map((field) => [field, null]))), ...body };
 }
 
@@ -104,7 +106,7 @@ export interface UpdateOptions<E = any> {
 export async function updateElement<E extends object>(
     client: ApiClient, kind: ElementKind<E>, workspaceId: string, currentKey: string, element: E, options: UpdateOptions<E> = {},
 ): Promise<void> {
-    const body = elementBody(element, options.previous);
+    const body = elementBody(element, options.previous, kind.alwaysSent);
     try {
         await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, currentKey), body });
     } catch (err) {

@@ -29,6 +29,13 @@ export interface ElementKind<E extends object = any> {
     callsPer30Min: number;
     /** Whether GET of one element needs `export=true` to include its subelements. */
     exportOnGet: boolean;
+    /**
+     * Fields every update sends, null when not declared. Element updates keep the fields a body
+     * leaves out, and the service changes dialog node positions behind the state's back (placing
+     * a node makes the one that held its place follow it), so the stored version of a node cannot
+     * tell whether its position needs clearing.
+     */
+    alwaysSent?: readonly (keyof E & string)[];
     canonical(element: E): E;
 }
 
@@ -104,6 +111,7 @@ export const dialogNodeKind: ElementKind<DialogNodeElement> = {
     key: "dialogNode",
     callsPer30Min: 500,
     exportOnGet: false,
+    alwaysSent: ["parent", "previousSibling"],
     canonical: (node) => compact({ ...node }, { type: "standard", disabled: false, disambiguationOptOut: false }),
 };
 

@@ -35,16 +35,26 @@ export interface CreateOnceOptions<T> {
      * has an unknown outcome, and uses what it finds instead of creating a second object.
      */
     create(reconcile: () => Promise<T | undefined>): Promise<T>;
+    /** This resource's creation marker and where a listed object carries it (creation-marker.ts). */
+    marker?: { value: string; of(item: T): string | undefined };
 }
 
 /**
- * Creates an object that has no client-chosen identity without ever creating two. The objects
+ * Creates an object that has no client-chosen identity without ever creating two. An object that
+ * carries this resource's creation marker was made by an interrupted create and is used as is. The objects
  * that already match are listed first; after an attempt with an unknown outcome, a matching object
  * that was not there before is the one that attempt created. This assumes nobody else creates an
  * identical object in the same instant, which is also what the service's own UI assumes.
  */
 export async function createOnce<T>(ctx: OperationContext, options: CreateOnceOptions<T>): Promise<T> {
-    const before = new Set((await listAll<T>(ctx, options.list)).filter(options.matches).map(options.keyOf));
+    const existing = await listAll<T>(ctx, options.list);
+    const marker = options.marker;
+    const interrupted = marker && existing.find((item) => marker.of(item) === marker.value);
+    if (interrupted) {
+        ctx.log(`${options.what}: ${options.keyOf(interrupted)} was created by an interrupted run of this resource; using it instead of creating another`);
+        return interrupted;
+    }
+    const before = new Set(existing.filter(options.matches).map(options.keyOf));
     const reconcile = async (): Promise<T | undefined> => {
         const appeared = (await listAll<T>(ctx, options.list)).filter((item) => options.matches(item) && !before.has(options.keyOf(item)));
         if (appeared.length > 1) {

@@ -8,7 +8,8 @@ import type { OperationContext } from "../../provider/bridge/spec";
 import { deepEqual } from "../../provider/bridge/values";
 import { apiPath } from "../../provider/http/path";
 import { createElement, deleteElement, updateElement } from "../v1-elements/element-client";
-import { keyOf } from "../v1-elements/kinds";
+import { dialogNodeKind, keyOf } from "../v1-elements/kinds";
+import { nodesAfter } from "./dialog-order";
 import { workspaceBody, workspaceFromApi } from "./mapping";
 import { type Collections, type ElementOp, planWorkspace } from "./plan";
 import { COLLECTIONS, OPTIONS, SCALARS, type ScalarName, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
@@ -31,6 +32,10 @@ async function currentCollections(ctx: OperationContext, workspaceId: string, ol
 
 /** Applies one element op to the known collection contents. */
 function record(known: Collections, op: ElementOp): void {
+    if (op.kind === dialogNodeKind) {
+        known.dialogNodes = nodesAfter(known.dialogNodes ?? [], op);
+        return;
+    }
     const list = [...(known[op.kind.collection] ?? [])];
     const key = (e: any) => keyOf(op.kind, e);
     if (op.op === "create") list.push(op.element);
@@ -39,13 +44,7 @@ function record(known: Collections, op: ElementOp): void {
         if (index >= 0) list[index] = op.element;
         else list.push(op.element);
     } else {
-        const gone = new Set([op.key]);
-        // A deleted dialog node takes its subtree with it.
-        for (let grew = true; grew; ) {
-            grew = false;
-            for (const e of list) if (e.parent !== undefined && gone.has(e.parent) && !gone.has(key(e))) { gone.add(key(e)); grew = true; }
-        }
-        known[op.kind.collection] = list.filter((e) => !gone.has(key(e)));
+        known[op.kind.collection] = list.filter((e) => key(e) !== op.key);
         return;
     }
     known[op.kind.collection] = list;
@@ -98,7 +97,7 @@ export async function applyWorkspace(ctx: OperationContext, workspaceId: string,
         }
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        throw new PartialFailure(`updating workspace ${workspaceId} stopped part-way: ${message}`, workspaceId, outputs() as any, err);
+        throw new PartialFailure(`updating workspace ${workspaceId} stopped part-way: ${message}`, workspaceId, outputs() as any, err, COLLECTIONS);
     }
     // Undeclared collections are not owned: once they are dropped from the program, state forgets
     // them (the bridge drops undefined outputs).

@@ -72,6 +72,11 @@ export class DialogTree {
         return this.positions.get(id)?.parent;
     }
 
+    positionOf(id: string): Position | undefined {
+        const at = this.positions.get(id);
+        return at && { ...at };
+    }
+
     private detach(id: string): void {
         const at = this.positions.get(id);
         if (!at) return;
@@ -79,6 +84,42 @@ export class DialogTree {
             if (other.parent === at.parent && other.previousSibling === id) other.previousSibling = at.previousSibling;
         }
     }
+}
+
+/** One element call on the dialog nodes, as the planner emits it. */
+export type NodeCall =
+    | { op: "create"; element: DialogNodeElement }
+    | { op: "update"; key: string; element: DialogNodeElement }
+    | { op: "delete"; key: string };
+
+/**
+ * The nodes the service holds after `call`, every node at the place the service's relinking gives
+ * it (not only the called one), with the references a rename rewrites (parent, previous sibling,
+ * jump target). Keeps a partial failure's state true to the service, so that the next plan starts
+ * from where the nodes really are.
+ */
+export function nodesAfter(nodes: DialogNodeElement[], call: NodeCall): DialogNodeElement[] {
+    const tree = new DialogTree(nodes);
+    let list: DialogNodeElement[];
+    if (call.op === "delete") {
+        const gone = new Set(tree.remove(call.key));
+        list = nodes.filter((n) => !gone.has(n.dialogNode));
+    } else {
+        const id = call.element.dialogNode;
+        const from = call.op === "update" ? call.key : id;
+        list = nodes;
+        if (from !== id && tree.has(from)) {
+            tree.rename(from, id);
+            list = list.map((n) => (n.nextStep?.dialogNode === from ? { ...n, nextStep: { ...n.nextStep, dialogNode: id } } : n));
+        }
+        tree.place(id, { parent: call.element.parent, previousSibling: call.element.previousSibling });
+        list = [...list.filter((n) => n.dialogNode !== id && n.dialogNode !== from), call.element];
+    }
+    return list.map((node) => {
+        const { parent: _p, previousSibling: _s, ...rest } = node;
+        const at = tree.positionOf(node.dialogNode)!;
+        return { ...rest, ...(at.parent !== undefined && { parent: at.parent }), ...(at.previousSibling !== undefined && { previousSibling: at.previousSibling }) };
+    });
 }
 
 /**

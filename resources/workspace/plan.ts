@@ -89,8 +89,11 @@ function planDialogNodes(kind: ElementKind, current: DialogNodeElement[], desire
     const mustSend = new Set<string>([...changed.map(([key]) => key), ...created.map((n) => n.dialogNode)]);
     const ops: ElementOp[] = [];
     const { order, deferredJumps } = creationOrder(desired, (id) => tree.has(id));
-    for (const node of order) {
-        const id = node.dialogNode;
+    for (const declared of order) {
+        const id = declared.dialogNode;
+        // A jump to a node that does not exist yet is rejected: such nodes get it in a last update.
+        const { nextStep: _n, ...withoutJump } = declared;
+        const node = deferredJumps.has(id) ? withoutJump : declared;
         const from = renamedFrom.get(id);
         const position = { parent: node.parent, previousSibling: node.previousSibling };
         if (from !== undefined) {
@@ -98,10 +101,9 @@ function planDialogNodes(kind: ElementKind, current: DialogNodeElement[], desire
             ops.push({ op: "update", kind, key: from, element: node });
             tree.place(id, position);
         } else if (!tree.has(id)) {
-            const { nextStep: _n, ...withoutJump } = node;
-            ops.push({ op: "create", kind, element: deferredJumps.has(id) ? withoutJump : node });
+            ops.push({ op: "create", kind, element: node });
             tree.place(id, position);
-        } else if (mustSend.has(id) || !tree.isAt(id, position)) {
+        } else if (mustSend.has(id) || deferredJumps.has(id) || !tree.isAt(id, position)) {
             ops.push({ op: "update", kind, key: id, element: node });
             tree.place(id, position);
         }

@@ -8,6 +8,7 @@ import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
 import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
+import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
 import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
 import { applyWorkspace } from "./apply";
@@ -40,19 +41,36 @@ async function findCreated(ctx: OperationContext, token: string): Promise<ApiWor
     return all.find((w) => w.metadata?.[CREATION_TOKEN_KEY] === token);
 }
 
-/** Waits for training when asked; a failure keeps the object (PartialFailure) so that it is not lost. */
+/** The status a failed wait last saw ("Unknown" when the wait failed for another reason). */
+function statusSeenBy(err: unknown): string {
+    if (err instanceof WaitTimeoutError) return err.lastStatus;
+    if (err instanceof WaitFailedError) return err.status;
+    return "Unknown";
+}
+
+/**
+ * Waits for training when asked; a failure keeps the object (PartialFailure) so that it is not
+ * lost, with the status last seen, so that the next update waits again.
+ */
 async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string): Promise<WorkspaceOutputs> {
     if (outputs.waitForTraining === false) return outputs;
     try {
         return { ...outputs, status: await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds) };
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: "Failed" } as any, err);
+        throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: statusSeenBy(err) } as any, err, COLLECTIONS);
     }
 }
 
-async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ id: string; outs: WorkspaceOutputs }> {
-    const id = inputs.adoptWorkspaceId!;
+/** Status of a workspace whose content did not change: a status other than Available (a wait that failed or was skipped) is read again. */
+async function currentStatus(ctx: OperationContext, outputs: WorkspaceOutputs, olds: WorkspaceOutputs): Promise<WorkspaceOutputs> {
+    if (olds.status === "Available") return { ...outputs, status: olds.status };
+    if (outputs.waitForTraining !== false) return trained(ctx, outputs, "updated");
+    return { ...outputs, status: (await getWorkspace(ctx, outputs.workspaceId, false)).status };
+}
+
+/** Takes over workspace `id` (adoptWorkspaceId, or the object of an interrupted create): brings it to the declared state. */
+async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string): Promise<{ id: string; outs: WorkspaceOutputs }> {
     const live = workspaceFromApi(await getWorkspace(ctx, id, true));
     if (live.language !== inputs.language) {
         throw new Error(`adoptWorkspaceId ${id}: its language is ${live.language}, the declared language is ${inputs.language} (a workspace's language cannot change)`);
@@ -60,7 +78,7 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs): Promise<{ 
     // Plan against what the service holds of the declared settings and owned collections, as if
     // the state had it: undeclared settings are not managed, so they must not read as cleared.
     const { outputs, contentChanged } = await applyWorkspace(ctx, id, projectOnto(live, inputs), inputs);
-    const outs = contentChanged ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
+    const outs = contentChanged || live.status !== "Available" ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
     return { id, outs };
 }
 
@@ -80,8 +98,16 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     },
 
     async create(ctx, inputs) {
-        if (inputs.adoptWorkspaceId) return adopt(ctx, inputs);
-        const token = randomUUID();
+        if (inputs.adoptWorkspaceId) return adopt(ctx, inputs, inputs.adoptWorkspaceId);
+        // The same resource's interrupted create (killed during the POST or the training wait) left
+        // its workspace: finish that one (creation-marker.ts).
+        const marker = ctx.creationMarker;
+        const interrupted = marker === undefined ? undefined : await findCreated(ctx, marker);
+        if (interrupted) {
+            ctx.log(`workspace ${interrupted.workspace_id} was created by an interrupted run of this resource; finishing it instead of creating another`);
+            return adopt(ctx, inputs, interrupted.workspace_id);
+        }
+        const token = marker ?? randomUUID();
         const created = await ctx.client.request<ApiWorkspace>({
             method: "POST", api: "v1", path: "/v1/workspaces",
             body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
@@ -104,7 +130,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
 
     async update(ctx, id, olds, news) {
         const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, news);
-        return contentChanged ? await trained(ctx, outputs, "updated") : { ...outputs, status: olds.status };
+        return contentChanged ? await trained(ctx, outputs, "updated") : await currentStatus(ctx, outputs, olds);
     },
 
     async delete(ctx, id) {

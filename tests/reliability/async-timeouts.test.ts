@@ -8,39 +8,30 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "../../emulator";
 import { Harness } from "../harness";
 import { Assistant } from "../../resources/assistant";
 import { Release } from "../../resources/release";
 import { checked, directSession } from "./support/direct-session";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { useAsyncEmulator } from "./support/async-emulator";
+import type { ServiceReader } from "./support/service";
 import { PROJECT_DIR } from "./support/workspace-program";
 
 const APIKEY = "reliability-async-key";
-const FOREVER_MS = 1e12;
 
 describe("reliability: asynchronous waits that never finish", function () {
     this.timeout(60_000);
+    const emulator = useAsyncEmulator(APIKEY);
     let emu: RunningEmulator;
     let service: ServiceReader;
-    let clockOffsetMs = 0;
-    before(async () => {
-        emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0, now: () => Date.now() + clockOffsetMs });
-        service = serviceReader(emu.url, APIKEY);
-    });
-    after(async () => emu.stop());
-    beforeEach(async () => {
-        await emu.reset();
-        clockOffsetMs = 0;
-        await service.admin("/emulator/async-delay", { ms: 0 });
-    });
+    beforeEach(() => ({ emu, service } = emulator()));
 
     const session = () => directSession({ url: emu.url, apikey: APIKEY, iamUrl: emu.url });
 
     it("a release that stays Processing times out naming the release, its assistant and the status", async () => {
         const s = session();
         const assistant = await s.resource("Assistant").create(await checked(s.resource("Assistant"), { name: "slow" }));
-        await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+        await emulator().neverFinish();
         const release = s.resource("Release");
         const err: Error = await release.create(await checked(release, { assistantId: assistant.id, waitTimeoutSeconds: 0.3 })).then(() => undefined as any, (e) => e);
         expect(err.message).to.match(/Timed out after [\d.]+ (ms|s) waiting for release 1 of assistant /);
@@ -52,7 +43,7 @@ describe("reliability: asynchronous waits that never finish", function () {
 
     it("training that never finishes times out naming the workspace and its last status, and keeps the workspace", async () => {
         const s = session();
-        await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+        await emulator().neverFinish();
         const workspace = s.resource("Workspace");
         const inputs = await checked(workspace, { name: "slow training", intents: [{ intent: "hello", examples: [{ text: "hi" }] }], trainingTimeoutSeconds: 0.3 });
         const err: Error = await workspace.create(inputs).then(() => undefined as any, (e) => e);
@@ -65,7 +56,7 @@ describe("reliability: asynchronous waits that never finish", function () {
     it("a skill update that stays Processing times out naming the skill and the status", async () => {
         const s = session();
         const a = (await s.resource("Assistant").create(await checked(s.resource("Assistant"), { name: "slow skill" }))).outs;
-        await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+        await emulator().neverFinish();
         const skill = s.resource("Skill");
         const inputs = await checked(skill, { assistantId: a.assistantId, skillId: a.actionSkillId, workspace: { actions: [] }, waitTimeoutSeconds: 0.3 });
         const err: Error = await skill.create(inputs).then(() => undefined as any, (e) => e);
@@ -86,14 +77,14 @@ describe("reliability: asynchronous waits that never finish", function () {
             },
         });
         try {
-            await service.admin("/emulator/async-delay", { ms: FOREVER_MS });
+            await emulator().neverFinish();
             const err: Error = await h.up().then(() => undefined as any, (e) => e);
             expect(err.message).to.match(/waiting for release 1 of assistant .*status is still "Processing"/);
             const stored = h.plainState().resources.find((r) => r.name === "release");
             expect(stored?.outputs).to.include({ release: "1", status: "Processing" });
 
             // The publishing finishes (the service's clock passes the delay); the next up adopts it.
-            clockOffsetMs = FOREVER_MS + 60_000;
+            emulator().finishAll();
             const next = await h.up();
             expect(next.outputs).to.deep.include({ release: "1", status: "Available" });
             const assistantId = h.plainState().resources.find((r) => r.name === "assistant")!.id;

@@ -5,7 +5,8 @@ import { directResource, type DirectResource } from "../../support/direct";
 
 export interface V1Fixture {
     emu: RunningEmulator;
-    resource(type: string): DirectResource;
+    /** A resource driven in-process; `config` overrides the fixture's provider settings. */
+    resource(type: string, config?: Record<string, string>): DirectResource;
     /** Calls the v1 API directly, as someone using the tooling would (counted in stats). */
     api(method: string, path: string, body?: unknown): Promise<any>;
     /** Calls by "METHOD template" since the last resetStats. */
@@ -18,7 +19,7 @@ const CONFIG = { maxRetries: "8", maxRetryElapsedMs: "60000" };
 
 export async function startV1Fixture(): Promise<V1Fixture> {
     const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
-    const resource = (type: string) => directResource(type, { url: emu.url, authType: "noauth", ...CONFIG });
+    const resource = (type: string, config: Record<string, string> = {}) => directResource(type, { url: emu.url, authType: "noauth", ...CONFIG, ...config });
     const api = async (method: string, path: string, body?: unknown) => {
         const url = `${emu.url}${path}${path.includes("?") ? "&" : "?"}version=2021-11-27`;
         const res = await fetch(url, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });

@@ -1,0 +1,104 @@
+/**
+ * The engine-path harness (tests/harness) imitates the Pulumi engine for fast tests; the real CLI is
+ * the ground truth. The same quick-start stages through both take the same step per resource and
+ * make the same write calls per stage.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { projectConfigDefaults } from "../../scripts/demo/project-config";
+import { Harness, type RunResult } from "../harness";
+import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
+import type { CliResult, CliStack } from "../../drivers/pulumi-cli";
+
+interface Stage {
+    title: string;
+    config?: Record<string, string>;
+    run: "preview" | "up" | "destroy";
+}
+
+const STAGES: Stage[] = [
+    { title: "preview", run: "preview" },
+    { title: "first up", run: "up" },
+    { title: "no-op up", run: "up" },
+    { title: "content change kept off live", config: { greeting: "Parity greeting", liveRelease: "1" }, run: "up" },
+    { title: "release 2 to live", config: { liveRelease: "2" }, run: "up" },
+    { title: "an assistant rename replaces it", config: { assistantName: "Renamed assistant", liveRelease: "latest" }, run: "up" },
+    { title: "destroy", run: "destroy" },
+];
+
+interface Observed {
+    steps: Record<string, string>;
+    /** Properties that forced each replacement. */
+    replaceKeys: Record<string, string[]>;
+    writes: Record<string, number>;
+}
+
+function harnessSteps(result: RunResult): Pick<Observed, "steps" | "replaceKeys"> {
+    const changed = result.steps.filter((s) => s.op !== "same" && s.op !== "read");
+    return {
+        steps: Object.fromEntries(changed.map((s) => [s.name, s.op])),
+        replaceKeys: Object.fromEntries(changed.filter((s) => s.op === "replace").map((s) => [s.name, [...(s.replaces ?? [])].sort()])),
+    };
+}
+
+function engineSteps(result: CliResult): Pick<Observed, "steps" | "replaceKeys"> {
+    return {
+        steps: changedSteps(result),
+        replaceKeys: Object.fromEntries(result.steps.filter((s) => s.op === "replace").map((s) => [s.name, [...(s.keys ?? [])].sort()])),
+    };
+}
+
+describeWithCli("Harness and real engine take the same steps", (cli) => {
+    const engine: Observed[] = [];
+    const harness: Observed[] = [];
+
+    it("the quick-start stages through the real CLI", async () => {
+        const fx: CliFixture = await cliFixture(cli, REPO_ROOT, { entries: ["Pulumi.yaml", "quickstart"] });
+        try {
+            const stack: CliStack = fx.stack("dev");
+            await stack.init();
+            await stack.setConfig("watson-assistant:url", fx.emu.url);
+            for (const stage of STAGES) {
+                await stack.setAllConfig(stage.config ?? {});
+                fx.takeStats();
+                const result = await stack[stage.run]();
+                engine.push({ ...engineSteps(result), writes: writeCalls(fx.takeStats()) });
+            }
+        } finally {
+            await fx.close();
+        }
+    });
+
+    it("the same stages through the harness", async () => {
+        const emu: RunningEmulator = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
+        const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "parity-"));
+        const h = new Harness({
+            projectDir: REPO_ROOT, stack: "dev", stateDir, program: "quickstart",
+            config: { ...projectConfigDefaults(REPO_ROOT), "watson-assistant:url": emu.url },
+        });
+        try {
+            for (const stage of STAGES) {
+                for (const [key, value] of Object.entries(stage.config ?? {})) h.setConfig(key, value);
+                emu.resetStats();
+                const result = await h[stage.run]();
+                harness.push({ ...harnessSteps(result), writes: writeCalls(emu.stats()) });
+            }
+        } finally {
+            await h.close();
+            await emu.stop();
+            fs.rmSync(stateDir, { recursive: true, force: true });
+        }
+    });
+
+    for (const [index, stage] of STAGES.entries()) {
+        it(`stage "${stage.title}": same step per resource, same replacement causes, same write calls`, function () {
+            if (engine.length !== STAGES.length || harness.length !== STAGES.length) this.skip();
+            expect(harness[index].steps, "steps").to.deep.equal(engine[index].steps);
+            expect(harness[index].replaceKeys, "properties forcing each replacement").to.deep.equal(engine[index].replaceKeys);
+            expect(harness[index].writes, "write calls").to.deep.equal(engine[index].writes);
+        });
+    }
+});

@@ -1,0 +1,129 @@
+/**
+ * kill -9 of the whole `pulumi up` process group (CLI, language host, program, plugin) at the
+ * worst moments: after the service committed a create but before the engine recorded it, and in
+ * the middle of an update. Then exactly what a user does with this CLI version, as the README
+ * says: `pulumi cancel` (the file backend's lock outlives a killed CLI), then `pulumi up` (the
+ * engine warns about the pending operation and runs the create again; the provider finds the
+ * object the interrupted create left and takes it over). Nothing may be duplicated or lost.
+ */
+import { expect } from "chai";
+import * as path from "path";
+import fetch from "node-fetch";
+import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
+import type { CliStack, RunningCommand } from "../../drivers/pulumi-cli";
+import { recordFigures } from "../reliability/support/figures";
+import { cliFixture, describeWithCli, type CliFixture } from "./support";
+
+const PROGRAM = path.join(__dirname, "fixtures", "interrupted");
+const INTENTS = 300;
+
+async function get(fx: CliFixture, route: string): Promise<any> {
+    const version = route.startsWith("/v1") ? DEFAULT_VERSION_V1 : DEFAULT_VERSION_V2;
+    const res = await fetch(`${fx.emu.url}${route}${route.includes("?") ? "&" : "?"}version=${version}`);
+    expect(res.status, route).to.equal(200);
+    return res.json();
+}
+
+/** Waits until the emulator has answered `count` calls of `route` (since the last stats reset), then kills the CLI. */
+async function killAfter(fx: CliFixture, run: RunningCommand, route: string, count = 1): Promise<void> {
+    const deadline = Date.now() + 120_000;
+    while ((fx.emu.stats().byRoute[route] ?? 0) < count) {
+        if (Date.now() > deadline) throw new Error(`${route} was never called`);
+        if (run.child.exitCode !== null) throw new Error(`pulumi up ended before ${route} was called:\n${(await run.done).stdout}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    run.killHard();
+    const killed = await run.done;
+    expect(killed.signal, "the CLI was killed, not finished").to.equal("SIGKILL");
+}
+
+/** The README's recovery: release the lock a killed CLI leaves, then up again. */
+async function recover(stack: CliStack): Promise<void> {
+    await stack.run(["cancel", "--yes", "--stack", stack.name], { allowFailure: true });
+    await stack.up();
+}
+
+async function expectWorkspace(fx: CliFixture, edited: boolean): Promise<void> {
+    const { workspaces } = await get(fx, "/v1/workspaces");
+    expect(workspaces.map((w: any) => w.name), "exactly one workspace").to.deep.equal(["Interrupted"]);
+    const exported = await get(fx, `/v1/workspaces/${workspaces[0].workspace_id}?export=true`);
+    expect(exported.intents).to.have.length(INTENTS);
+    const first = exported.intents.find((i: any) => i.intent === "intent_0");
+    expect(first.examples.map((e: any) => e.text)).to.include(`${edited ? "edited " : ""}example 0 of intent 0`);
+    const fiftieth = exported.intents.find((i: any) => i.intent === "intent_49");
+    expect(fiftieth.examples.map((e: any) => e.text)).to.include(`${edited ? "edited " : ""}example 9 of intent 49`);
+}
+
+describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the process group)", (cli) => {
+    let kills = 0;
+    after(() => {
+        if (kills === 4) recordFigures("interrupted-cli", { kills, duplicates: 0 });
+    });
+
+    async function fixture(config: Record<string, string>): Promise<{ fx: CliFixture; stack: CliStack }> {
+        // Training and publishing take 3 s, which is when the kills land.
+        const fx = await cliFixture(cli, PROGRAM, { emulator: { asyncDelayMs: 3000 } });
+        const stack = fx.stack("dev");
+        await stack.init();
+        await stack.setAllConfig({ "watson-assistant:url": fx.emu.url, intentCount: String(INTENTS), ...config });
+        fx.takeStats();
+        return { fx, stack };
+    }
+
+    it("killed during the training wait of a large workspace create: the next up takes that workspace over instead of creating a second", async () => {
+        const { fx, stack } = await fixture({});
+        try {
+            await killAfter(fx, stack.startUp(), "POST /v1/workspaces");
+            kills++;
+            await recover(stack);
+            await expectWorkspace(fx, false);
+        } finally {
+            await fx.close();
+        }
+    });
+
+    it("killed during an update touching 50 intents: the next up finishes it, nothing duplicated or lost", async () => {
+        const { fx, stack } = await fixture({});
+        try {
+            await stack.up();
+            await stack.setConfig("edit", "true");
+            fx.takeStats();
+            const run = stack.startUp();
+            const deadline = Date.now() + 120_000;
+            while (Object.entries(fx.emu.stats().byRoute).every(([route]) => route.startsWith("GET "))) {
+                if (Date.now() > deadline) throw new Error("the update never wrote");
+                await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+            run.killHard();
+            expect((await run.done).signal).to.equal("SIGKILL");
+            kills++;
+            await recover(stack);
+            await expectWorkspace(fx, true);
+        } finally {
+            await fx.close();
+        }
+    });
+
+    it("killed during an assistant create and then during a release's publishing wait: one assistant, one release", async () => {
+        const { fx, stack } = await fixture({ withAssistant: "true", intentCount: "3" });
+        try {
+            await killAfter(fx, stack.startUp(), "POST /v2/assistants");
+            kills++;
+            await stack.run(["cancel", "--yes", "--stack", "dev"], { allowFailure: true });
+            fx.takeStats();
+            await killAfter(fx, stack.startUp(), "POST /v2/assistants/{assistant_id}/releases");
+            kills++;
+            await recover(stack);
+            const { assistants } = await get(fx, "/v2/assistants");
+            expect(assistants.map((a: any) => a.name), "exactly one assistant").to.deep.equal(["Interrupted assistant"]);
+            const { releases } = await get(fx, `/v2/assistants/${assistants[0].assistant_id}/releases`);
+            expect(releases.map((r: any) => r.release), "exactly one release").to.deep.equal(["1"]);
+            const outputs = await stack.outputs();
+            expect(outputs.assistantId).to.equal(assistants[0].assistant_id);
+            expect(outputs.release).to.equal("1");
+            expect((await get(fx, "/v1/workspaces")).workspaces.filter((w: any) => w.name === "Interrupted")).to.have.length(1);
+        } finally {
+            await fx.close();
+        }
+    });
+});
