@@ -31,6 +31,8 @@ export interface EngineFlags {
     intentGrowth: number[];
     huge: boolean;
     rssLimitMb: number;
+    /** Intent resources of the many-resources case (default: the plan's). */
+    intents: number | undefined;
 }
 
 export interface SuitePlan {
@@ -122,7 +124,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
 
 function engineOptions(plan: SuitePlan, flags: EngineFlags, log: (message: string) => void): EngineOptions {
     return {
-        repeats: flags.repeats, workspaceSize: plan.size, intentResources: plan.intentResources, growth: flags.growth, intentGrowth: flags.intentGrowth,
+        repeats: flags.repeats, workspaceSize: plan.size, intentResources: flags.intents ?? plan.intentResources, growth: flags.growth, intentGrowth: flags.intentGrowth,
         hugeSize: flags.huge ? plan.hugeSize : undefined, limits: { rssLimitMb: flags.rssLimitMb, timeoutMs: ENGINE_UP_TIMEOUT_MS }, log,
     };
 }
