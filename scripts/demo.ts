@@ -1,18 +1,17 @@
 /**
  * `npm run demo`: the quick-start program (Pulumi.yaml + quickstart/) played against an emulator
- * started in-process, through the engine-path harness (real program, real plugin server; no
- * Pulumi CLI needed): preview, up, a content change, a new release deployed to live, a rollback and
- * a destroy. Prints one line per resource step and the API calls of every step; exits 1 on failure.
+ * started in-process: preview, up, a content change, a new release deployed to live, a rollback and
+ * a destroy. Runs the real Pulumi CLI when one is found (PATH or `npm run pulumi-cli`'s cache) and
+ * shows its output; otherwise the engine-path harness (real program, real plugin server). Prints
+ * one line per resource step and the API calls of every step; exits 1 on failure.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../emulator";
-import { Harness, type RunResult } from "../tests/harness";
 import { callsByRoute, summarizeCalls, writes } from "./demo/api-calls";
-import { projectConfigDefaults } from "./demo/project-config";
+import { chooseEngine, type DemoEngine, type DemoRun } from "./demo/engines";
 import { ServiceView } from "./demo/service";
-import { printSteps } from "./demo/step-lines";
+import { stepLine } from "./demo/step-lines";
 
 /** Why some delete steps of the quick start make no API call. */
 const DELETE_NOTES: Record<string, string> = {
@@ -31,14 +30,8 @@ function repoRoot(): string {
     throw new Error("cannot find the repository root (Pulumi.yaml next to quickstart/)");
 }
 
-/** The program is TypeScript and runs in this process, as Pulumi's Node.js host would run it. */
-function registerTypeScript(root: string): void {
-    if ((process as any)[Symbol.for("ts-node.register.instance")]) return;
-    require("ts-node").register({ transpileOnly: true, project: path.join(root, "tsconfig.json") });
-}
-
 interface Context {
-    harness: Harness;
+    engine: DemoEngine;
     emu: RunningEmulator;
     service: ServiceView;
     outputs: Record<string, unknown>;
@@ -49,11 +42,13 @@ interface DemoStep {
     title: string;
     /** Shown under the title: what a CLI user would do. */
     command: string;
-    run(ctx: Context): Promise<RunResult>;
+    run(ctx: Context): Promise<DemoRun>;
     /** Checks the effect on the service and returns a one-line account of it. */
-    verify(ctx: Context, result: RunResult): Promise<string>;
+    verify(ctx: Context, result: DemoRun): Promise<string>;
     /** Print the write calls route by route. */
     detailCalls?: boolean;
+    /** Print the provider's plan summaries (what the Pulumi CLI shows as info). */
+    showPlan?: boolean;
 }
 
 function expectEqual(actual: unknown, expected: unknown, what: string): void {
@@ -62,7 +57,7 @@ function expectEqual(actual: unknown, expected: unknown, what: string): void {
     }
 }
 
-function changedSteps(result: RunResult): string[] {
+function changedSteps(result: DemoRun): string[] {
     return result.steps.filter((s) => s.op !== "same").map((s) => `${s.name}:${s.op}`).sort();
 }
 
@@ -70,7 +65,7 @@ const steps: DemoStep[] = [
     {
         title: "Preview: what `pulumi up` would do",
         command: "pulumi preview",
-        run: (ctx) => ctx.harness.preview(),
+        run: (ctx) => ctx.engine.preview(),
         async verify(_ctx, result) {
             expectEqual(result.steps.map((s) => s.op), result.steps.map(() => "create"), "preview plans");
             return `${result.steps.length} resources to create; a preview only checks and diffs, nothing is called or changed`;
@@ -80,7 +75,7 @@ const steps: DemoStep[] = [
         title: "Up: create the assistant, its dialog skill content, release 1 and the live deployment",
         command: "pulumi up",
         detailCalls: true,
-        run: (ctx) => ctx.harness.up(),
+        run: (ctx) => ctx.engine.up(),
         async verify(ctx, result) {
             expectEqual(changedSteps(result), ["assistant:create", "dialog-skill:create", "live:create", "release:create"], "created");
             const assistantId = String(result.outputs.assistantId);
@@ -92,10 +87,11 @@ const steps: DemoStep[] = [
         title: "Content change: a new greeting (one dialog node), with live kept on release 1",
         command: `pulumi config set greeting "${NEW_GREETING}" && pulumi config set liveRelease 1 && pulumi up`,
         detailCalls: true,
-        run(ctx) {
-            ctx.harness.setConfig("greeting", NEW_GREETING);
-            ctx.harness.setConfig("liveRelease", "1");
-            return ctx.harness.up();
+        showPlan: true,
+        async run(ctx) {
+            await ctx.engine.setConfig("greeting", NEW_GREETING);
+            await ctx.engine.setConfig("liveRelease", "1");
+            return ctx.engine.up();
         },
         async verify(ctx, result) {
             expectEqual(changedSteps(result), ["dialog-skill:update", "release:replace"], "changed");
@@ -111,9 +107,9 @@ const steps: DemoStep[] = [
         title: "Deploy the new release to live",
         command: "pulumi config set liveRelease 2 && pulumi up",
         detailCalls: true,
-        run(ctx) {
-            ctx.harness.setConfig("liveRelease", String(ctx.outputs.latestRelease));
-            return ctx.harness.up();
+        async run(ctx) {
+            await ctx.engine.setConfig("liveRelease", String(ctx.outputs.latestRelease));
+            return ctx.engine.up();
         },
         async verify(ctx, result) {
             expectEqual(changedSteps(result), ["live:update"], "changed");
@@ -125,9 +121,9 @@ const steps: DemoStep[] = [
         title: "Roll back: live runs release 1 again",
         command: "pulumi config set liveRelease 1 && pulumi up",
         detailCalls: true,
-        run(ctx) {
-            ctx.harness.setConfig("liveRelease", "1");
-            return ctx.harness.up();
+        async run(ctx) {
+            await ctx.engine.setConfig("liveRelease", "1");
+            return ctx.engine.up();
         },
         async verify(ctx, result) {
             expectEqual(changedSteps(result), ["live:update"], "changed");
@@ -138,7 +134,7 @@ const steps: DemoStep[] = [
     {
         title: "Destroy",
         command: "pulumi destroy",
-        run: (ctx) => ctx.harness.destroy(),
+        run: (ctx) => ctx.engine.destroy(),
         async verify(ctx) {
             expectEqual(await ctx.service.counts(), { assistants: 0, workspaces: 0 }, "left on the service");
             // release and dialog-skill are retainOnDelete: forgotten by Pulumi, removed with the assistant.
@@ -146,6 +142,15 @@ const steps: DemoStep[] = [
         },
     },
 ];
+
+/**
+ * The CLI's output without its progress lines, the stack's running rows (the provider's messages
+ * are shown again under Diagnostics) and runs of blank lines.
+ */
+function cliLines(text: string): string[] {
+    const lines = text.trimEnd().split("\n").filter((line) => !/^@ /.test(line) && !/^ *[-+~]* +pulumi:pulumi:Stack \S+ \S+ \S/.test(line));
+    return lines.filter((line, i) => line.trim() !== "" || (i > 0 && lines[i - 1].trim() !== ""));
+}
 
 /** A failed step rejects outputs the harness handles late; Node's warning about that is noise here. */
 function quietLateRejectionWarnings(): void {
@@ -160,24 +165,19 @@ async function main(): Promise<number> {
     quietLateRejectionWarnings();
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const root = repoRoot();
-    registerTypeScript(root);
 
     const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "watson-assistant-demo-"));
-    let previewing = false;
-    const harness = new Harness({
-        projectDir: root,
-        stack: "demo",
-        stateDir,
-        program: "quickstart",
-        passphrase: "demo",
-        // Pulumi.yaml's project defaults, with the service URL pointing at this emulator.
-        config: { ...projectConfigDefaults(root), "watson-assistant:url": emu.url },
-        onEvent: printSteps(out, () => previewing, (step) => (step.op === "delete" ? DELETE_NOTES[step.name] : undefined)),
-    });
-    const ctx: Context = { harness, emu, service: new ServiceView(emu.url), outputs: {}, out };
+    let engine: DemoEngine;
+    try {
+        engine = await chooseEngine(root, emu.url);
+    } catch (err) {
+        await emu.stop();
+        throw err;
+    }
+    const ctx: Context = { engine, emu, service: new ServiceView(emu.url), outputs: {}, out };
 
     out(`watsonx Assistant quick start (Pulumi.yaml, quickstart/index.ts) against an emulator at ${emu.url}`);
+    out(`Engine: ${engine.description}`);
     let current = 0;
     try {
         for (const [index, step] of steps.entries()) {
@@ -185,9 +185,18 @@ async function main(): Promise<number> {
             out("");
             out(`${index + 1}. ${step.title}`);
             out(`   $ ${step.command}`);
-            previewing = index === 0;
+            const previewing = index === 0;
             emu.resetStats();
             const result = await step.run(ctx);
+            if (result.cliOutput !== "") {
+                out("   the CLI's output:");
+                for (const line of cliLines(result.cliOutput)) out(`   | ${line}`);
+            } else if (step.showPlan) {
+                out("   plan, as the provider prints it:");
+                for (const line of result.planText.trimEnd().split("\n")) out(`     ${line}`);
+            }
+            out("   steps:");
+            for (const s of result.steps) out(stepLine(s, previewing, s.op === "delete" ? DELETE_NOTES[s.name] : undefined));
             const calls = callsByRoute(emu.stats());
             if (!previewing) ctx.outputs = { ...ctx.outputs, ...result.outputs };
             out(`   API calls: ${summarizeCalls(calls)}`);
@@ -203,9 +212,8 @@ async function main(): Promise<number> {
         process.stderr.write(`\nDemo failed at step ${current + 1} (${steps[current].title}):\n${(err as Error).message ?? err}\n`);
         return 1;
     } finally {
-        await harness.close();
+        await engine.close();
         await emu.stop();
-        fs.rmSync(stateDir, { recursive: true, force: true });
     }
 }
 

@@ -7,6 +7,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { compileInputSchema } from "../validation";
 import { isNotFound } from "../http/errors";
+import { describeChange, type ResourceSummary } from "../change-summary/describe";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
 import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "./spec";
 import { creationMarker, HIDDEN_KEYS, MARKER_KEY } from "./creation-marker";
@@ -55,7 +56,29 @@ export class ResourceOperations<I extends object, O extends object> {
 
     /** Compares the declared inputs with the stored outputs, property by property. */
     diff(olds: Bag, news: Bag): dynamic.DiffResult {
+        return this.diffOf(this.changedProperties(olds, news), olds, news);
+    }
+
+    /** The diff and, when something changes, the plan summary of the update or replacement. */
+    planChange(id: string | undefined, olds: Bag, news: Bag): { result: dynamic.DiffResult; summary?: ResourceSummary } {
         const changed = this.changedProperties(olds, news);
+        const result = this.diffOf(changed, olds, news);
+        if (!result.changes || !this.spec.summary) return { result };
+        const replaces = result.replaces ?? [];
+        const summary = describeChange(this.spec.summary, {
+            action: replaces.length > 0 ? "replace" : "update",
+            id, olds: this.inputsOf(olds), news: this.inputsOf(news), changed, replaces,
+        });
+        return { result, summary };
+    }
+
+    /** The plan summary of a create from checked inputs. */
+    planCreate(news: Bag): ResourceSummary | undefined {
+        if (!this.spec.summary) return undefined;
+        return describeChange(this.spec.summary, { action: "create", olds: {}, news: this.inputsOf(news), changed: [], replaces: [] });
+    }
+
+    private diffOf(changed: string[], olds: Bag, news: Bag): dynamic.DiffResult {
         const replaces = new Set(changed.filter((p) => (this.spec.replaceOn as string[]).includes(p)));
         if (changed.length > 0 && this.spec.replaceWhen && !containsUnknown(news)) {
             for (const p of this.spec.replaceWhen(olds as O, this.inputsOf(news))) replaces.add(p);

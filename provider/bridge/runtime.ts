@@ -7,8 +7,10 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2, resolveSettings, type ConnectionSettings } from "../config";
 import { ApiClient } from "../http/client";
 import { stderrSink } from "../http/log";
+import { planFileFrom, stdoutSink } from "../change-summary/publish";
 import { specFor } from "../../resources/registry";
 import { ResourceOperations } from "./operations";
+import { PlanReporter } from "./plan-reporter";
 import type { CheckContext, OperationContext } from "./spec";
 import { stableJson } from "./values";
 import { WireOperations } from "./wire";
@@ -19,6 +21,8 @@ type ConfigGetter = (key: string) => string | undefined;
 
 let readConfig: ConfigGetter = () => undefined;
 const operationsByType = new Map<string, ResourceOperations<any, any>>();
+/** Plan summaries on the plugin's stdout (shown by the CLI as info) and in the optional plan file. */
+const planReporter = new PlanReporter(() => ({ write: stdoutSink, planFile: planFileFrom(readConfig, process.env) }), stderrSink);
 let cachedClient: { fingerprint: string; client: ApiClient; settings: ConnectionSettings } | undefined;
 
 /** Called by the plugin once per provider type with the stack's configuration. */
@@ -78,8 +82,12 @@ type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 export async function dispatch(type: string, method: Method, args: any[]): Promise<any> {
     const ops = wireOperationsFor(type);
     switch (method) {
-        case "check": return ops.check(args[0], args[1], checkContext());
-        case "diff": return ops.diff(args[1], args[2]);
+        case "check": {
+            const result = ops.check(args[0], args[1], checkContext());
+            planReporter.check(type, ops, args[0], result);
+            return result;
+        }
+        case "diff": return planReporter.diff(type, ops, args[0], args[1], args[2]);
         case "create": return ops.create(operationContext(), args[0]);
         case "read": return ops.read(operationContext(), args[0], args[1] ?? {});
         case "update": return ops.update(operationContext(), args[0], args[1], args[2]);

@@ -7,6 +7,7 @@
  */
 import type { ApiClient } from "../http/client";
 import type { ConnectionSettings } from "../config";
+import type { SummaryShape } from "../change-summary/shape";
 
 /** One problem found by check: the property path (e.g. `intents[2].examples[0].text`) and the rule. */
 export interface CheckFailure {
@@ -79,6 +80,9 @@ export interface ResourceSpec<I extends object, O extends object> {
     replaceWhen?(olds: O, news: I): string[];
     /** Check failures that need the old state (e.g. an identity that may not change). */
     checkTransition?(olds: I, news: I): CheckFailure[];
+
+    /** How the plan summary printed in preview and up names this resource's changes. */
+    summary?: SummaryShape<I>;
 
     create(ctx: OperationContext, inputs: I): Promise<{ id: string; outs: O }>;
     /** Return undefined when the object is gone (the bridge also maps a 404 ApiError to gone). */

@@ -11,6 +11,7 @@ import { describeEnvironment, getEnvironment, listEnvironments, resolveEnvironme
 import { joinId, splitId } from "../v2-common/ids";
 import { assistantIdSchema, singleLineText } from "../v2-common/schema";
 import { liveSettings, SETTING_NAMES, settingsBody, type EnvironmentSettings } from "./settings";
+import { environmentDeploymentSummary } from "./summary";
 
 export interface EnvironmentDeploymentInputs extends EnvironmentSettings {
     assistantId: string;
@@ -62,6 +63,7 @@ export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeployme
         additionalProperties: false,
     },
     replaceOn: ["assistantId", "environmentId", "environment"],
+    summary: environmentDeploymentSummary,
 
     check(inputs) {
         const failures: CheckFailure[] = [];

@@ -15,6 +15,7 @@ import { joinId, splitId } from "../v2-common/ids";
 import { createOnce } from "../v2-common/list";
 import { assistantIdSchema, waitTimeoutSchema } from "../v2-common/schema";
 import { statusFailureDetail, waitUntilAvailable } from "../v2-common/status";
+import { releaseSummary } from "./summary";
 
 export interface ReleaseInputs {
     assistantId: string;
@@ -53,6 +54,7 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
         additionalProperties: false,
     },
     replaceOn: ["assistantId", "description", "triggers"],
+    summary: releaseSummary,
     canonical: (property, value) => (property === "waitTimeoutSeconds" ? undefined : value),
 
     async create(ctx, inputs) {

@@ -11,6 +11,7 @@ import { changedDeclared, liveDeclared } from "../v2-common/declared";
 import { joinId, splitId } from "../v2-common/ids";
 import { assistantIdSchema, freeFormObject, singleLineText, waitTimeoutSchema } from "../v2-common/schema";
 import { waitUntilAvailable } from "../v2-common/status";
+import { skillSummary } from "./summary";
 
 export interface SkillInputs {
     assistantId: string;
@@ -45,6 +46,7 @@ export const spec: ResourceSpec<SkillInputs, SkillOutputs> = {
         additionalProperties: false,
     },
     replaceOn: ["assistantId", "skillId"],
+    summary: skillSummary,
     canonical: (property, value) => (property === "waitTimeoutSeconds" ? undefined : value),
 
     async create(ctx, inputs) {

@@ -16,6 +16,7 @@ import type { CheckFailure, ResourceSpec } from "../../provider/bridge/spec";
 import { createElement, deleteElement, getElement, updateElement } from "./element-client";
 import { type ElementKind, keyOf } from "./kinds";
 import { elementSchema } from "./schemas";
+import { elementResourceSummary } from "./summary-shapes";
 
 export type ElementInputs<E> = E & {
     /** Workspace (dialog skill) holding the element. Changing it replaces the resource. */
@@ -47,6 +48,7 @@ export function elementResourceSpec<E extends object>(
         inputSchema: schema,
         replaceOn: ["workspaceId"],
         check: (inputs) => rules(inputs, ""),
+        summary: elementResourceSummary(type, kind),
         canonical: (property, value) => {
             if (property === "workspaceId" || property === "adopt" || property === kind.key) return value;
             // Compare each property through the element's canonical form (sorted sets, defaults dropped).

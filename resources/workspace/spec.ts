@@ -14,6 +14,7 @@ import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elemen
 import { applyWorkspace } from "./apply";
 import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
+import { workspaceSummary } from "./summary";
 import { waitForTraining } from "./training";
 import { COLLECTIONS, OPTIONS, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
 
@@ -89,6 +90,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     packed: COLLECTIONS,
     check,
     normalize: (inputs) => ({ ...inputs, language: inputs.language ?? "en" }),
+    summary: workspaceSummary,
     canonical(property, value) {
         if ((OPTIONS as readonly string[]).includes(property)) return undefined;
         const kind = ELEMENT_KINDS.find((k) => k.collection === property);

@@ -25,6 +25,10 @@ describe("npm run demo", function () {
         expect(run.status).to.equal(0);
     });
 
+    it("says which engine it drives: the real Pulumi CLI when one is found, else the harness", () => {
+        expect(run.stdout).to.match(/^Engine: (the Pulumi CLI v\d+\.\d+\.\d+ |the engine-path harness )/m);
+    });
+
     it("prints the six steps in order and the closing line", () => {
         const titles = ["1. Preview", "2. Up", "3. Content change", "4. Deploy the new release to live", "5. Roll back", "6. Destroy", "Demo finished"];
         const positions = titles.map((t) => run.stdout.indexOf(t));
@@ -45,6 +49,7 @@ describe("npm run demo", function () {
         expect(step3).to.include("1 x POST /v1/workspaces/{workspace_id}/dialog_nodes/{dialog_node}");
         expect(step3).to.include("1 x POST /v2/assistants/{assistant_id}/releases\n");
         expect(step3).to.include("release 2 cut from it; live still runs release 1");
+        expect(step3).to.include("     ~ dialog node welcome: output.generic[0].values[0].text\n");
     });
 
     it("deploys release 2, rolls back to release 1 with one deploy call each, and destroys everything", () => {

@@ -27,15 +27,8 @@ describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks 
     });
     after(async () => fx?.close());
 
-    async function stack(name: string) {
-        const s = fx.stack(name);
-        await s.init();
-        await s.setConfig("watson-assistant:url", fx.emu.url);
-        return s;
-    }
-
     it("dev cuts release 1; staging and prod deploy it; a content change cuts release 2 that staging, then prod, get by one config line; prod rolls back", async () => {
-        const dev = await stack("dev");
+        const dev = await fx.newStack("dev");
         expect(changedSteps(await dev.up())).to.deep.equal({ assistant: "create", actions: "create", release: "create" });
         assistantId = String((await dev.outputs()).assistantId);
         const admin = await fetch(`${fx.emu.url}/emulator/assistants/${assistantId}/environments`, {
@@ -43,9 +36,9 @@ describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks 
         });
         expect(admin.status).to.be.oneOf([200, 201]);
 
-        const staging = await stack("staging");
+        const staging = await fx.newStack("staging");
         expect(changedSteps(await staging.up())).to.deep.equal({ staging: "create" });
-        const prod = await stack("prod");
+        const prod = await fx.newStack("prod");
         expect(changedSteps(await prod.up())).to.deep.equal({ live: "create" });
         expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "1", live: "1" });
 
@@ -85,9 +78,7 @@ describeWithCli("examples/exported-skill through the Pulumi CLI", (cli) => {
     after(async () => fx?.close());
 
     it("up deploys the exported skill, and a second up makes no write call", async () => {
-        const stack = fx.stack("dev");
-        await stack.init();
-        await stack.setConfig("watson-assistant:url", fx.emu.url);
+        const stack = await fx.newStack("dev");
         expect(changedSteps(await stack.up())).to.deep.equal({ "exported-skill": "create" });
         workspaceId = String((await stack.outputs()).workspaceId);
         const exported = JSON.parse(fs.readFileSync(skillFile(), "utf8"));
@@ -126,9 +117,7 @@ describeWithCli("examples/separate-resources through the Pulumi CLI", (cli) => {
     after(async () => fx?.close());
 
     it("up creates the workspace and each intent and entity as its own resource; one more entity value is one call", async () => {
-        const stack = fx.stack("dev");
-        await stack.init();
-        await stack.setConfig("watson-assistant:url", fx.emu.url);
+        const stack = await fx.newStack("dev");
         expect(changedSteps(await stack.up())).to.deep.equal({
             "pizza-skill": "create", "order-pizza": "create", "opening-hours": "create",
             "pizza-size": "create", topping: "create", numbers: "create",

@@ -32,9 +32,7 @@ describeWithCli("Faults through the Pulumi CLI (20% of requests fail)", (cli) =>
             try {
                 const faulty = faultyRunner(() => fx.emu, totals, { cliRuns: 1 });
                 const service = new ServiceView(fx.emu.url);
-                const stack = fx.stack("dev");
-                await stack.init();
-                await stack.setAllConfig({ "watson-assistant:url": fx.emu.url, ...RETRIES });
+                const stack = await fx.newStack("dev", RETRIES);
                 await faulty(seed, 1, () => stack.up());
                 await stack.setConfig("greeting", NEW_GREETING);
                 await faulty(seed, 2, () => stack.up());
@@ -55,11 +53,7 @@ describeWithCli("Faults through the Pulumi CLI (20% of requests fail)", (cli) =>
             const fx = await cliFixture(cli, GITOPS_DIR);
             try {
                 const faulty = faultyRunner(() => fx.emu, totals, { cliRuns: 1 });
-                const stacks = Object.fromEntries(["dev", "staging", "prod"].map((name) => [name, fx.stack(name)]));
-                for (const stack of Object.values(stacks)) {
-                    await stack.init();
-                    await stack.setAllConfig({ "watson-assistant:url": fx.emu.url, ...RETRIES });
-                }
+                const stacks = { dev: await fx.newStack("dev", RETRIES), staging: await fx.newStack("staging", RETRIES), prod: await fx.newStack("prod", RETRIES) };
                 await faulty(seed, 4, () => stacks.dev.up());
                 const { assistantId } = await stacks.dev.outputs() as Record<string, string>;
                 const service = serviceReader(fx.emu.url);

@@ -58,9 +58,7 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
     it("the quick-start stages through the real CLI", async () => {
         const fx: CliFixture = await cliFixture(cli, REPO_ROOT, { entries: ["Pulumi.yaml", "quickstart"] });
         try {
-            const stack: CliStack = fx.stack("dev");
-            await stack.init();
-            await stack.setConfig("watson-assistant:url", fx.emu.url);
+            const stack: CliStack = await fx.newStack("dev");
             for (const stage of STAGES) {
                 await stack.setAllConfig(stage.config ?? {});
                 fx.takeStats();

@@ -63,9 +63,7 @@ describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the process
     async function fixture(config: Record<string, string>): Promise<{ fx: CliFixture; stack: CliStack }> {
         // Training and publishing take 3 s, which is when the kills land.
         const fx = await cliFixture(cli, PROGRAM, { emulator: { asyncDelayMs: 3000 } });
-        const stack = fx.stack("dev");
-        await stack.init();
-        await stack.setAllConfig({ "watson-assistant:url": fx.emu.url, intentCount: String(INTENTS), ...config });
+        const stack = await fx.newStack("dev", { intentCount: String(INTENTS), ...config });
         fx.takeStats();
         return { fx, stack };
     }

@@ -32,6 +32,8 @@ export interface CliFixture {
     session: CliSession;
     projectDir: string;
     stack(name: string): CliStack;
+    /** `pulumi stack init`, the emulator's URL and `config` set: a stack ready for `up`. */
+    newStack(name: string, config?: Record<string, string>): Promise<CliStack>;
     /** Stats since the last call (and resets them). */
     takeStats(): EmulatorStats;
     close(): Promise<void>;
@@ -48,6 +50,12 @@ export async function cliFixture(cli: PulumiCli, sourceDir: string, options: { e
         session,
         projectDir,
         stack: (name) => session.stack(projectDir, name),
+        async newStack(name, config = {}) {
+            const stack = session.stack(projectDir, name);
+            await stack.init();
+            await stack.setAllConfig({ "watson-assistant:url": emu.url, ...config });
+            return stack;
+        },
         takeStats() {
             const stats = emu.stats();
             emu.resetStats();

@@ -140,7 +140,7 @@ export class Harness {
     }
 
     /** Starts a configured plugin server for one run, with the state loaded, a saver for it and the stack config. */
-    private async withPlugin<T>(work: (run: RunContext) => Promise<T>): Promise<T> {
+    private async withPlugin(work: (run: RunContext) => Promise<RunResult>): Promise<RunResult> {
         const stored = readStateFile(this.statePath);
         const box = new SecretBox(this.passphrase, stored?.secretsProvider.salt);
         const previous = stored ? decryptSecrets(stored, box) : emptyState(this.project, this.stack, box.salt);
@@ -149,16 +149,18 @@ export class Harness {
         const config = this.stackConfig();
         const plugin = await PluginServer.start({ cwd: this.projectDir, project: this.project, stack: this.stack, env: this.options.env });
         this.activePlugins.add(plugin);
+        let outcome: RunResult;
         try {
             // Like the engine: the provider gets the whole stack config, secrets in plain text.
             await plugin.configure(config.values);
-            return await work({ plugin, previous, save, config });
+            outcome = await work({ plugin, previous, save, config });
         } catch (err) {
             throw withPluginOutput(err, plugin);
         } finally {
             this.activePlugins.delete(plugin);
             await plugin.close();
         }
+        return { ...outcome, pluginOutput: plugin.standardOutput };
     }
 
     private stackConfig(): StackConfig {
@@ -205,7 +207,7 @@ interface RunContext {
 }
 
 function result(steps: Step[], outputs: PropertyMap): RunResult {
-    return { steps: [...steps], outputs, changed: steps.some((s) => s.op !== "same") };
+    return { steps: [...steps], outputs, changed: steps.some((s) => s.op !== "same"), pluginOutput: "" };
 }
 
 /** Provider stack traces go to the plugin's stderr; keep the tail on the error for debugging. */

@@ -40,6 +40,7 @@ export class PluginServer {
         private readonly child: ChildProcess,
         private readonly client: providerRpc.ResourceProviderClient,
         private readonly stderr: () => string,
+        private readonly stdout: () => string,
     ) {}
 
     static async start(options: PluginStartOptions): Promise<PluginServer> {
@@ -57,6 +58,8 @@ export class PluginServer {
         child.stderr!.on("data", (chunk: Buffer) => {
             stderr = (stderr + chunk.toString()).slice(-20_000);
         });
+        // After the port line, stdout is what the CLI shows as info (plan summaries).
+        let output = "";
         const port = await new Promise<number>((resolve, reject) => {
             let stdout = "";
             const onData = (chunk: Buffer) => {
@@ -65,7 +68,8 @@ export class PluginServer {
                 if (newline >= 0) {
                     child.stdout!.off("data", onData);
                     // Keep draining stdout so console.log in providers never blocks the plugin.
-                    child.stdout!.resume();
+                    output = stdout.slice(newline + 1);
+                    child.stdout!.on("data", (more: Buffer) => { output += more.toString(); });
                     resolve(Number(stdout.slice(0, newline).trim()));
                 }
             };
@@ -74,12 +78,17 @@ export class PluginServer {
             child.once("error", reject);
         });
         const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-        return new PluginServer(child, client, () => stderr);
+        return new PluginServer(child, client, () => stderr, () => output);
     }
 
     /** What the plugin wrote to stderr (provider console.error output, stack traces). */
     get errorOutput(): string {
         return this.stderr();
+    }
+
+    /** What the plugin wrote to stdout after its port: the Pulumi CLI shows each line as info. Complete after close(). */
+    get standardOutput(): string {
+        return this.stdout();
     }
 
     async configure(config: Record<string, string>): Promise<void> {
@@ -167,8 +176,9 @@ export class PluginServer {
     async close(): Promise<void> {
         this.client.close();
         if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+        // "close" comes after the exit and after stdout and stderr are drained.
         await new Promise<void>((resolve) => {
-            this.child.once("exit", () => resolve());
+            this.child.once("close", () => resolve());
             this.child.kill();
         });
     }

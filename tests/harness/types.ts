@@ -17,6 +17,8 @@ export interface RunResult {
     outputs: Record<string, unknown>;
     /** True when any step is not "same". */
     changed: boolean;
+    /** What the plugin wrote to stdout (plan summaries), which the Pulumi CLI shows as info. */
+    pluginOutput: string;
 }
 
 export type HarnessEvent =

@@ -1,0 +1,48 @@
+/**
+ * Publishes the plan summary of each step the engine asks about: Diff of an existing resource
+ * (update or replace) and Check of a new one (create). The engine checks a resource that it is
+ * replacing a second time without old inputs; that check is not a create of its own, so the
+ * inputs of replacements are remembered and their second check stays quiet. A summary that
+ * cannot be built never fails the step: the reason goes to stderr instead.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { ResourceSummary } from "../change-summary/describe";
+import { type PlanSinks, publishSummary } from "../change-summary/publish";
+import type { ResourceOperations } from "./operations";
+import { PROVIDER_KEY, sha256, withoutKeys } from "./values";
+
+type Bag = Record<string, any>;
+
+export class PlanReporter {
+    private readonly replacing = new Set<string>();
+
+    constructor(private readonly sinks: () => PlanSinks, private readonly warn: (message: string) => void) {}
+
+    diff(type: string, ops: ResourceOperations<any, any>, id: string, olds: Bag, news: Bag): dynamic.DiffResult {
+        const { result, summary } = ops.planChange(id, olds, news);
+        if ((result.replaces ?? []).length > 0) this.replacing.add(fingerprint(type, news));
+        this.publish(type, () => summary);
+        return result;
+    }
+
+    /** After a successful check: a resource without old inputs is a create, unless it is a replacement's second check. */
+    check(type: string, ops: ResourceOperations<any, any>, olds: Bag | undefined, result: dynamic.CheckResult): void {
+        const isNew = Object.keys(withoutKeys(olds ?? {}, [PROVIDER_KEY])).length === 0;
+        if (!isNew || (result.failures ?? []).length > 0) return;
+        if (this.replacing.delete(fingerprint(type, result.inputs ?? {}))) return;
+        this.publish(type, () => ops.planCreate(result.inputs ?? {}));
+    }
+
+    private publish(type: string, build: () => ResourceSummary | undefined): void {
+        try {
+            const summary = build();
+            if (summary) publishSummary(summary, this.sinks());
+        } catch (err) {
+            this.warn(`plan summary of a ${type} unavailable: ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+}
+
+function fingerprint(type: string, inputs: Bag): string {
+    return `${type}:${sha256(withoutKeys(inputs, [PROVIDER_KEY]))}`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Plan summaries through the real Pulumi CLI, on the plan-edits fixture: for each edit, the exact
+ * text `pulumi preview` prints (the plugin's stdout, which the CLI turns into one info diagnostic
+ * per line and lists under the stack) and the plan file's Markdown section, and nothing for a
+ * no-op or a reorder.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { CHANGING_EDITS, expectedPlan, PLAN_EDITS_DIR, QUIET_EDITS } from "../support/plan-edits";
+import { cliFixture, describeWithCli, type CliFixture } from "./support";
+import type { CliResult, CliStack } from "../../drivers/pulumi-cli";
+
+/** The info diagnostics of a run (the plugin's stdout lines), as one text. */
+function infoText(result: CliResult): string {
+    return result.diagnostics.filter((d) => d.severity === "info").map((d) => d.message.replace(/\n+$/, "\n")).join("");
+}
+
+/** How the CLI lists the plan under Diagnostics: each line indented by four. */
+function listed(plan: string): string {
+    return plan.trimEnd().split("\n").map((line) => `    ${line}`).join("\n");
+}
+
+describeWithCli("Plan summaries through the Pulumi CLI", (cli) => {
+    let fx: CliFixture;
+    let stack: CliStack;
+    let workspaceId: string;
+
+    before(async () => {
+        fx = await cliFixture(cli, PLAN_EDITS_DIR);
+        stack = await fx.newStack("test", { edit: "none" });
+        await stack.up();
+        workspaceId = String((await stack.outputs()).workspaceId);
+    });
+    after(async () => fx?.close());
+
+    for (const edit of CHANGING_EDITS) {
+        it(`pulumi preview prints exactly what the ${edit} edit changes, and appends it to the plan file`, async () => {
+            await stack.setConfig("edit", edit);
+            const planFile = path.join(fx.session.root, `plan-${edit}.md`);
+            const result = await stack.preview([], { env: { WATSON_ASSISTANT_PLAN_FILE: planFile } });
+            const plan = expectedPlan(edit, workspaceId);
+            expect(infoText(result)).to.equal(plan);
+            expect(result.stdout).to.contain(`\n${listed(plan)}\n`);
+            const [header, ...lines] = plan.trimEnd().split("\n");
+            expect(fs.readFileSync(planFile, "utf8")).to.equal(`#### ${header}\n\n\`\`\`text\n${lines.join("\n")}\n\`\`\`\n\n`);
+        });
+    }
+
+    for (const edit of QUIET_EDITS) {
+        it(`pulumi preview prints no plan for the ${edit === "none" ? "unchanged program" : `${edit} edit`}`, async () => {
+            await stack.setConfig("edit", edit);
+            const result = await stack.preview();
+            expect(infoText(result)).to.equal("");
+            expect(result.stdout).not.to.contain("API calls:");
+        });
+    }
+});
