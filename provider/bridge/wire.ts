@@ -35,14 +35,37 @@ export class WireOperations {
     }
 
     diff(olds: Bag, news: Bag): dynamic.DiffResult {
-        if (this.packed.length === 0) return this.ops.diff(olds, news);
+        const sides = this.compared(olds, news);
+        return this.rewriting(sides, this.ops.diff(sides.olds, sides.news));
+    }
+
+    /** The diff and the plan summary (plan-reporter.ts) over the unpacked sides. */
+    planChange(id: string | undefined, olds: Bag, news: Bag): ReturnType<ResourceOperations<any, any>["planChange"]> {
+        const sides = this.compared(olds, news);
+        const plan = this.ops.planChange(id, sides.olds, sides.news);
+        const result = this.rewriting(sides, plan.result);
+        return result === plan.result ? plan : { result };
+    }
+
+    planCreate(news: Bag): ReturnType<ResourceOperations<any, any>["planCreate"]> {
+        return this.ops.planCreate(unpack(news, this.packed));
+    }
+
+    /**
+     * The two sides of a diff as the operations compare them. Equal packed text needs no reading:
+     * the packed properties are left out of both sides (equal by construction).
+     */
+    private compared(olds: Bag, news: Bag): { olds: Bag; news: Bag; unpackedState: boolean } {
+        if (this.packed.length === 0) return { olds, news, unpackedState: false };
         if (typeof olds[PACKED_KEY] === "string" && olds[PACKED_KEY] === news[PACKED_KEY]) {
-            return this.ops.diff(withoutKeys(olds, [PACKED_KEY]), withoutKeys(news, [PACKED_KEY]));
+            return { olds: withoutKeys(olds, [PACKED_KEY]), news: withoutKeys(news, [PACKED_KEY]), unpackedState: false };
         }
-        const result = this.ops.diff(unpack(olds, this.packed), unpack(news, this.packed));
-        // Same content, but stored nested by a version before packing: an update rewrites it packed.
-        if (!result.changes && isUnpackedState(olds, this.packed)) return { ...result, changes: true };
-        return result;
+        return { olds: unpack(olds, this.packed), news: unpack(news, this.packed), unpackedState: isUnpackedState(olds, this.packed) };
+    }
+
+    /** Same content, but stored nested by a version before packing: an update (no API call) rewrites it packed. */
+    private rewriting(sides: { unpackedState: boolean }, result: dynamic.DiffResult): dynamic.DiffResult {
+        return sides.unpackedState && !result.changes ? { ...result, changes: true } : result;
     }
 
     async create(ctx: OperationContext, news: Bag): Promise<dynamic.CreateResult> {
