@@ -5,7 +5,11 @@
  */
 import { expect } from "chai";
 import { runEngine, type EngineResults } from "../../bench/engine/scenarios";
+import { ENGINE_END, ENGINE_START } from "../../bench/engine/report";
 import { engineSummary } from "../../bench/engine/summary";
+import { machineInfo } from "../../bench/machine";
+import { withEngineSection } from "../../bench/report";
+import type { SuiteResults } from "../../bench/suite";
 import { describeWithCli } from "./support";
 
 const TINY = { intents: 6, examplesPerIntent: 3, entities: 2, valuesPerEntity: 2, synonymsPerValue: 1, dialogNodes: 10, counterexamples: 2 };
@@ -55,5 +59,15 @@ describeWithCli("bench engine section through the Pulumi CLI (tiny sizes)", () =
         expect(Object.keys(engine.large20mb).sort()).to.deep.equal(["editUpMs", "editWriteCalls", "noopCalls", "ok", "pluginPeakRssMb"]);
         expect(engine.large20mb).to.include({ ok: true, editWriteCalls: 1, noopCalls: 0 });
         expect(engine.stateToContentRatio).to.be.a("number");
+    });
+
+    it("--engine-only puts its section into an existing report in place of the old one, and leaves the rest as it was", () => {
+        const suite = { engine: results, machine: machineInfo() } as SuiteResults;
+        const once = withEngineSection("# Benchmarks\n\n## Other\n\nkept\n", suite, "npm run bench -- --engine-only");
+        const twice = withEngineSection(once, suite, "npm run bench -- --engine-only");
+        expect(twice.split(ENGINE_START)).to.have.length(2);
+        expect(twice.split(ENGINE_END)).to.have.length(2);
+        expect(twice).to.contain("## Other\n\nkept");
+        expect(twice).to.contain("Intent resources: no-op up");
     });
 });
