@@ -102,10 +102,7 @@ export interface IntentResourcesOptions {
 
 /** `count` Intent resources in one stack, against a workspace made beforehand through the API. */
 export async function intentResources(emu: RunningEmulator, options: IntentResourcesOptions, log: (m: string) => void): Promise<IntentResourcesRun> {
-    const client = apiClient(emu);
-    const { workspace_id: workspaceId } = await client.request<{ workspace_id: string }>({
-        method: "POST", api: "v1", path: "/v1/workspaces", body: { name: `intents ${options.label}`, language: "en" }, idempotent: false,
-    });
+    const workspaceId = await createEmptyWorkspace(emu, `intents ${options.label}`);
     let edited = false;
     const h = newHarness({
         projectDir: PROJECT_DIR, stack: "intents", config: harnessConfig(emu.url), parallel: options.parallel,
@@ -142,6 +139,14 @@ function editedIntent(i: number, examples: number) {
     return { ...element, examples: [{ text: `${first.text} (reworded)` }, ...rest] };
 }
 
+/** A workspace made through the API, for element resources to fill. */
+export async function createEmptyWorkspace(emu: RunningEmulator, name: string): Promise<string> {
+    const { workspace_id: workspaceId } = await apiClient(emu).request<{ workspace_id: string }>({
+        method: "POST", api: "v1", path: "/v1/workspaces", body: { name, language: "en" }, idempotent: false,
+    });
+    return workspaceId;
+}
+
 function apiClient(emu: RunningEmulator): ApiClient {
     const config = emulatorConfig(emu.url);
     return new ApiClient(resolveSettings((key) => config[key], {}));
@@ -170,7 +175,7 @@ async function preSpend(emu: RunningEmulator, workspaceId: string, requests: num
 
 const PRE_SPEND_BATCH = 100;
 
-async function deleteWorkspace(emu: RunningEmulator, workspaceId: string): Promise<void> {
+export async function deleteWorkspace(emu: RunningEmulator, workspaceId: string): Promise<void> {
     await apiClient(emu).request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}` }).catch(() => undefined);
 }
 

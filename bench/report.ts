@@ -1,4 +1,5 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
+import { ENGINE_END, ENGINE_START, engineSection } from "./engine/report";
 import { round } from "./measure";
 import type { SuiteResults } from "./suite";
 import { scenarioSummary, summarize } from "./summary";
@@ -132,6 +133,8 @@ export function renderReport(r: SuiteResults, command: string): string {
     for (const [type, size] of Object.entries(r.providers)) out.push(row([type, n(size.bytes), ms(size.serializeMs)]));
     out.push("");
 
+    if (r.engine) out.push(...engineSection(r.engine, command, r.machine));
+
     if (r.growth.length > 0) {
         out.push("## Growth curve (intents × 20 examples only, 0 ms latency)", "");
         out.push(row(["Intents", "Create calls", "Create bytes", "Create wall", "Edit calls (writes)", "Edit bytes", "Baseline edit bytes", "Edit wall", "Baseline edit wall", "Edit check+diff CPU"]), row(Array(10).fill("---")));
@@ -142,4 +145,14 @@ export function renderReport(r: SuiteResults, command: string): string {
         out.push("");
     }
     return out.join("\n");
+}
+
+/** `report` with its engine section replaced by this run's (appended when it has none): `--engine-only`. */
+export function withEngineSection(report: string, r: SuiteResults, command: string): string {
+    if (!r.engine) return report;
+    const section = engineSection(r.engine, command, r.machine).join("\n");
+    const start = report.indexOf(ENGINE_START);
+    const end = report.indexOf(ENGINE_END);
+    if (start < 0 || end < start) return `${report.trimEnd()}\n\n${section}\n`;
+    return `${report.slice(0, start)}${section}${report.slice(end + ENGINE_END.length)}`;
 }

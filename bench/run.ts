@@ -8,14 +8,23 @@
  *   --latencies 0,50  added emulator latencies for the large-workspace scenarios
  *   --growth 100,1000,10000   intent counts of the growth curve
  *   --no-harness      skip the runs through the real plugin (harness)
+ *   --no-engine       skip the engine section (whole `pulumi up`s through the real CLI)
+ *   --engine-only     only the engine section; it replaces the engine section of an existing report
+ *                     and leaves the rest of it as it was
+ *   --engine-intents 1000                 Intent resources of the engine's many-resources case
+ *   --engine-repeats 3                    no-op and edit `up`s per engine series (medians)
+ *   --engine-growth 100,1000,10000        intents of the engine's workspace growth curve
+ *   --engine-intent-growth 100,1000       Intent-resource counts of the engine's growth curve
+ *   --no-engine-20mb  skip the 20 MB workspace
+ *   --engine-rss-limit-mb 6000            stop an `up` whose processes hold more (shared machine)
  *
  * Progress goes to stderr.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "./harness-loader";
-import { renderReport } from "./report";
-import { runSuite } from "./suite";
+import { renderReport, withEngineSection } from "./report";
+import { runSuite, type EngineFlags } from "./suite";
 import { summarize } from "./summary";
 
 export interface CliOptions {
@@ -25,6 +34,8 @@ export interface CliOptions {
     latencies: number[];
     growthSizes: number[];
     harness: boolean;
+    engine: EngineFlags | undefined;
+    engineOnly: boolean;
 }
 
 const numbers = (value: string, flag: string) => value.split(",").map((v) => {
@@ -38,7 +49,10 @@ export function parseArgs(argv: string[]): CliOptions {
     const options: CliOptions = {
         json: false, quick, out: quick ? undefined : path.join(REPO_ROOT, "BENCHMARKS.md"),
         latencies: quick ? [0] : [0, 50], growthSizes: quick ? [10, 40] : [100, 1000, 10000], harness: true,
+        engine: quick ? undefined : { repeats: 3, growth: [100, 1000, 10000], intentGrowth: [100, 1000], huge: true, rssLimitMb: 6000, intents: undefined },
+        engineOnly: false,
     };
+    const engine = () => (options.engine ??= { repeats: 1, growth: [], intentGrowth: [], huge: false, rssLimitMb: 6000, intents: undefined });
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const value = () => {
@@ -54,6 +68,14 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--latencies": options.latencies = numbers(value(), arg); break;
             case "--growth": options.growthSizes = numbers(value(), arg); break;
             case "--no-harness": options.harness = false; break;
+            case "--no-engine": options.engine = undefined; break;
+            case "--engine-only": engine(); options.engineOnly = true; break;
+            case "--engine-repeats": engine().repeats = Math.max(1, numbers(value(), arg)[0]); break;
+            case "--engine-growth": engine().growth = numbers(value(), arg); break;
+            case "--engine-intent-growth": engine().intentGrowth = numbers(value(), arg); break;
+            case "--no-engine-20mb": engine().huge = false; break;
+            case "--engine-intents": engine().intents = numbers(value(), arg)[0]; break;
+            case "--engine-rss-limit-mb": engine().rssLimitMb = numbers(value(), arg)[0]; break;
             default: throw new Error(`unknown option ${arg} (see bench/run.ts)`);
         }
     }
@@ -64,11 +86,13 @@ export async function main(argv: string[]): Promise<void> {
     const options = parseArgs(argv);
     const log = (message: string) => process.stderr.write(`${message}\n`);
     const results = await runSuite({ ...options, log });
+    if (options.json) process.stdout.write(`${JSON.stringify(summarize(results))}\n`);
     if (options.out) {
-        fs.writeFileSync(options.out, renderReport(results, ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ")));
+        const command = ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ");
+        const previous = options.engineOnly && fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : undefined;
+        fs.writeFileSync(options.out, previous !== undefined ? withEngineSection(previous, results, command) : renderReport(results, command));
         log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
     }
-    if (options.json) process.stdout.write(`${JSON.stringify(summarize(results))}\n`);
     log(`bench done in ${(results.totalMs / 1000).toFixed(1)} s`);
 }
 

@@ -4,19 +4,35 @@
  */
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { largeWorkspaceEdits } from "./edits";
+import { runEngine, type EngineOptions, type EngineResults } from "./engine/scenarios";
 import { growthCurve, type GrowthPoint } from "./growth";
 import { intentResources, workspaceThroughPlugin, type IntentResourcesRun, type WorkspacePluginRun } from "./harness-scenarios";
 import { machineInfo, type MachineInfo } from "./machine";
 import { providerSizes, type ProviderSize } from "./provider-size";
 import { runWorkspaceScenarios, type WorkspaceRun } from "./workspace-scenarios";
-import { LARGE, workspaceContent, type WorkspaceSize } from "./workload";
+import { HUGE, LARGE, workspaceContent, type WorkspaceSize } from "./workload";
 
 export interface SuiteOptions {
     quick: boolean;
     latencies: number[];
     growthSizes: number[];
     harness: boolean;
+    /** The engine section (whole `pulumi up`s through the real CLI), or undefined to skip it. */
+    engine?: EngineFlags;
+    /** Only the engine section (the in-process and harness sections are skipped). */
+    engineOnly?: boolean;
     log: (message: string) => void;
+}
+
+/** What the command line chooses of the engine section (bench/run.ts); sizes come from the plan. */
+export interface EngineFlags {
+    repeats: number;
+    growth: number[];
+    intentGrowth: number[];
+    huge: boolean;
+    rssLimitMb: number;
+    /** Intent resources of the many-resources case (default: the plan's). */
+    intents: number | undefined;
 }
 
 export interface SuitePlan {
@@ -29,6 +45,8 @@ export interface SuitePlan {
     windowScale: number;
     /** Latency of the Intent-resource runs. */
     intentLatencyMs: number;
+    /** The engine section's 20 MB workspace. */
+    hugeSize: WorkspaceSize;
 }
 
 export function planFor(quick: boolean): SuitePlan {
@@ -36,9 +54,10 @@ export function planFor(quick: boolean): SuitePlan {
         return {
             size: { intents: 20, examplesPerIntent: 3, entities: 6, valuesPerEntity: 3, synonymsPerValue: 2, dialogNodes: 60, counterexamples: 5 },
             addRemove: 3, intentResources: 8, preSpend: 0, windowScale: 1, intentLatencyMs: 0,
+            hugeSize: { intents: 200, examplesPerIntent: 20, entities: 20, valuesPerEntity: 10, synonymsPerValue: 5, dialogNodes: 200, counterexamples: 50 },
         };
     }
-    return { size: LARGE, addRemove: 50, intentResources: 1000, preSpend: 1500, windowScale: 0.01, intentLatencyMs: 50 };
+    return { size: LARGE, addRemove: 50, intentResources: 1000, preSpend: 1500, windowScale: 0.01, intentLatencyMs: 50, hugeSize: HUGE };
 }
 
 export interface SuiteResults {
@@ -49,6 +68,7 @@ export interface SuiteResults {
     intentResources: IntentResourcesRun[];
     providers: Record<string, ProviderSize>;
     growth: GrowthPoint[];
+    engine?: EngineResults;
     totalMs: number;
 }
 
@@ -71,18 +91,18 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
     const providers = await providerSizes();
 
     const latencies: SuiteResults["latencies"] = [];
-    for (const latencyMs of options.latencies) {
+    for (const latencyMs of options.engineOnly ? [] : options.latencies) {
         log(`large workspace, ${latencyMs} ms latency`);
         const run = await withEmulator({ latencyMs }, (emu) => runWorkspaceScenarios(emu, initial, largeWorkspaceEdits(plan.size.examplesPerIntent, plan.addRemove), log));
         latencies.push({ latencyMs, run });
     }
 
     log("growth curve (0 ms latency)");
-    const growth = await withEmulator({}, (emu) => growthCurve(emu, options.growthSizes, log));
+    const growth = await withEmulator({}, (emu) => growthCurve(emu, options.engineOnly ? [] : options.growthSizes, log));
 
     let plugin: WorkspacePluginRun | undefined;
     const intentRuns: IntentResourcesRun[] = [];
-    if (options.harness) {
+    if (options.harness && !options.engineOnly) {
         log("large workspace through the plugin (harness, 0 ms latency)");
         plugin = await withEmulator({}, (emu) => workspaceThroughPlugin(emu, initial, log));
         log(`${plan.intentResources} Intent resources through the plugin, documented rate limits, ${plan.intentLatencyMs} ms latency`);
@@ -97,5 +117,19 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
         }
     }
 
-    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, totalMs: performance.now() - started };
+    const engine = options.engine && await runEngine(engineOptions(plan, options.engine, log));
+
+    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, engine, totalMs: performance.now() - started };
 }
+
+function engineOptions(plan: SuitePlan, flags: EngineFlags, log: (message: string) => void): EngineOptions {
+    return {
+        repeats: flags.repeats, workspaceSize: plan.size, intentResources: flags.intents ?? plan.intentResources, growth: flags.growth, intentGrowth: flags.intentGrowth,
+        hugeSize: flags.huge ? plan.hugeSize : undefined, limits: { rssLimitMb: flags.rssLimitMb, timeoutMs: ENGINE_UP_TIMEOUT_MS }, log,
+    };
+}
+
+/** One `up` that takes longer is stopped and reported as failed, so that the bench always ends. */
+const ENGINE_UP_TIMEOUT_MS = 15 * 60_000;
+
+

@@ -2,6 +2,7 @@
  * The `--json` object: the headline keys of issue 7 (nested: `{"oneExampleEdit": {"calls": 1}}`)
  * plus every scenario, so that runs can be compared key by key.
  */
+import { engineDetail, engineSummary } from "./engine/summary";
 import { round } from "./measure";
 import type { SuiteResults } from "./suite";
 import type { ScenarioResult, WorkspaceRun } from "./workspace-scenarios";
@@ -81,6 +82,8 @@ export function summarize(results: SuiteResults): Record<string, unknown> {
             create: { calls: g.create.ours.calls, bytesSent: g.create.ours.bytesSent, wallMs: round(g.create.ours.wallMs), checkCpuMs: round(g.create.ours.checkCpuMs) },
             oneExampleEdit: scenarioSummary(g.oneExampleEdit),
         })),
+        engine: results.engine ? engineSummary(results.engine) : null,
+        engineDetail: results.engine ? engineDetail(results.engine) : null,
         scenariosByLatency: Object.fromEntries(results.latencies.map((l) => [String(l.latencyMs), byKey(l.run)])),
         machine: results.machine,
         totalSeconds: round(results.totalMs / 1000),

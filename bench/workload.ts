@@ -24,6 +24,11 @@ export const LARGE: WorkspaceSize = {
     intents: 1000, examplesPerIntent: 20, entities: 200, valuesPerEntity: 10, synonymsPerValue: 5, dialogNodes: 2000, counterexamples: 500,
 };
 
+/** The engine section's "20 MB workspace": LARGE ten times over (under the API's 50 MB create limit). */
+export const HUGE: WorkspaceSize = {
+    intents: 10000, examplesPerIntent: 20, entities: 2000, valuesPerEntity: 10, synonymsPerValue: 5, dialogNodes: 20000, counterexamples: 5000,
+};
+
 /** Only intents (the growth curve varies the intent count alone). */
 export const intentsOnly = (intents: number): WorkspaceSize => ({
     intents, examplesPerIntent: 20, entities: 0, valuesPerEntity: 0, synonymsPerValue: 0, dialogNodes: 0, counterexamples: 0,

@@ -15,6 +15,7 @@ import { ResourceOperations } from "../provider/bridge/operations";
 import { PlanReporter } from "../provider/bridge/plan-reporter";
 import type { CheckContext, OperationContext } from "../provider/bridge/spec";
 import { stableJson } from "../provider/bridge/values";
+import { WireOperations } from "../provider/bridge/wire";
 
 export const CONFIG_NAMESPACE = "watson-assistant";
 
@@ -66,10 +67,22 @@ export function operationsFor(type: string): ResourceOperations<any, any> {
     return ops;
 }
 
+const wireByType = new Map<string, WireOperations>();
+
+/** The operations as the plugin sees them: packed properties in the engine's wire shape (wire.ts). */
+export function wireOperationsFor(type: string): WireOperations {
+    let wire = wireByType.get(type);
+    if (!wire) {
+        wire = new WireOperations(operationsFor(type));
+        wireByType.set(type, wire);
+    }
+    return wire;
+}
+
 type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 
 export async function dispatch(type: string, method: Method, args: any[]): Promise<any> {
-    const ops = operationsFor(type);
+    const ops = wireOperationsFor(type);
     switch (method) {
         case "check": {
             const result = ops.check(args[0], args[1], checkContext());

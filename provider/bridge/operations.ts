@@ -25,7 +25,11 @@ export class ResourceOperations<I extends object, O extends object> {
     private readonly inputNames: string[];
     private readonly writeOnly: string[];
 
+    /** Inputs the engine carries packed into one JSON string (packing.ts). */
+    readonly packed: readonly string[];
+
     constructor(private readonly spec: ResourceSpec<I, O>) {
+        this.packed = spec.packed ?? [];
         this.validate = compileInputSchema(spec.inputSchema);
         this.inputNames = Object.keys((spec.inputSchema as { properties?: object }).properties ?? {});
         this.writeOnly = spec.writeOnly ?? [];

@@ -14,12 +14,15 @@ import { PROVIDER_KEY, sha256, withoutKeys } from "./values";
 
 type Bag = Record<string, any>;
 
+/** What the reporter needs of the operations (the plugin passes them in the wire shape, wire.ts). */
+export type Planner = Pick<ResourceOperations<any, any>, "planChange" | "planCreate">;
+
 export class PlanReporter {
     private readonly replacing = new Set<string>();
 
     constructor(private readonly sinks: () => PlanSinks, private readonly warn: (message: string) => void) {}
 
-    diff(type: string, ops: ResourceOperations<any, any>, id: string, olds: Bag, news: Bag): dynamic.DiffResult {
+    diff(type: string, ops: Planner, id: string, olds: Bag, news: Bag): dynamic.DiffResult {
         const { result, summary } = ops.planChange(id, olds, news);
         if ((result.replaces ?? []).length > 0) this.replacing.add(fingerprint(type, news));
         this.publish(type, () => summary);
@@ -27,7 +30,7 @@ export class PlanReporter {
     }
 
     /** After a successful check: a resource without old inputs is a create, unless it is a replacement's second check. */
-    check(type: string, ops: ResourceOperations<any, any>, olds: Bag | undefined, result: dynamic.CheckResult): void {
+    check(type: string, ops: Planner, olds: Bag | undefined, result: dynamic.CheckResult): void {
         const isNew = Object.keys(withoutKeys(olds ?? {}, [PROVIDER_KEY])).length === 0;
         if (!isNew || (result.failures ?? []).length > 0) return;
         if (this.replacing.delete(fingerprint(type, result.inputs ?? {}))) return;

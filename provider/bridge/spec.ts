@@ -60,6 +60,12 @@ export interface ResourceSpec<I extends object, O extends object> {
      * bridge stores `<name>Hash` (sha256) instead and compares hashes in diff.
      */
     writeOnly?: (keyof I & string)[];
+    /**
+     * Bulky inputs the engine carries as ONE JSON string property (packing.ts) instead of nested
+     * values; the resource class packs them, and every function here still sees them nested.
+     * `normalize` must leave them as they are (the declared text is stored as it came).
+     */
+    packed?: readonly (keyof I & string)[];
     /** Cross-field rules the schema cannot express. Pure: no I/O. */
     check?(inputs: I, context: CheckContext): CheckFailure[];
     /** Fill defaults / normalize after validation; the result is what create/update/diff see. */

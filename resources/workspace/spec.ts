@@ -87,6 +87,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     type: "Workspace",
     inputSchema: workspaceSchema,
     replaceOn: ["language"],
+    packed: COLLECTIONS,
     check,
     normalize: (inputs) => ({ ...inputs, language: inputs.language ?? "en" }),
     summary: workspaceSummary,

@@ -49,4 +49,13 @@ describe("bench (quick sizes, no timing assertions)", function () {
         expect(parseArgs(["--growth", "1,2"]).growthSizes).to.deep.equal([1, 2]);
         expect(() => parseArgs(["--bogus"])).to.throw(/unknown option/);
     });
+
+    it("parses the engine section's flags (on by default, off in quick runs, heavy parts selectable)", () => {
+        expect(parseArgs([]).engine).to.deep.include({ repeats: 3, growth: [100, 1000, 10000], huge: true });
+        expect(parseArgs(["--quick"]).engine).to.equal(undefined);
+        expect(parseArgs(["--no-engine"]).engine).to.equal(undefined);
+        const selected = parseArgs(["--engine-only", "--engine-growth", "100", "--engine-intent-growth", "100,1000,10000", "--no-engine-20mb", "--engine-repeats", "5"]);
+        expect(selected).to.include({ engineOnly: true });
+        expect(selected.engine).to.deep.include({ repeats: 5, growth: [100], intentGrowth: [100, 1000, 10000], huge: false });
+    });
 });

@@ -21,6 +21,7 @@ import { pluginTap } from "./support/plugin-tap";
 import { serviceReader, type ServiceReader } from "./support/service";
 import { declaredBig, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
 import { editedWorkspace, largeWorkspace } from "./fixtures/large-workspace";
+import { storedContent } from "../support/stored-content";
 
 const APIKEY = "reliability-interrupt-key";
 const ELEMENT_ROUTE = /^(POST|DELETE) \/v1\/workspaces\/\{workspace_id\}\/(intents|entities|dialog_nodes|counterexamples)/;
@@ -106,14 +107,14 @@ describe("reliability: interrupted runs", function () {
             expect(pending, "changes not applied yet").to.be.greaterThan(0);
             // The state still records the last completed step (the old content): the update never finished.
             const stored = h.plainState().resources.find((r) => r.name === "big")!;
-            expect(declaredSummary(stored.outputs as any)).to.deep.equal(before);
+            expect(declaredSummary(storedContent(stored.outputs))).to.deep.equal(before);
 
             // The next up repairs: exactly the declared content, and state equal to the service.
             const repaired = await h.up();
             expect(repaired.steps.find((s) => s.name === "big")?.op).to.equal("update");
             const live = await bigOnService(names.big);
             expect(live).to.deep.equal(after);
-            expect(declaredSummary(h.plainState().resources.find((r) => r.name === "big")!.outputs as any)).to.deep.equal(live);
+            expect(declaredSummary(storedContent(h.plainState().resources.find((r) => r.name === "big")!.outputs))).to.deep.equal(live);
             const again = await h.up();
             expect(again.steps.filter((s) => s.op !== "same")).to.deep.equal([]);
             await h.destroy();

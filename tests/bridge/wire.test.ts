@@ -1,0 +1,64 @@
+/**
+ * The engine's wire shape of packed properties (provider/bridge/wire.ts, packing.ts): the Workspace
+ * sends its collections as one JSON string, and every operation still sees them nested.
+ */
+import { expect } from "chai";
+import { PACKED_KEY, pack, unpack } from "../../provider/bridge/packing";
+import { operationsFor } from "../../plugin/runtime";
+import { WireOperations } from "../../provider/bridge/wire";
+import { UNKNOWN } from "../../provider/bridge/values";
+import { COLLECTIONS, type WorkspaceInputs } from "../../resources/workspace/types";
+
+const wire = () => new WireOperations(operationsFor("Workspace"));
+const context = { versionV1: "2021-11-27", versionV2: "2021-11-27" };
+
+const declared: WorkspaceInputs = {
+    name: "shop",
+    language: "en",
+    intents: [
+        { intent: "hello", examples: [{ text: "hi" }] },
+        { intent: "bye", examples: [{ text: "bye" }] },
+        { intent: "order", examples: [{ text: "" }] },
+    ],
+    counterexamples: [{ text: "what is the weather" }],
+};
+const packed = (w: WorkspaceInputs): Record<string, any> => ({ ...pack(w as unknown as Record<string, unknown>, COLLECTIONS), __provider: "p" });
+
+describe("wire shape of packed properties (Workspace collections as one JSON string)", () => {
+    it("a check failure inside the packed content names the user's property path", () => {
+        const result = wire().check({}, packed(declared), context);
+        expect(result.failures?.map((f) => f.property)).to.include("intents[2].examples[0].text");
+        expect(result.inputs).to.deep.equal(packed(declared));
+    });
+
+    it("checked inputs stay packed: collections as the declared JSON text, small scalars typed and normalized", () => {
+        const valid = { ...declared, language: undefined, intents: declared.intents!.slice(0, 2) };
+        const news = packed(valid);
+        const result = wire().check({}, news, context);
+        expect(result.failures ?? []).to.deep.equal([]);
+        expect(result.inputs).to.include({ name: "shop", language: "en", [PACKED_KEY]: news[PACKED_KEY] });
+        expect(result.inputs).not.to.have.any.keys(...COLLECTIONS);
+    });
+
+    it("a no-op diff compares the packed text alone, without reading it", () => {
+        const same = { name: "shop", [PACKED_KEY]: "not even JSON" };
+        expect(wire().diff(same, { ...same }).changes).to.equal(false);
+    });
+
+    it("a changed example is a change of the collection; the same content in another order is none", () => {
+        const edited = { ...declared, intents: [{ intent: "hello", examples: [{ text: "hello there" }] }, ...declared.intents!.slice(1)] };
+        expect(wire().diff(packed(declared), packed(edited)).changes).to.equal(true);
+        const reordered = { ...declared, intents: [...declared.intents!].reverse() };
+        expect(wire().diff(packed(declared), packed(reordered)).changes).to.equal(false);
+    });
+
+    it("state from before packing (collections nested) with the same content is an in-place update that rewrites it, never a replacement", () => {
+        const result = wire().diff({ ...declared, workspaceId: "w1" }, packed(declared));
+        expect(result).to.deep.include({ changes: true, replaces: [] });
+    });
+
+    it("a content not known yet (preview) leaves each collection unknown", () => {
+        expect(unpack({ name: "shop", [PACKED_KEY]: UNKNOWN }, COLLECTIONS)).to.include({ intents: UNKNOWN, dialogNodes: UNKNOWN });
+        expect(wire().check({}, { name: "shop", [PACKED_KEY]: UNKNOWN }, context).failures ?? []).to.deep.equal([]);
+    });
+});
