@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
 import { Harness, type RunResult } from "../harness";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
-import type { CliResult, CliStack } from "../../drivers/pulumi-cli";
+import { removeStagedProject, stageProject, type CliResult, type CliStack } from "../../drivers/pulumi-cli";
 
 interface Stage {
     title: string;
@@ -73,9 +73,12 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
     it("the same stages through the harness", async () => {
         const emu: RunningEmulator = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
         const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "parity-"));
+        // A scratch copy: the harness reloads every module under its project folder, which for the
+        // repository root would be the package itself and break later tests' instanceof checks.
+        const projectDir = stageProject(REPO_ROOT, "parity", ["Pulumi.yaml", "quickstart"]);
         const h = new Harness({
-            projectDir: REPO_ROOT, stack: "dev", stateDir, program: "quickstart",
-            config: { ...projectConfigDefaults(REPO_ROOT), "watson-assistant:url": emu.url },
+            projectDir, stack: "dev", stateDir, program: "quickstart",
+            config: { ...projectConfigDefaults(projectDir), "watson-assistant:url": emu.url },
         });
         try {
             for (const stage of STAGES) {
@@ -88,6 +91,7 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
             await h.close();
             await emu.stop();
             fs.rmSync(stateDir, { recursive: true, force: true });
+            removeStagedProject(projectDir);
         }
     });
 
