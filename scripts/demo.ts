@@ -148,7 +148,7 @@ const steps: DemoStep[] = [
  * are shown again under Diagnostics) and runs of blank lines.
  */
 function cliLines(text: string): string[] {
-    const lines = text.trimEnd().split("\n").filter((line) => !/^@ /.test(line) && !/^ *[-+~]* +pulumi:pulumi:Stack \S+ \S+ \S/.test(line));
+    const lines = text.trimEnd().split("\n").filter((line) => !/^@ /.test(line) && !/^ *[-+~]* +pulumi:pulumi:Stack \S+ \S+ +\S/.test(line));
     return lines.filter((line, i) => line.trim() !== "" || (i > 0 && lines[i - 1].trim() !== ""));
 }
 
