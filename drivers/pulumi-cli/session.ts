@@ -68,7 +68,10 @@ export class CliSession {
         this.env = {
             ...inherited,
             PATH: [options.cli.binDir, inherited.PATH ?? ""].join(path.delimiter),
-            PULUMI_BACKEND_URL: `file://${this.backendDir}`,
+            // metadata=skip: without it the file backend writes a `.attrs` sidecar per checkpoint
+            // by truncate-then-write, and a kill -9 landing there leaves it empty, after which
+            // every command fails with "failed to load checkpoint: EOF" (the README's advice).
+            PULUMI_BACKEND_URL: `file://${this.backendDir}?metadata=skip`,
             PULUMI_HOME: this.homeDir,
             PULUMI_CONFIG_PASSPHRASE: options.passphrase ?? "e2e-passphrase",
             PULUMI_SKIP_UPDATE_CHECK: "true",

@@ -7,6 +7,7 @@
  * object the interrupted create left and takes it over). Nothing may be duplicated or lost.
  */
 import { expect } from "chai";
+import * as fs from "fs";
 import * as path from "path";
 import fetch from "node-fetch";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
@@ -35,6 +36,11 @@ async function killAfter(fx: CliFixture, run: RunningCommand, route: string, cou
     run.killHard();
     const killed = await run.done;
     expect(killed.signal, "the CLI was killed, not finished").to.equal("SIGKILL");
+}
+
+/** Files under `dir` whose name ends with `suffix`. */
+function filesEndingWith(dir: string, suffix: string): string[] {
+    return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(suffix));
 }
 
 /** The README's recovery: release the lock a killed CLI leaves, then up again. */
@@ -120,6 +126,8 @@ describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the process
             expect(outputs.assistantId).to.equal(assistants[0].assistant_id);
             expect(outputs.release).to.equal("1");
             expect((await get(fx, "/v1/workspaces")).workspaces.filter((w: any) => w.name === "Interrupted")).to.have.length(1);
+            // The README's backend URL (?metadata=skip) leaves no sidecar that a kill could truncate.
+            expect(filesEndingWith(fx.session.backendDir, ".attrs"), "checkpoint sidecars").to.deep.equal([]);
         } finally {
             await fx.close();
         }
