@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `watson-assistant-emulator --port 0 [...]`: prints one line `listening on <url>` when ready. */
 import { startEmulator } from "./index";
-import type { EmulatorOptions } from "./core/types";
+import type { EmulatorOptions } from "./core/context";
 
 const USAGE = `usage: watson-assistant-emulator [--port <n>] [--data-dir <dir>] [--auth none|apikey] [--apikey <key>]
   [--token-ttl <seconds>] [--latency <ms>] [--async-delay <ms>] [--rate-limits on|off] [--faults <spec>]`;

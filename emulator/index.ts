@@ -2,13 +2,14 @@
 import { adminRoutes } from "./core/admin";
 import { EmulatorServer } from "./core/server";
 import type { EmulatorStats } from "./core/stats";
-import type { EmulatorOptions, EmulatorState, ResolvedEmulatorOptions } from "./core/types";
-import { emptyV1State } from "./v1/model";
+import type { EmulatorOptions, ResolvedEmulatorOptions } from "./core/context";
+import { emptyState, type EmulatorState } from "./state";
 import { v1Routes } from "./v1/routes";
-import { emptyV2State } from "./v2/model";
 import { v2Routes } from "./v2/routes";
 
-export type { EmulatorOptions, EmulatorState } from "./core/types";
+export type { EmulatorOptions } from "./core/context";
+export type { EmulatorState } from "./state";
+export { emptyState } from "./state";
 export type { EmulatorStats } from "./core/stats";
 
 export interface RunningEmulator {
@@ -22,10 +23,6 @@ export interface RunningEmulator {
     resetStats(): void;
     /** Replaces the fault spec ("" clears); throws on a malformed spec. */
     setFaults(spec: string): void;
-}
-
-export function emptyState(): EmulatorState {
-    return { v1: emptyV1State(), v2: emptyV2State() };
 }
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
@@ -49,7 +46,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const resolved = resolveOptions(options);
-    const server = new EmulatorServer({
+    const server = new EmulatorServer<EmulatorState>({
         options: resolved,
         apiRoutes: [...v1Routes, ...v2Routes],
         adminRoutes,

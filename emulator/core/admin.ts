@@ -1,15 +1,16 @@
 import { badRequest } from "./errors";
 import type { EmulatorServer } from "./server";
-import type { RouteDef } from "./types";
+import type { RouteDef } from "./http-types";
 import { addEnvironment, setNextFailure } from "../v2/admin";
+import type { V2Slice } from "../v2/model";
 
 /**
  * Routes under /emulator/* for tests, benchmarks and demos (see emulator/README.md). They need no
  * auth, get no faults, rate limits or latency, and are not counted in the stats.
  */
-export function adminRoutes(server: EmulatorServer): RouteDef[] {
+export function adminRoutes(server: EmulatorServer<V2Slice>): RouteDef<V2Slice>[] {
     // `mutates` routes are saved by the server before it answers, as API writes are.
-    const admin = (method: RouteDef["method"], template: string, handler: RouteDef["handler"], mutates = false): RouteDef => ({
+    const admin = (method: RouteDef<V2Slice>["method"], template: string, handler: RouteDef<V2Slice>["handler"], mutates = false): RouteDef<V2Slice> => ({
         method,
         template,
         handler,

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "http";
-import { ApiProblem } from "./types";
+import { ApiProblem } from "./errors";
 
 /** The documented maximum request body size. */
 export const MAX_BODY_BYTES = 50 * 1024 * 1024;

@@ -1,6 +1,4 @@
-import type { EmulatorContext } from "./types";
-
 /** The emulator clock as an ISO timestamp (`created` / `updated` fields). */
-export function isoNow(ctx: EmulatorContext): string {
+export function isoNow(ctx: { now(): number }): string {
     return new Date(ctx.now()).toISOString();
 }

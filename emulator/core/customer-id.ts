@@ -1,4 +1,4 @@
-import type { EmulatorRequest } from "./types";
+import type { EmulatorRequest } from "./http-types";
 
 /** `customer_id=...` of the X-Watson-Metadata header labels logged data (DELETE .../user_data). */
 export function customerId(req: EmulatorRequest): string | undefined {

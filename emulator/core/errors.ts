@@ -1,4 +1,15 @@
-import { ApiProblem, type EmulatorResponse } from "./types";
+import type { EmulatorResponse } from "./http-types";
+
+/** Throw from a handler; the core renders the documented `{error, code, errors[]}` body. */
+export class ApiProblem extends Error {
+    constructor(
+        public readonly status: number,
+        message: string,
+        public readonly errors: { message: string; path?: string }[] = [],
+    ) {
+        super(message);
+    }
+}
 
 const STATUS_TEXT: Record<number, string> = {
     400: "Invalid request",

@@ -4,7 +4,7 @@
  * them, and keep every query parameter of the request except the cursor.
  */
 import { badRequest } from "./errors";
-import type { EmulatorRequest } from "./types";
+import type { EmulatorRequest } from "./http-types";
 
 export interface ListSpec<T> {
     /** Sortable attributes by name (`-name` reverses, commas combine), e.g. { intent: (i) => i.intent }. */

@@ -1,4 +1,4 @@
-import type { RouteDef } from "./types";
+import type { RouteDef } from "./http-types";
 
 export interface RateLimitVerdict {
     allowed: boolean;
@@ -20,7 +20,7 @@ export class RateLimiter {
 
     constructor(private readonly windowScale: number = 1) {}
 
-    check(route: RouteDef, now: number): RateLimitVerdict | undefined {
+    check(route: Pick<RouteDef<never>, "method" | "template" | "rateLimit">, now: number): RateLimitVerdict | undefined {
         const limit = route.rateLimit;
         if (!limit) return undefined;
         const key = `${route.method} ${route.template}`;

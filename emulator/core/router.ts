@@ -1,13 +1,13 @@
-import type { HttpMethod, RouteDef } from "./types";
+import type { HttpMethod, RouteDef } from "./http-types";
 
 /** A route compiled once: its template split into literal and `{param}` segments. */
-interface CompiledRoute {
-    def: RouteDef;
+interface CompiledRoute<S> {
+    def: RouteDef<S>;
     segments: { literal?: string; param?: string }[];
 }
 
-export type RouteMatch =
-    | { kind: "found"; route: RouteDef; params: Record<string, string> }
+export type RouteMatch<S> =
+    | { kind: "found"; route: RouteDef<S>; params: Record<string, string> }
     | { kind: "method-not-allowed"; allowed: HttpMethod[] }
     | { kind: "not-found" };
 
@@ -16,10 +16,10 @@ function splitPath(path: string): string[] {
 }
 
 /** Matches request paths against `{param}` templates; literal segments win over parameters. */
-export class Router {
-    private readonly routes: CompiledRoute[];
+export class Router<S> {
+    private readonly routes: CompiledRoute<S>[];
 
-    constructor(defs: RouteDef[]) {
+    constructor(defs: RouteDef<S>[]) {
         this.routes = defs.map((def) => ({
             def,
             segments: splitPath(def.template).map((segment) => {
@@ -28,11 +28,11 @@ export class Router {
             }),
         }));
         // More literal segments first, so `/releases/{release}/deploy` never loses to a parameter.
-        const literalScore = (route: CompiledRoute) => route.segments.filter((s) => s.literal !== undefined).length;
+        const literalScore = (route: CompiledRoute<S>) => route.segments.filter((s) => s.literal !== undefined).length;
         this.routes.sort((a, b) => literalScore(b) - literalScore(a));
     }
 
-    match(method: string, path: string): RouteMatch {
+    match(method: string, path: string): RouteMatch<S> {
         const parts = splitPath(path);
         const allowed: HttpMethod[] = [];
         for (const route of this.routes) {
@@ -45,7 +45,7 @@ export class Router {
     }
 }
 
-function matchSegments(segments: CompiledRoute["segments"], parts: string[]): Record<string, string> | undefined {
+function matchSegments(segments: CompiledRoute<unknown>["segments"], parts: string[]): Record<string, string> | undefined {
     if (segments.length !== parts.length) return undefined;
     const params: Record<string, string> = {};
     for (let i = 0; i < segments.length; i++) {

@@ -2,33 +2,26 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import { randomUUID } from "crypto";
 import { BodyTooLarge, parseBody, readBody } from "./body";
-import { errorResponse, problemResponse } from "./errors";
+import type { EmulatorContext, ResolvedEmulatorOptions } from "./context";
+import { ApiProblem, errorResponse, problemResponse } from "./errors";
 import { FaultInjector } from "./faults";
 import { checkAuthorization, IamIssuer } from "./iam";
 import { StateStore } from "./persistence";
 import { RateLimiter } from "./rate-limits";
 import { Router, type RouteMatch } from "./router";
 import { StatsRecorder } from "./stats";
-import {
-    ApiProblem,
-    type EmulatorContext,
-    type EmulatorRequest,
-    type EmulatorResponse,
-    type EmulatorState,
-    type HttpMethod,
-    type ResolvedEmulatorOptions,
-    type RouteDef,
-} from "./types";
+import type { EmulatorRequest, EmulatorResponse, HttpMethod, RouteDef } from "./http-types";
 import { checkVersionParameter } from "./version";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export interface ServerParts {
+/** What the emulator is made of; `S` is the whole state, whose shape only the areas know. */
+export interface ServerParts<S extends object> {
     options: ResolvedEmulatorOptions;
-    apiRoutes: RouteDef[];
+    apiRoutes: RouteDef<S>[];
     /** Routes under /emulator/*: no auth, faults, rate limits or stats. */
-    adminRoutes: (server: EmulatorServer) => RouteDef[];
-    emptyState: () => EmulatorState;
+    adminRoutes: (server: EmulatorServer<S>) => RouteDef<S>[];
+    emptyState: () => S;
 }
 
 /** One outcome of the request pipeline: a response, or a connection to drop. */
@@ -38,18 +31,18 @@ type Outcome = { response: EmulatorResponse; resetAfter?: boolean } | { reset: t
  * The HTTP core: body limits, routing, auth, version check, faults, rate limits, latency,
  * persistence after mutations and stats. Areas only see EmulatorRequest/EmulatorContext.
  */
-export class EmulatorServer {
-    readonly ctx: EmulatorContext;
+export class EmulatorServer<S extends object> {
+    readonly ctx: EmulatorContext<S>;
     readonly stats = new StatsRecorder();
     readonly faults: FaultInjector;
     readonly rateLimiter: RateLimiter;
     readonly store?: StateStore;
     private readonly iam: IamIssuer;
-    private readonly api: Router;
-    private readonly admin: Router;
+    private readonly api: Router<S>;
+    private readonly admin: Router<S>;
     private readonly http: http.Server;
 
-    constructor(private readonly parts: ServerParts) {
+    constructor(private readonly parts: ServerParts<S>) {
         const options = parts.options;
         const now = options.now ?? Date.now;
         this.ctx = { state: parts.emptyState(), options, now, newId: () => randomUUID() };
@@ -61,7 +54,7 @@ export class EmulatorServer {
         this.admin = new Router(parts.adminRoutes(this));
         if (options.dataDir) {
             this.store = new StateStore(options.dataDir, () => this.ctx.state);
-            const saved = this.store.load() as EmulatorState | undefined;
+            const saved = this.store.load() as Partial<S> | undefined;
             if (saved) this.ctx.state = { ...parts.emptyState(), ...saved };
         }
         this.http = http.createServer((req, res) => {
@@ -115,7 +108,7 @@ export class EmulatorServer {
         await this.store?.save();
     }
 
-    private iamRoutes(): RouteDef[] {
+    private iamRoutes(): RouteDef<S>[] {
         return [
             {
                 method: "POST",
@@ -178,7 +171,7 @@ export class EmulatorServer {
 
     /** Runs the pipeline for one request and returns what to send, after latency and persistence. */
     private async dispatch(
-        match: RouteMatch,
+        match: RouteMatch<S>,
         method: string,
         path: string,
         query: URLSearchParams,

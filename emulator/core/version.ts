@@ -1,4 +1,4 @@
-import { ApiProblem } from "./types";
+import { ApiProblem } from "./errors";
 
 /** `version=YYYY-MM-DD` is required on every /v1 and /v2 call. */
 export function checkVersionParameter(query: URLSearchParams): void {

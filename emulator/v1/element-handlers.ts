@@ -3,7 +3,8 @@
  * examples, counterexamples, entities, values, synonyms, dialog nodes), built from a declarative
  * description of the kind. Kind-specific rules stay in the kind's file and plug in as hooks.
  */
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse, Handler } from "../core/types";
+import { type EmulatorRequest, type EmulatorResponse, type Handler } from "../core/http-types";
+import type { V1Context, V1Slice } from "./model";
 import { addByKey, findByKey, removeByKey, renameByKey } from "./collection";
 import type { Audit, WorkspaceRecord } from "./model";
 import { isoNow } from "../core/clock";
@@ -67,11 +68,11 @@ export interface ElementKind<T extends Audit, P> {
 
 /** The five handlers of a collection route pair (`/things` and `/things/{thing}`). */
 export interface CrudHandlers {
-    list: Handler;
-    create: Handler;
-    get: Handler;
-    update: Handler;
-    delete: Handler;
+    list: Handler<V1Slice>;
+    create: Handler<V1Slice>;
+    get: Handler<V1Slice>;
+    update: Handler<V1Slice>;
+    delete: Handler<V1Slice>;
 }
 
 export interface ElementHandlers<T, P> extends CrudHandlers {
@@ -106,7 +107,7 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
         }
     }
 
-    function touch(ctx: EmulatorContext, workspace: WorkspaceRecord, place: Place<T, P>, stamp: string): void {
+    function touch(ctx: V1Context, workspace: WorkspaceRecord, place: Place<T, P>, stamp: string): void {
         for (const owner of place.owners) owner.updated = stamp;
         markChanged(ctx, workspace, stamp);
     }

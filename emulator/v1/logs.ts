@@ -1,17 +1,18 @@
 /** The v1 message log: per-workspace and account-wide lists, and DELETE /v1/user_data. */
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V1Context } from "./model";
 import { badRequest } from "../core/errors";
 import { compileLogFilter } from "../core/log-filter";
 import { appendBounded, deleteCustomerEntries } from "../core/message-log";
 import { paginate } from "../core/pagination";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import type { V1LogRecord } from "./model";
 import { requireWorkspace } from "./store";
 
-function logsOf(ctx: EmulatorContext): V1LogRecord[] {
+function logsOf(ctx: V1Context): V1LogRecord[] {
     return (ctx.state.v1.logs ??= []);
 }
 
-export function appendV1Log(ctx: EmulatorContext, record: V1LogRecord): void {
+export function appendV1Log(ctx: V1Context, record: V1LogRecord): void {
     appendBounded(logsOf(ctx), record);
 }
 
@@ -22,13 +23,13 @@ function page(req: EmulatorRequest, logs: V1LogRecord[]): EmulatorResponse {
     return { status: 200, body: { logs: items, pagination } };
 }
 
-export function listWorkspaceLogs(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listWorkspaceLogs(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     return page(req, logsOf(ctx).filter((log) => log.workspace_id === workspace.workspace_id));
 }
 
 /** GET /v1/logs requires a filter naming a language and a workspace_id or request.context.metadata.deployment. */
-export function listAllLogs(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listAllLogs(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const filter = req.query.get("filter") ?? "";
     const names = (field: string) => new RegExp(`(^|,)\\s*${field.replace(/\./g, "\\.")}::`).test(filter);
     if (!names("language") || !(names("workspace_id") || names("request.context.metadata.deployment"))) {
@@ -37,7 +38,7 @@ export function listAllLogs(req: EmulatorRequest, ctx: EmulatorContext): Emulato
     return page(req, logsOf(ctx));
 }
 
-export function deleteV1UserData(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function deleteV1UserData(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const customerId = req.query.get("customer_id");
     if (!customerId) throw badRequest("No customer ID found in the request", "customer_id");
     deleteCustomerEntries(logsOf(ctx), customerId);

@@ -3,10 +3,11 @@
  * runtime; the conversation state travels in `context.system`, as the service does it. Logged for
  * the v1 log lists.
  */
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V1Context } from "./model";
 import { isoNow } from "../core/clock";
 import { customerId } from "../core/customer-id";
 import { queryFlag } from "../core/pagination";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { runDialog, type DialogState } from "../runtime/dialog";
 import { MAX_LOG_MESSAGES } from "../runtime/types";
 import { understand } from "../runtime/understand";
@@ -37,7 +38,7 @@ function checkMessageBody(raw: unknown) {
     return { body, text: typeof input?.text === "string" ? input.text : "", context: context ?? {}, state };
 }
 
-export function message(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function message(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     const withDetails = queryFlag(req, "nodes_visited_details");
     const { body, text, context, state } = checkMessageBody(req.body);

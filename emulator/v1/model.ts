@@ -1,11 +1,10 @@
 /**
- * The v1 authoring model: stored record shapes, the empty state, and the functions other areas
- * (v2 dialog skills) call. Records keep the API's own field names so that views are cheap; audit
+ * The v1 authoring model: stored record shapes, the empty state and the v1 slice of the context.
+ * Records keep the API's own field names so that views are cheap; audit
  * timestamps live on every record and are stripped unless include_audit=true.
  */
+import type { EmulatorContext } from "../core/context";
 import type { LoggedCall } from "../core/message-log";
-import type { EmulatorContext } from "../core/types";
-import * as workspaces from "./workspaces";
 
 export interface Audit {
     created: string;
@@ -88,32 +87,13 @@ export interface V1LogRecord extends LoggedCall {
     workspace_id: string;
 }
 
+/** The part of the whole state that v1 reads and writes. */
+export interface V1Slice {
+    v1: V1State;
+}
+
+export type V1Context = EmulatorContext<V1Slice>;
+
 export function emptyV1State(): V1State {
     return { workspaces: {}, logs: [] };
-}
-
-/** Validates and stores a new workspace (same rules as POST /v1/workspaces); returns its public view. */
-export function createWorkspace(ctx: EmulatorContext, body: any): any {
-    return workspaces.createWorkspaceFromBody(ctx, body ?? {});
-}
-
-/** The GET ?export=true JSON (workspace_id and status included, no audit fields); undefined if absent. */
-export function exportWorkspace(ctx: EmulatorContext, workspaceId: string): any | undefined {
-    return workspaces.exportWorkspaceJson(ctx, workspaceId);
-}
-
-/** Updates a workspace with the given content (append=false semantics); throws ApiProblem on errors. */
-export function replaceWorkspace(ctx: EmulatorContext, workspaceId: string, body: any): void {
-    workspaces.updateWorkspaceFromBody(ctx, workspaceId, body ?? {}, false);
-}
-
-/** Deletes a workspace; a missing one is a no-op. */
-export function deleteWorkspace(ctx: EmulatorContext, workspaceId: string): void {
-    delete ctx.state.v1.workspaces[workspaceId];
-}
-
-/** `Training` or `Available`; `Non Existent` when there is no such workspace. */
-export function workspaceStatus(ctx: EmulatorContext, workspaceId: string): string {
-    const workspace = ctx.state.v1.workspaces[workspaceId];
-    return workspace ? workspaces.statusOf(ctx, workspace) : "Non Existent";
 }

@@ -3,7 +3,8 @@
  * §10): whole-workspace writes 30 / 30 min, element reads 6000 / 5 min, element writes
  * 500-2000 / 30 min depending on the element.
  */
-import type { HttpMethod, Handler, RouteDef } from "../core/types";
+import type { Handler, HttpMethod, RouteDef } from "../core/http-types";
+import type { V1Slice } from "./model";
 import { counterexampleHandlers } from "./counterexamples";
 import { dialogNodeHandlers } from "./dialog-nodes";
 import type { CrudHandlers } from "./element-handlers";
@@ -20,7 +21,7 @@ const FIVE_MINUTES = 300;
 /** Every single-element GET, workspaces included. */
 const READ_ONE = { limit: 6000, windowSeconds: FIVE_MINUTES };
 
-function route(method: HttpMethod, template: string, handler: Handler, rateLimit: RouteDef["rateLimit"]): RouteDef {
+function route(method: HttpMethod, template: string, handler: Handler<V1Slice>, rateLimit: RouteDef<V1Slice>["rateLimit"]): RouteDef<V1Slice> {
     return { method, template, handler, mutates: method !== "GET", rateLimit };
 }
 
@@ -28,7 +29,7 @@ function route(method: HttpMethod, template: string, handler: Handler, rateLimit
  * List and create on `collection`, get / update / delete on `collection/{param}`; the list and
  * the writes have their own limits per half hour.
  */
-function crudRoutes(collection: string, param: string, handlers: CrudHandlers, listLimit: number, writeLimit: number): RouteDef[] {
+function crudRoutes(collection: string, param: string, handlers: CrudHandlers, listLimit: number, writeLimit: number): RouteDef<V1Slice>[] {
     const one = `${collection}/{${param}}`;
     const list = { limit: listLimit, windowSeconds: HALF_HOUR };
     const write = { limit: writeLimit, windowSeconds: HALF_HOUR };
@@ -55,7 +56,7 @@ const INTENT = `${WS}/intents/{intent}`;
 const ENTITY = `${WS}/entities/{entity}`;
 const VALUE = `${ENTITY}/values/{value}`;
 
-export const v1Routes: RouteDef[] = [
+export const v1Routes: RouteDef<V1Slice>[] = [
     ...crudRoutes("/v1/workspaces", "workspace_id", workspaceHandlers, 500, 30),
     ...crudRoutes(`${WS}/intents`, "intent", intentHandlers, 2000, 2000),
     ...crudRoutes(`${INTENT}/examples`, "text", exampleHandlers, 2500, 1000),

@@ -1,5 +1,7 @@
 /** v1 bulk_classify and entity mentions: read-only views over a workspace's training data. */
-import { ApiProblem, type EmulatorContext, type EmulatorRequest, type EmulatorResponse } from "../core/types";
+import { ApiProblem } from "../core/errors";
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V1Context } from "./model";
 import { notFound } from "../core/errors";
 import { paginate, queryFlag } from "../core/pagination";
 import { bulkClassify, bulkClassifyViolations } from "../runtime/bulk-classify";
@@ -8,7 +10,7 @@ import { requireWorkspace } from "./store";
 import { requireBodyObject } from "./validation";
 import { exportWorkspaceJson } from "./workspaces";
 
-export function bulkClassifyWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function bulkClassifyWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     const body = requireBodyObject(req.body ?? {});
     const violations = bulkClassifyViolations(body.input);
@@ -17,7 +19,7 @@ export function bulkClassifyWorkspace(req: EmulatorRequest, ctx: EmulatorContext
 }
 
 /** Every example that mentions the entity, in intent then example order. */
-export function listMentions(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listMentions(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     if (!findByKey(workspace.entities, "entity", req.params.entity)) throw notFound(`Entity not found: ${req.params.entity}`);
     const includeAudit = queryFlag(req, "include_audit");

@@ -1,18 +1,19 @@
 /** Shared plumbing of the v1 handlers: finding a workspace, stamping changes, reading view flags. */
+import { type EmulatorRequest } from "../core/http-types";
+import type { V1Context } from "./model";
 import { isoNow } from "../core/clock";
 import { notFound } from "../core/errors";
 import { queryFlag } from "../core/pagination";
-import type { EmulatorContext, EmulatorRequest } from "../core/types";
 import type { WorkspaceRecord } from "./model";
 
-export function requireWorkspace(ctx: EmulatorContext, workspaceId: string): WorkspaceRecord {
+export function requireWorkspace(ctx: V1Context, workspaceId: string): WorkspaceRecord {
     const workspace = ctx.state.v1.workspaces[workspaceId];
     if (!workspace) throw notFound(`Workspace not found: ${workspaceId}`);
     return workspace;
 }
 
 /** Any content change bumps `updated` and starts a training period of asyncDelayMs. */
-export function markChanged(ctx: EmulatorContext, workspace: WorkspaceRecord, stamp = isoNow(ctx)): void {
+export function markChanged(ctx: V1Context, workspace: WorkspaceRecord, stamp = isoNow(ctx)): void {
     workspace.updated = stamp;
     workspace.training_until = ctx.now() + (ctx.options.asyncDelayMs ?? 0);
 }

@@ -2,7 +2,8 @@
  * Whole workspaces: create, list, get (export / include_audit / sort=stable), update (replace or
  * append), delete, and the training status derived from timestamps.
  */
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V1Context } from "./model";
 import { findByKey } from "./collection";
 import { parseCounterexamples } from "./counterexamples";
 import { parseDialogNodes } from "./dialog-nodes";
@@ -39,7 +40,7 @@ export interface RequestFacts {
 /** A language code as the service takes it (lowercase, e.g. en, fr, zh-cn). */
 const LANGUAGE = /^[a-z]{2}(-[a-z]{2,4})?$/;
 
-export function statusOf(ctx: EmulatorContext, workspace: WorkspaceRecord): string {
+export function statusOf(ctx: V1Context, workspace: WorkspaceRecord): string {
     return ctx.now() < workspace.training_until ? "Training" : "Available";
 }
 
@@ -129,7 +130,7 @@ function applyScalars(workspace: WorkspaceRecord, scalars: ParsedBody["scalars"]
 
 // ---- cross-area operations ----------------------------------------------------------------------
 
-export function createWorkspaceFromBody(ctx: EmulatorContext, rawBody: unknown, request: RequestFacts = {}): any {
+export function createWorkspaceFromBody(ctx: V1Context, rawBody: unknown, request: RequestFacts = {}): any {
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
     const problems = new Problems();
@@ -169,7 +170,7 @@ function carryCreated<T extends { created: string }>(previous: T[], next: T[], k
  * append=true: included elements are added; an element whose key already exists is a 409.
  * Nothing changes unless the whole body is valid.
  */
-export function updateWorkspaceFromBody(ctx: EmulatorContext, workspaceId: string, rawBody: unknown, append: boolean, request: RequestFacts = {}): WorkspaceRecord {
+export function updateWorkspaceFromBody(ctx: V1Context, workspaceId: string, rawBody: unknown, append: boolean, request: RequestFacts = {}): WorkspaceRecord {
     const workspace = requireWorkspace(ctx, workspaceId);
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
@@ -211,7 +212,7 @@ export function updateWorkspaceFromBody(ctx: EmulatorContext, workspaceId: strin
     return workspace;
 }
 
-export function exportWorkspaceJson(ctx: EmulatorContext, workspaceId: string): any | undefined {
+export function exportWorkspaceJson(ctx: V1Context, workspaceId: string): any | undefined {
     const workspace = ctx.state.v1.workspaces[workspaceId];
     return workspace ? workspaceView(ctx, workspace, { export: true, audit: false }) : undefined;
 }
@@ -237,7 +238,7 @@ function sortStable(view: any): void {
     view.dialog_nodes.sort(byKey((n: any) => n.dialog_node));
 }
 
-export function workspaceView(ctx: EmulatorContext, workspace: WorkspaceRecord, flags: ViewFlags, stable = false): any {
+export function workspaceView(ctx: V1Context, workspace: WorkspaceRecord, flags: ViewFlags, stable = false): any {
     const view: any = { name: workspace.name, description: workspace.description, language: workspace.language };
     for (const field of ["metadata", "learning_opt_out", "system_settings", "webhooks"] as const) {
         if (workspace[field] !== undefined) view[field] = workspace[field];
@@ -277,13 +278,13 @@ function withApiVersion(view: any, req: EmulatorRequest): any {
     return { ...view, metadata: { ...(view.metadata ?? {}), api_version } };
 }
 
-export function listWorkspaces(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listWorkspaces(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const flags = { export: false, audit: queryFlag(req, "include_audit") };
     const page = paginate(Object.values(ctx.state.v1.workspaces), req, { sortKeys: workspaceSortKeys });
     return { status: 200, body: { workspaces: page.items.map((w) => workspaceView(ctx, w, flags)), pagination: page.pagination } };
 }
 
-export function createWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function createWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const created = createWorkspaceFromBody(ctx, req.body ?? {}, requestFacts(req));
     if (queryFlag(req, "include_audit")) {
         const workspace = ctx.state.v1.workspaces[created.workspace_id];
@@ -293,7 +294,7 @@ export function createWorkspace(req: EmulatorRequest, ctx: EmulatorContext): Emu
     return { status: 201, body: withApiVersion(created, req) };
 }
 
-export function getWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function getWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     const flags = { export: queryFlag(req, "export"), audit: queryFlag(req, "include_audit") };
     const sort = req.query.get("sort");
@@ -301,13 +302,13 @@ export function getWorkspace(req: EmulatorRequest, ctx: EmulatorContext): Emulat
     return { status: 200, body: workspaceView(ctx, workspace, flags, sort === "stable") };
 }
 
-export function updateWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function updateWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const append = queryFlag(req, "append");
     const workspace = updateWorkspaceFromBody(ctx, req.params.workspace_id, req.body ?? {}, append, requestFacts(req));
     return { status: 200, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }), req) };
 }
 
-export function deleteWorkspace(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function deleteWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     requireWorkspace(ctx, req.params.workspace_id);
     delete ctx.state.v1.workspaces[req.params.workspace_id];
     return { status: 200, body: {} };

@@ -1,5 +1,6 @@
 /** v2 rules behind the /emulator admin routes (the HTTP side lives in core/admin.ts). */
-import { ApiProblem, type EmulatorContext } from "../core/types";
+import { ApiProblem } from "../core/errors";
+import type { V2Context } from "./model";
 import { environmentView, newEnvironment } from "./environments";
 import { findAssistant, type FailureKind, type StatusError } from "./model";
 import { isPlainObject, objectBody, Violations } from "./validate";
@@ -9,7 +10,7 @@ export const MAX_EXTRA_ENVIRONMENTS = 3;
 const FAILURE_KINDS: FailureKind[] = ["release", "skill", "import"];
 
 /** Adds a `staging` environment (which the API itself cannot create). */
-export function addEnvironment(ctx: EmulatorContext, assistantId: string, rawBody: unknown) {
+export function addEnvironment(ctx: V2Context, assistantId: string, rawBody: unknown) {
     const assistant = findAssistant(ctx, assistantId);
     const body = objectBody(rawBody);
     const problems = new Violations();
@@ -26,7 +27,7 @@ export function addEnvironment(ctx: EmulatorContext, assistantId: string, rawBod
 }
 
 /** Arms a failure: the next release create, skill update or skills import of any assistant fails. */
-export function setNextFailure(ctx: EmulatorContext, rawBody: unknown) {
+export function setNextFailure(ctx: V2Context, rawBody: unknown) {
     const body = objectBody(rawBody);
     if (!FAILURE_KINDS.includes(body.kind)) {
         throw new ApiProblem(400, `kind must be one of ${FAILURE_KINDS.join(", ")}`, [{ message: "invalid kind", path: "kind" }]);

@@ -1,7 +1,8 @@
 /** Assistants: create (with draft/live environments and action/dialog skills), list, delete. */
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { queryFlag, paginate } from "../core/pagination";
 import { isoNow } from "../core/clock";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { createDialogWorkspace, deleteDialogWorkspace } from "./dialog-workspaces";
 import { newEnvironment, skillReferenceName } from "./environments";
 import { findAssistant, withAudit, type AssistantRecord, type SkillRecord } from "./model";
@@ -25,7 +26,7 @@ export function assistantView(assistant: AssistantRecord, includeAudit: boolean)
     return withAudit(view, assistant, includeAudit);
 }
 
-export function createAssistant(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function createAssistant(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const body = objectBody(req.body);
     const problems = new Violations();
     problems.text(body, "name", 1, 64, { singleLine: true });
@@ -75,7 +76,7 @@ export function createAssistant(req: EmulatorRequest, ctx: EmulatorContext): Emu
     return { status: 200, body: assistantView(assistant, false) };
 }
 
-export function listAssistants(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listAssistants(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const includeAudit = queryFlag(req, "include_audit");
     const page = paginate(ctx.state.v2.assistants, req, {
         sortKeys: { name: (assistant) => assistant.name ?? "", updated: (assistant) => assistant.updated },
@@ -84,7 +85,7 @@ export function listAssistants(req: EmulatorRequest, ctx: EmulatorContext): Emul
 }
 
 /** Deletes the assistant with its environments, releases, skills and the dialog skill's workspace. */
-export function deleteAssistant(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function deleteAssistant(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     for (const skill of assistant.skills) {
         if (skill.type === "dialog") deleteDialogWorkspace(ctx, skill.skill_id);

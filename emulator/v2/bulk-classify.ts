@@ -1,12 +1,14 @@
 /** POST /v2/skills/{skill_id}/workspace/bulk_classify: the runtime classifier over a dialog skill. */
+import { ApiProblem } from "../core/errors";
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { notFound } from "../core/errors";
-import { ApiProblem, type EmulatorContext, type EmulatorRequest, type EmulatorResponse } from "../core/types";
 import { bulkClassify, bulkClassifyViolations } from "../runtime/bulk-classify";
 import type { TrainingData } from "../runtime/types";
 import { exportDialogWorkspace } from "./dialog-workspaces";
 import { objectBody } from "./validate";
 
-export function bulkClassifySkill(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function bulkClassifySkill(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const skill = ctx.state.v2.assistants.flatMap((a) => a.skills).find((candidate) => candidate.skill_id === req.params.skill_id);
     if (!skill) throw notFound(`Skill ${req.params.skill_id} not found`);
     const body = objectBody(req.body);

@@ -2,8 +2,8 @@
  * The dialog skill of an assistant IS a v1 workspace (skill_id = workspace_id). Everything v2 does to
  * dialog content goes through the v1 area's exported functions, so v1 edits show up in releases.
  */
-import type { EmulatorContext } from "../core/types";
-import * as v1 from "../v1/model";
+import type { V2Context } from "./model";
+import * as v1 from "../v1/workspaces";
 
 /** Fields of an exported workspace that describe it rather than form its content. */
 const READ_ONLY_FIELDS = ["workspace_id", "status", "status_errors", "status_description", "created", "updated", "skill_id", "counts"];
@@ -11,37 +11,38 @@ const READ_ONLY_FIELDS = ["workspace_id", "status", "status_errors", "status_des
 /** The collections that a whole-workspace replacement empties when the new content omits them. */
 const COLLECTIONS = ["intents", "entities", "dialog_nodes", "counterexamples"];
 
-export function createDialogWorkspace(ctx: EmulatorContext, fields: { name?: string; description?: string; language: string }): string {
-    const created = v1.createWorkspace(ctx, fields);
+export function createDialogWorkspace(ctx: V2Context, fields: { name?: string; description?: string; language: string }): string {
+    const created = v1.createWorkspaceFromBody(ctx, fields);
     return created.workspace_id as string;
 }
 
-export function exportDialogWorkspace(ctx: EmulatorContext, workspaceId: string): Record<string, unknown> | undefined {
-    return v1.exportWorkspace(ctx, workspaceId);
+export function exportDialogWorkspace(ctx: V2Context, workspaceId: string): Record<string, unknown> | undefined {
+    return v1.exportWorkspaceJson(ctx, workspaceId);
 }
 
 /** Replaces the whole content (a skill update or import carries the complete workspace). */
-export function replaceDialogWorkspace(ctx: EmulatorContext, workspaceId: string, content: Record<string, unknown>): void {
+export function replaceDialogWorkspace(ctx: V2Context, workspaceId: string, content: Record<string, unknown>): void {
     const body: Record<string, unknown> = {};
     for (const collection of COLLECTIONS) body[collection] = [];
     for (const [key, value] of Object.entries(content)) {
         if (!READ_ONLY_FIELDS.includes(key)) body[key] = value;
     }
-    v1.replaceWorkspace(ctx, workspaceId, body);
+    v1.updateWorkspaceFromBody(ctx, workspaceId, body, false);
 }
 
 /** Name and description changes of the dialog skill are mirrored onto its workspace. */
-export function renameDialogWorkspace(ctx: EmulatorContext, workspaceId: string, fields: { name?: string; description?: string }): void {
+export function renameDialogWorkspace(ctx: V2Context, workspaceId: string, fields: { name?: string; description?: string }): void {
     const body: Record<string, unknown> = {};
     if (fields.name !== undefined) body.name = fields.name;
     if (fields.description !== undefined) body.description = fields.description;
-    if (Object.keys(body).length > 0) v1.replaceWorkspace(ctx, workspaceId, body);
+    if (Object.keys(body).length > 0) v1.updateWorkspaceFromBody(ctx, workspaceId, body, false);
 }
 
-export function deleteDialogWorkspace(ctx: EmulatorContext, workspaceId: string): void {
-    v1.deleteWorkspace(ctx, workspaceId);
+export function deleteDialogWorkspace(ctx: V2Context, workspaceId: string): void {
+    delete ctx.state.v1.workspaces[workspaceId];
 }
 
-export function dialogWorkspaceStatus(ctx: EmulatorContext, workspaceId: string): string {
-    return v1.workspaceStatus(ctx, workspaceId);
+export function dialogWorkspaceStatus(ctx: V2Context, workspaceId: string): string {
+    const workspace = ctx.state.v1.workspaces[workspaceId];
+    return workspace ? v1.statusOf(ctx, workspace) : "Non Existent";
 }

@@ -1,8 +1,9 @@
 /** Environments: list, get, update. Created only with their assistant (or the admin route). */
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { notFound } from "../core/errors";
 import { queryFlag, paginate } from "../core/pagination";
 import { isoNow } from "../core/clock";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { findAssistant, withAudit, type AssistantRecord, type EnvironmentRecord, type EnvironmentType, type SkillReference } from "./model";
 import { isPlainObject, objectBody, Violations } from "./validate";
 
@@ -13,7 +14,7 @@ export function skillReferenceName(type: string): string {
     return type === "dialog" ? "main skill" : type === "action" ? "actions skill" : "search skill";
 }
 
-export function newEnvironment(ctx: EmulatorContext, type: EnvironmentType, name: string, description?: string): EnvironmentRecord {
+export function newEnvironment(ctx: V2Context, type: EnvironmentType, name: string, description?: string): EnvironmentRecord {
     const stamp = isoNow(ctx);
     return {
         environment_id: ctx.newId(),
@@ -51,7 +52,7 @@ export function findEnvironment(assistant: AssistantRecord, environmentId: strin
     return environment;
 }
 
-export function listEnvironments(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listEnvironments(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const includeAudit = queryFlag(req, "include_audit");
     const page = paginate(assistant.environments, req, {
@@ -63,14 +64,14 @@ export function listEnvironments(req: EmulatorRequest, ctx: EmulatorContext): Em
     };
 }
 
-export function getEnvironment(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function getEnvironment(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const environment = findEnvironment(assistant, req.params.environment_id);
     return { status: 200, body: environmentView(assistant, environment, queryFlag(req, "include_audit")) };
 }
 
 /** Partial update: omitted fields stay; skill_references, when sent, replaces the whole list. */
-export function updateEnvironment(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function updateEnvironment(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const environment = findEnvironment(assistant, req.params.environment_id);
     const body = objectBody(req.body);

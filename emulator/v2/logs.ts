@@ -1,16 +1,18 @@
 /** GET /v2/assistants/{environment_id}/logs and DELETE /v2/user_data over the message log. */
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { badRequest } from "../core/errors";
 import { compileLogFilter } from "../core/log-filter";
 import { deleteCustomerEntries } from "../core/message-log";
 import { paginate } from "../core/pagination";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
-import { logsOf, resolveRuntimeTarget, type LogRecord } from "./runtime-model";
+import type { LogRecord } from "./model";
+import { logsOf, resolveRuntimeTarget } from "./runtime-model";
 
 function logView({ environment_id: _environment, ...log }: LogRecord) {
     return log;
 }
 
-export function listLogs(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listLogs(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const { environment } = resolveRuntimeTarget(ctx, req.params.assistant_id);
     const matches = compileLogFilter(req.query.get("filter"), { "response.top_intent": "response.output.intents.0.intent" });
     const logs = logsOf(ctx).filter((log) => log.environment_id === environment.environment_id && matches(log));
@@ -20,7 +22,7 @@ export function listLogs(req: EmulatorRequest, ctx: EmulatorContext): EmulatorRe
 }
 
 /** Deletes every log entry labelled with the customer ID (X-Watson-Metadata: customer_id=...). */
-export function deleteUserData(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function deleteUserData(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const customerId = req.query.get("customer_id");
     if (!customerId) throw badRequest("No customer ID found in the request", "customer_id");
     deleteCustomerEntries(logsOf(ctx), customerId);

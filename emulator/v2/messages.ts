@@ -3,16 +3,17 @@
  * runs one turn of the environment's content (runtime-content.ts) through the pure runtime and
  * is logged for GET /v2/assistants/{environment_id}/logs.
  */
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { SessionRecord, V2Context } from "./model";
 import { isoNow } from "../core/clock";
 import { customerId } from "../core/customer-id";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { runAssistantTurn } from "../runtime/assistant";
 import type { DialogState } from "../runtime/dialog";
 import { MAX_LOG_MESSAGES } from "../runtime/types";
 import { encodeState, MAIN_SKILL, parseMessageRequest, type MessageRequest } from "./message-request";
 import { environmentContent } from "./runtime-content";
 import {
-    appendLog, dropExpiredSessions, liveSession, resolveEnvironmentOf, resolveRuntimeTarget, sessionsOf, type RuntimeTarget, type SessionRecord,
+    appendLog, dropExpiredSessions, liveSession, resolveEnvironmentOf, resolveRuntimeTarget, sessionsOf, type RuntimeTarget,
 } from "./runtime-model";
 import { isPlainObject, objectBody, Violations } from "./validate";
 
@@ -26,7 +27,7 @@ interface Conversation {
 }
 
 /** Runs one turn, logs it, and returns the response body and the conversation after the turn. */
-function converse(ctx: EmulatorContext, req: EmulatorRequest, target: RuntimeTarget, message: MessageRequest, before: Conversation, stateless: boolean) {
+function converse(ctx: V2Context, req: EmulatorRequest, target: RuntimeTarget, message: MessageRequest, before: Conversation, stateless: boolean) {
     const requestTimestamp = isoNow(ctx);
     const runnable = environmentContent(ctx, target);
     const turn = runAssistantTurn(runnable.content, {
@@ -79,7 +80,7 @@ function converse(ctx: EmulatorContext, req: EmulatorRequest, target: RuntimeTar
     return { body, after };
 }
 
-export function createSession(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function createSession(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const target = resolveRuntimeTarget(ctx, req.params.assistant_id);
     const body = objectBody(req.body);
     const problems = new Violations();
@@ -98,14 +99,14 @@ export function createSession(req: EmulatorRequest, ctx: EmulatorContext): Emula
     return { status: 201, body: { session_id: session.session_id } };
 }
 
-export function deleteSession(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function deleteSession(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const target = resolveRuntimeTarget(ctx, req.params.assistant_id);
     const session = liveSession(ctx, target, req.params.session_id);
     delete sessionsOf(ctx)[session.session_id];
     return { status: 200, body: {} };
 }
 
-function sessionTurn(req: EmulatorRequest, ctx: EmulatorContext, target: RuntimeTarget) {
+function sessionTurn(req: EmulatorRequest, ctx: V2Context, target: RuntimeTarget) {
     const session = liveSession(ctx, target, req.params.session_id);
     const message = parseMessageRequest(req.body, false);
     const { body, after } = converse(ctx, req, target, message, {
@@ -125,7 +126,7 @@ function sessionTurn(req: EmulatorRequest, ctx: EmulatorContext, target: Runtime
     return body;
 }
 
-function statelessTurn(req: EmulatorRequest, ctx: EmulatorContext, target: RuntimeTarget) {
+function statelessTurn(req: EmulatorRequest, ctx: V2Context, target: RuntimeTarget) {
     const message = parseMessageRequest(req.body, true);
     const global = isPlainObject(req.body?.context?.global) ? req.body.context.global : {};
     return converse(ctx, req, target, message, {
@@ -137,11 +138,11 @@ function statelessTurn(req: EmulatorRequest, ctx: EmulatorContext, target: Runti
     }, true).body;
 }
 
-export function sessionMessage(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function sessionMessage(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     return { status: 200, body: sessionTurn(req, ctx, resolveRuntimeTarget(ctx, req.params.assistant_id)) };
 }
 
-export function statelessMessage(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function statelessMessage(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     return { status: 200, body: statelessTurn(req, ctx, resolveRuntimeTarget(ctx, req.params.assistant_id)) };
 }
 
@@ -160,10 +161,10 @@ function eventStream(body: { output: { generic: object[] } }): EmulatorResponse 
     return { status: 200, body: Buffer.from(text, "utf8"), headers: { "Content-Type": "text/event-stream; charset=utf-8" } };
 }
 
-export function sessionMessageStream(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function sessionMessageStream(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     return eventStream(sessionTurn(req, ctx, resolveEnvironmentOf(ctx, req.params.assistant_id, req.params.environment_id)));
 }
 
-export function statelessMessageStream(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function statelessMessageStream(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     return eventStream(statelessTurn(req, ctx, resolveEnvironmentOf(ctx, req.params.assistant_id, req.params.environment_id)));
 }

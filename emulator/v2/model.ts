@@ -3,8 +3,11 @@
  * releases. Plain JSON (persisted). Statuses of asynchronous work are derived from timestamps on
  * read (see async.ts), so nothing needs a timer and a restart does not lose progress.
  */
+import type { EmulatorContext } from "../core/context";
 import { notFound } from "../core/errors";
-import type { EmulatorContext } from "../core/types";
+import type { LoggedCall } from "../core/message-log";
+import type { DialogState } from "../runtime/dialog";
+import type { V1Slice } from "../v1/model";
 
 export interface StatusError {
     message: string;
@@ -79,7 +82,7 @@ export interface ReleaseRecord {
     work: AsyncWork;
     skills: ReleaseSkillSnapshot[];
     /** The last release export (release-transfer.ts). */
-    export?: import("./release-transfer").TransferTask;
+    export?: TransferTask;
     created: string;
     updated: string;
 }
@@ -95,9 +98,43 @@ export interface AssistantRecord {
     next_release: number;
     skills_import?: AsyncWork;
     /** The last release import (release-transfer.ts). */
-    release_import?: import("./release-transfer").TransferTask;
+    release_import?: TransferTask;
     created: string;
     updated: string;
+}
+
+/** An export of a release or an import into an assistant (release-transfer.ts). */
+export interface TransferTask {
+    task_id: string;
+    work: AsyncWork;
+    created: string;
+    updated: string;
+    skill_impact_in_draft?: TransferSkillType[];
+}
+
+/** The skills a release archive can carry. */
+export type TransferSkillType = "action" | "dialog";
+
+/** Runtime state: sessions expire after their environment's session_timeout of inactivity (emulator clock). */
+export interface SessionRecord {
+    session_id: string;
+    assistant_id: string;
+    environment_id: string;
+    /** Epoch ms of the last call that used the session. */
+    last_active: number;
+    turn_count: number;
+    user_id?: string;
+    variables: Record<string, unknown>;
+    dialog_state?: DialogState;
+}
+
+export interface LogRecord extends LoggedCall {
+    /** The environment the message went to (what `{assistant_id}` of the logs route names). */
+    environment_id: string;
+    assistant_id: string;
+    session_id?: string;
+    skill_id?: string;
+    snapshot?: string;
 }
 
 export type FailureKind = "release" | "skill" | "import";
@@ -108,15 +145,22 @@ export interface V2State {
     /** Armed by POST /emulator/next-failure: the next operation of that kind fails. */
     next_failures: Partial<Record<FailureKind, { description: string; errors: StatusError[] }>>;
     /** Runtime state (runtime-model.ts); optional so that states saved before it load unchanged. */
-    sessions?: Record<string, import("./runtime-model").SessionRecord>;
-    logs?: import("./runtime-model").LogRecord[];
+    sessions?: Record<string, SessionRecord>;
+    logs?: LogRecord[];
 }
+
+/** The part of the whole state that v2 reads and writes: its own, and v1's (a dialog skill is a v1 workspace). */
+export interface V2Slice extends V1Slice {
+    v2: V2State;
+}
+
+export type V2Context = EmulatorContext<V2Slice>;
 
 export function emptyV2State(): V2State {
     return { providers: [], assistants: [], next_failures: {}, sessions: {}, logs: [] };
 }
 
-export function findAssistant(ctx: EmulatorContext, assistantId: string): AssistantRecord {
+export function findAssistant(ctx: V2Context, assistantId: string): AssistantRecord {
     const assistant = ctx.state.v2.assistants.find((candidate) => candidate.assistant_id === assistantId);
     if (!assistant) throw notFound(`Assistant ${assistantId} not found`);
     return assistant;
@@ -127,7 +171,7 @@ export function draftEnvironment(assistant: AssistantRecord): EnvironmentRecord 
 }
 
 /** Starts asynchronous work that lasts asyncDelayMs and consumes an armed failure of `kind`. */
-export function startWork(ctx: EmulatorContext, kind: FailureKind): AsyncWork {
+export function startWork(ctx: V2Context, kind: FailureKind): AsyncWork {
     const failure = ctx.state.v2.next_failures[kind];
     delete ctx.state.v2.next_failures[kind];
     return { readyAt: ctx.now() + ctx.options.asyncDelayMs, ...(failure ? { failure } : {}) };
@@ -135,14 +179,14 @@ export function startWork(ctx: EmulatorContext, kind: FailureKind): AsyncWork {
 
 export type WorkStatus = "Processing" | "Done" | "Failed";
 
-export function workStatus(ctx: EmulatorContext, work: AsyncWork | undefined): WorkStatus {
+export function workStatus(ctx: V2Context, work: AsyncWork | undefined): WorkStatus {
     if (!work) return "Done";
     if (ctx.now() < work.readyAt) return "Processing";
     return work.failure ? "Failed" : "Done";
 }
 
 /** `status_description` and `status_errors` of failed work, to spread into a response. */
-export function failureFields(ctx: EmulatorContext, work: AsyncWork | undefined): Record<string, unknown> {
+export function failureFields(ctx: V2Context, work: AsyncWork | undefined): Record<string, unknown> {
     if (!work?.failure || workStatus(ctx, work) !== "Failed") return {};
     return { status_description: work.failure.description, status_errors: work.failure.errors };
 }

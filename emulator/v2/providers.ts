@@ -1,8 +1,9 @@
 /** Conversational skill providers: create, list, update (no get-one, no delete); `private` is write-only. */
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { conflict, notFound } from "../core/errors";
 import { queryFlag, paginate } from "../core/pagination";
 import { isoNow } from "../core/clock";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { withAudit, type ProviderRecord } from "./model";
 import { isPlainObject, objectBody, Violations } from "./validate";
 
@@ -38,7 +39,7 @@ function checkProviderBody(body: Record<string, any>, idRequired: boolean): void
     problems.throwIfAny();
 }
 
-export function createProvider(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function createProvider(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const body = objectBody(req.body);
     checkProviderBody(body, true);
     const providers = ctx.state.v2.providers;
@@ -57,7 +58,7 @@ export function createProvider(req: EmulatorRequest, ctx: EmulatorContext): Emul
     return { status: 200, body: providerView(provider, false) };
 }
 
-export function listProviders(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listProviders(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const includeAudit = queryFlag(req, "include_audit");
     const page = paginate(ctx.state.v2.providers, req, {
         sortKeys: { name: (provider) => provider.provider_id, updated: (provider) => provider.updated },
@@ -69,7 +70,7 @@ export function listProviders(req: EmulatorRequest, ctx: EmulatorContext): Emula
 }
 
 /** Replaces specification and private; a different provider_id in the body renames the provider. */
-export function updateProvider(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function updateProvider(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const providers = ctx.state.v2.providers;
     const provider = providers.find((candidate) => candidate.provider_id === req.params.provider_id);
     if (!provider) throw notFound(`Provider ${req.params.provider_id} not found`);

@@ -3,39 +3,32 @@
  * an archive into the draft environment, one import at a time per assistant. The archive holds
  * `action-skill.json` and/or `dialog-skill.json`, each a skill as skills_export returns it.
  */
+import { ApiProblem } from "../core/errors";
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { isoNow } from "../core/clock";
 import { conflict, notFound } from "../core/errors";
 import { queryFlag } from "../core/pagination";
-import { ApiProblem, type EmulatorContext, type EmulatorRequest, type EmulatorResponse } from "../core/types";
 import { findRelease } from "./releases";
 import { applySkillContent } from "./skills";
-import { draftEnvironment, findAssistant, startWork, withAudit, workStatus, type AssistantRecord, type AsyncWork, type ReleaseRecord } from "./model";
+import { draftEnvironment, findAssistant, startWork, withAudit, workStatus, type AssistantRecord, type ReleaseRecord, type TransferSkillType, type TransferTask } from "./model";
 import { isPlainObject } from "./validate";
 
 const FILES = { action: "action-skill.json", dialog: "dialog-skill.json" } as const;
-type SkillType = keyof typeof FILES;
+type SkillType = TransferSkillType;
 
-/** Kept on the release / assistant records (see model.ts). */
-export interface TransferTask {
-    task_id: string;
-    work: AsyncWork;
-    created: string;
-    updated: string;
-    skill_impact_in_draft?: SkillType[];
-}
-
-function newTask(ctx: EmulatorContext, extra: Partial<TransferTask> = {}): TransferTask {
+function newTask(ctx: V2Context, extra: Partial<TransferTask> = {}): TransferTask {
     const stamp = isoNow(ctx);
     return { task_id: ctx.newId(), work: { readyAt: ctx.now() + ctx.options.asyncDelayMs }, created: stamp, updated: stamp, ...extra };
 }
 
-function exportView(ctx: EmulatorContext, assistant: AssistantRecord, release: ReleaseRecord, task: TransferTask, includeAudit: boolean) {
+function exportView(ctx: V2Context, assistant: AssistantRecord, release: ReleaseRecord, task: TransferTask, includeAudit: boolean) {
     const status = workStatus(ctx, task.work) === "Processing" ? "Processing" : "Available";
     return withAudit({ status, task_id: task.task_id, assistant_id: assistant.assistant_id, release: release.release }, task, includeAudit);
 }
 
-export function createReleaseExport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function createReleaseExport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const release = findRelease(assistant, req.params.release);
     const includeAudit = queryFlag(req, "include_audit");
@@ -47,7 +40,7 @@ export function createReleaseExport(req: EmulatorRequest, ctx: EmulatorContext):
 }
 
 /** The archive once it is ready and the client accepts application/zip or octet-stream; the status otherwise. */
-export function getReleaseExport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function getReleaseExport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const release = findRelease(assistant, req.params.release);
     const includeAudit = queryFlag(req, "include_audit");
@@ -116,7 +109,7 @@ function readArtifact(body: unknown): Partial<Record<SkillType, Record<string, a
     return skills;
 }
 
-function importView(ctx: EmulatorContext, assistant: AssistantRecord, task: TransferTask, includeAudit: boolean, created: boolean) {
+function importView(ctx: V2Context, assistant: AssistantRecord, task: TransferTask, includeAudit: boolean, created: boolean) {
     const status = workStatus(ctx, task.work) === "Processing" ? "Processing" : "Completed";
     return withAudit(
         { status: created ? "Processing" : status, task_id: task.task_id, assistant_id: assistant.assistant_id, skill_impact_in_draft: task.skill_impact_in_draft },
@@ -129,7 +122,7 @@ function importView(ctx: EmulatorContext, assistant: AssistantRecord, task: Tran
  * Overrides the draft's skills with the archive's (dialog first: its v1 validation may still
  * refuse it, and then nothing has changed); both skills in the archive enable both in the draft.
  */
-export function createReleaseImport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function createReleaseImport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const includeAudit = queryFlag(req, "include_audit");
     if (!/application\/octet-stream/i.test(String(req.headers["content-type"] ?? ""))) {
@@ -151,7 +144,7 @@ export function createReleaseImport(req: EmulatorRequest, ctx: EmulatorContext):
     return { status: 202, body: importView(ctx, assistant, assistant.release_import, includeAudit, true) };
 }
 
-export function getReleaseImport(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function getReleaseImport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     if (!assistant.release_import) throw notFound(`No release import was started for assistant ${assistant.assistant_id}`);
     return { status: 200, body: importView(ctx, assistant, assistant.release_import, queryFlag(req, "include_audit"), false) };

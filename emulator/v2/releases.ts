@@ -1,9 +1,10 @@
 /** Releases: asynchronous create (snapshots the draft skills), list, get, delete, deploy. */
-import { ApiProblem } from "../core/types";
+import { ApiProblem } from "../core/errors";
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { notFound } from "../core/errors";
 import { queryFlag, paginate } from "../core/pagination";
 import { isoNow } from "../core/clock";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { exportDialogWorkspace } from "./dialog-workspaces";
 import { environmentView, findEnvironment, skillReferenceName } from "./environments";
 import {
@@ -19,7 +20,7 @@ import {
 } from "./model";
 import { objectBody, Violations } from "./validate";
 
-export function releaseView(ctx: EmulatorContext, assistant: AssistantRecord, release: ReleaseRecord, includeAudit: boolean) {
+export function releaseView(ctx: V2Context, assistant: AssistantRecord, release: ReleaseRecord, includeAudit: boolean) {
     const status = workStatus(ctx, release.work);
     let view: Record<string, unknown>;
     if (status === "Processing") {
@@ -52,7 +53,7 @@ export function findRelease(assistant: AssistantRecord, release: string): Releas
 }
 
 /** Snapshots every skill that is enabled in the draft environment, numbering snapshots per skill. */
-export function createRelease(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function createRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const body = objectBody(req.body);
     const problems = new Violations();
@@ -81,7 +82,7 @@ export function createRelease(req: EmulatorRequest, ctx: EmulatorContext): Emula
     return { status: 202, body: { status: "Processing", release: release.release } };
 }
 
-export function listReleases(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function listReleases(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const includeAudit = queryFlag(req, "include_audit");
     const page = paginate(assistant.releases, req, {
@@ -93,7 +94,7 @@ export function listReleases(req: EmulatorRequest, ctx: EmulatorContext): Emulat
     };
 }
 
-export function getRelease(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function getRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const release = findRelease(assistant, req.params.release);
     return { status: 200, body: releaseView(ctx, assistant, release, queryFlag(req, "include_audit")) };
@@ -103,7 +104,7 @@ export function getRelease(req: EmulatorRequest, ctx: EmulatorContext): Emulator
  * Deleting a deployed release is allowed (there is no undeploy, so refusing would make it
  * undeletable): its environments keep running the deployed snapshots but lose `release_reference`.
  */
-export function deleteRelease(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function deleteRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const release = findRelease(assistant, req.params.release);
     for (const environment of assistant.environments) {
@@ -113,7 +114,7 @@ export function deleteRelease(req: EmulatorRequest, ctx: EmulatorContext): Emula
     return { status: 200, body: {} };
 }
 
-export function deployRelease(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function deployRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const release = findRelease(assistant, req.params.release);
     const body = objectBody(req.body);

@@ -1,5 +1,6 @@
 /** The v2 routes. Rate limits are not documented for these endpoints; see emulator/README.md. */
-import type { RouteDef } from "../core/types";
+import type { RouteDef } from "../core/http-types";
+import type { V2Slice } from "./model";
 import { createAssistant, deleteAssistant, listAssistants } from "./assistants";
 import { getEnvironment, listEnvironments, updateEnvironment } from "./environments";
 import {
@@ -23,7 +24,7 @@ const A = "/v2/assistants/{assistant_id}";
 /** Runtime routes put an environment ID in the `{assistant_id}` slot (see runtime-model.ts). */
 const E = "/v2/assistants/{assistant_id}/environments/{environment_id}";
 
-export const v2Routes: RouteDef[] = [
+export const v2Routes: RouteDef<V2Slice>[] = [
     { method: "POST", template: "/v2/providers", handler: createProvider, mutates: true },
     { method: "GET", template: "/v2/providers", handler: listProviders, mutates: false },
     { method: "POST", template: "/v2/providers/{provider_id}", handler: updateProvider, mutates: true },

@@ -3,7 +3,7 @@
  * skill's v1 workspace, the actions skill's JSON); any other environment runs the snapshots of the
  * release deployed to it. Skills disabled in the environment are left out.
  */
-import type { EmulatorContext } from "../core/types";
+import type { V2Context } from "./model";
 import type { AssistantContent } from "../runtime/assistant";
 import type { LogMessage } from "../runtime/types";
 import { exportDialogWorkspace } from "./dialog-workspaces";
@@ -16,7 +16,7 @@ export interface RunnableContent {
     log: LogMessage[];
 }
 
-export function environmentContent(ctx: EmulatorContext, { assistant, environment }: RuntimeTarget): RunnableContent {
+export function environmentContent(ctx: V2Context, { assistant, environment }: RuntimeTarget): RunnableContent {
     const enabled = environment.skill_references.filter((reference) => !reference.disabled);
     const result: RunnableContent = { content: {}, log: [] };
     if (environment.environment === "draft") {

@@ -2,42 +2,20 @@
  * Runtime state of v2: sessions (expiring after their environment's session_timeout of inactivity,
  * judged on the emulator clock) and the log of message calls. Kept in V2State so that it persists.
  */
+import type { V2Context } from "./model";
 import { notFound } from "../core/errors";
-import { appendBounded, type LoggedCall } from "../core/message-log";
-import type { EmulatorContext } from "../core/types";
-import type { DialogState } from "../runtime/dialog";
-import { findAssistant, type AssistantRecord, type EnvironmentRecord } from "./model";
+import { appendBounded } from "../core/message-log";
+import { findAssistant, type AssistantRecord, type EnvironmentRecord, type LogRecord, type SessionRecord } from "./model";
 
-export interface SessionRecord {
-    session_id: string;
-    assistant_id: string;
-    environment_id: string;
-    /** Epoch ms of the last call that used the session. */
-    last_active: number;
-    turn_count: number;
-    user_id?: string;
-    variables: Record<string, unknown>;
-    dialog_state?: DialogState;
-}
-
-export interface LogRecord extends LoggedCall {
-    /** The environment the message went to (what `{assistant_id}` of the logs route names). */
-    environment_id: string;
-    assistant_id: string;
-    session_id?: string;
-    skill_id?: string;
-    snapshot?: string;
-}
-
-export function sessionsOf(ctx: EmulatorContext): Record<string, SessionRecord> {
+export function sessionsOf(ctx: V2Context): Record<string, SessionRecord> {
     return (ctx.state.v2.sessions ??= {});
 }
 
-export function logsOf(ctx: EmulatorContext): LogRecord[] {
+export function logsOf(ctx: V2Context): LogRecord[] {
     return (ctx.state.v2.logs ??= []);
 }
 
-export function appendLog(ctx: EmulatorContext, record: LogRecord): void {
+export function appendLog(ctx: V2Context, record: LogRecord): void {
     appendBounded(logsOf(ctx), record);
 }
 
@@ -50,7 +28,7 @@ export interface RuntimeTarget {
  * The `{assistant_id}` of runtime routes names an environment (as the docs say for message,
  * session and log requests); an assistant ID is also accepted and means its draft environment.
  */
-export function resolveRuntimeTarget(ctx: EmulatorContext, id: string): RuntimeTarget {
+export function resolveRuntimeTarget(ctx: V2Context, id: string): RuntimeTarget {
     for (const assistant of ctx.state.v2.assistants) {
         const environment = assistant.environments.find((candidate) => candidate.environment_id === id);
         if (environment) return { assistant, environment };
@@ -61,14 +39,14 @@ export function resolveRuntimeTarget(ctx: EmulatorContext, id: string): RuntimeT
 }
 
 /** The `/v2/assistants/{assistant_id}/environments/{environment_id}/...` form (message_stream). */
-export function resolveEnvironmentOf(ctx: EmulatorContext, assistantId: string, environmentId: string): RuntimeTarget {
+export function resolveEnvironmentOf(ctx: V2Context, assistantId: string, environmentId: string): RuntimeTarget {
     const assistant = findAssistant(ctx, assistantId);
     const environment = assistant.environments.find((candidate) => candidate.environment_id === environmentId);
     if (!environment) throw notFound(`Environment ${environmentId} not found in assistant ${assistantId}`);
     return { assistant, environment };
 }
 
-function expired(ctx: EmulatorContext, session: SessionRecord): boolean {
+function expired(ctx: V2Context, session: SessionRecord): boolean {
     const environment = ctx.state.v2.assistants
         .find((a) => a.assistant_id === session.assistant_id)
         ?.environments.find((e) => e.environment_id === session.environment_id);
@@ -77,7 +55,7 @@ function expired(ctx: EmulatorContext, session: SessionRecord): boolean {
 }
 
 /** A live session of this environment; unknown, deleted and expired ones are 404 "Invalid Session". */
-export function liveSession(ctx: EmulatorContext, target: RuntimeTarget, sessionId: string): SessionRecord {
+export function liveSession(ctx: V2Context, target: RuntimeTarget, sessionId: string): SessionRecord {
     const sessions = sessionsOf(ctx);
     const session = sessions[sessionId];
     if (session && expired(ctx, session)) delete sessions[sessionId];
@@ -88,7 +66,7 @@ export function liveSession(ctx: EmulatorContext, target: RuntimeTarget, session
 }
 
 /** Forgets every expired session (called on create, so state does not grow without bound). */
-export function dropExpiredSessions(ctx: EmulatorContext): void {
+export function dropExpiredSessions(ctx: V2Context): void {
     const sessions = sessionsOf(ctx);
     for (const [id, session] of Object.entries(sessions)) if (expired(ctx, session)) delete sessions[id];
 }

@@ -1,8 +1,9 @@
 /** Whole-assistant skill content: skills_export, skills_import and its status. */
-import { ApiProblem } from "../core/types";
+import { ApiProblem } from "../core/errors";
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { conflict, notFound } from "../core/errors";
 import { queryFlag } from "../core/pagination";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { exportDialogWorkspace } from "./dialog-workspaces";
 import { draftEnvironment, failureFields, findAssistant, startWork, withAudit, workStatus, type AssistantRecord } from "./model";
 import { applySkillContent, checkSkillFields, skillStatus } from "./skills";
@@ -14,12 +15,12 @@ function isDisabled(assistant: AssistantRecord, type: string): boolean {
     return !reference || reference.disabled === true;
 }
 
-function busy(ctx: EmulatorContext, assistant: AssistantRecord): boolean {
+function busy(ctx: V2Context, assistant: AssistantRecord): boolean {
     return workStatus(ctx, assistant.skills_import) === "Processing" || assistant.skills.some((skill) => workStatus(ctx, skill.work) === "Processing");
 }
 
 /** 202 Processing while a skill update or import runs; otherwise the exported skills at once. */
-export function exportSkills(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function exportSkills(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     if (busy(ctx, assistant)) return { status: 202, body: { assistant_id: assistant.assistant_id, status: "Processing" } };
     const includeAudit = queryFlag(req, "include_audit");
@@ -49,7 +50,7 @@ export function exportSkills(req: EmulatorRequest, ctx: EmulatorContext): Emulat
 }
 
 /** Imports an export body into this assistant's skills (matched by type); one import at a time. */
-export function importSkills(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function importSkills(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const body = objectBody(req.body);
     const problems = new Violations();
@@ -95,7 +96,7 @@ export function importSkills(req: EmulatorRequest, ctx: EmulatorContext): Emulat
     return { status: 202, body: { assistant_id: assistant.assistant_id, status: "Processing" } };
 }
 
-export function importSkillsStatus(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function importSkillsStatus(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     if (!assistant.skills_import) throw notFound(`No skills import was started for assistant ${assistant.assistant_id}`);
     const status = workStatus(ctx, assistant.skills_import);

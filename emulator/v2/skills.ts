@@ -1,8 +1,9 @@
 /** Skills: get and asynchronous update. A dialog skill's content is its v1 workspace. */
-import { ApiProblem } from "../core/types";
+import { ApiProblem } from "../core/errors";
+import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { V2Context } from "./model";
 import { notFound } from "../core/errors";
 import { isoNow } from "../core/clock";
-import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from "../core/types";
 import { dialogWorkspaceStatus, renameDialogWorkspace, replaceDialogWorkspace } from "./dialog-workspaces";
 import { draftEnvironment, failureFields, findAssistant, startWork, workStatus, type AssistantRecord, type SkillRecord } from "./model";
 import { isPlainObject, objectBody, Violations } from "./validate";
@@ -14,7 +15,7 @@ export function findSkill(assistant: AssistantRecord, skillId: string): SkillRec
 }
 
 /** Processing while an update runs, Failed after a failed one, else the content's own status. */
-export function skillStatus(ctx: EmulatorContext, skill: SkillRecord): string {
+export function skillStatus(ctx: V2Context, skill: SkillRecord): string {
     const work = workStatus(ctx, skill.work);
     if (work === "Processing") return "Processing";
     if (work === "Failed") return "Failed";
@@ -25,7 +26,7 @@ export function skillStatus(ctx: EmulatorContext, skill: SkillRecord): string {
     return "Available";
 }
 
-export function skillView(ctx: EmulatorContext, assistant: AssistantRecord, skill: SkillRecord) {
+export function skillView(ctx: V2Context, assistant: AssistantRecord, skill: SkillRecord) {
     return {
         ...(skill.name !== undefined ? { name: skill.name } : {}),
         ...(skill.description !== undefined ? { description: skill.description } : {}),
@@ -43,7 +44,7 @@ export function skillView(ctx: EmulatorContext, assistant: AssistantRecord, skil
     };
 }
 
-export function getSkill(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function getSkill(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     return { status: 200, body: skillView(ctx, assistant, findSkill(assistant, req.params.skill_id)) };
 }
@@ -63,7 +64,7 @@ export function checkSkillFields(body: Record<string, any>, problems: Violations
  * Applies new content and names to a skill. Dialog content is validated by the v1 rules before
  * anything changes, so an invalid workspace leaves the skill untouched.
  */
-export function applySkillContent(ctx: EmulatorContext, skill: SkillRecord, body: Record<string, any>): void {
+export function applySkillContent(ctx: V2Context, skill: SkillRecord, body: Record<string, any>): void {
     if (skill.type === "dialog") {
         if (isPlainObject(body.workspace)) {
             replaceDialogWorkspace(ctx, skill.skill_id, {
@@ -83,7 +84,7 @@ export function applySkillContent(ctx: EmulatorContext, skill: SkillRecord, body
     skill.updated = isoNow(ctx);
 }
 
-export function updateSkill(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse {
+export function updateSkill(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const skill = findSkill(assistant, req.params.skill_id);
     const body = objectBody(req.body);

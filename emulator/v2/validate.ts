@@ -1,5 +1,4 @@
 /** Field rules from shared/api/assistant-v2.md, each failing with a 400 naming the property path. */
-import { ApiProblem } from "../core/types";
 
 export class Violations {
     private readonly errors: { message: string; path: string }[] = [];
@@ -48,4 +47,5 @@ export function objectBody(body: unknown): Record<string, any> {
     if (body === undefined) return {};
     if (!isPlainObject(body)) throw new ApiProblem(400, "The request body must be a JSON object", [{ message: "The request body must be a JSON object", path: "body" }]);
     return body;
-}
+}import { ApiProblem } from "../core/errors";
+

@@ -1,6 +1,6 @@
 /** Test helpers: start an emulator and call it over real HTTP. */
 import { startEmulator, type RunningEmulator } from "../../../emulator";
-import type { EmulatorOptions } from "../../../emulator/core/types";
+import type { EmulatorOptions } from "../../../emulator/core/context";
 
 export const VERSION = "2024-08-25";
 
