@@ -1,10 +1,10 @@
 /** Local watsonx Assistant API emulator: start it in-process with startEmulator (see README.md). */
-import { adminRoutes } from "./core/admin";
 import { EmulatorServer } from "./core/server";
 import type { EmulatorStats } from "./core/stats";
 import type { EmulatorOptions, ResolvedEmulatorOptions } from "./core/context";
 import { emptyState, type EmulatorState } from "./state";
 import { v1Routes } from "./v1/routes";
+import { v2AdminRoutes } from "./v2/admin-routes";
 import { v2Routes } from "./v2/routes";
 
 export type { EmulatorOptions } from "./core/context";
@@ -49,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const server = new EmulatorServer<EmulatorState>({
         options: resolved,
         apiRoutes: [...v1Routes, ...v2Routes],
-        adminRoutes,
+        adminRoutes: v2AdminRoutes,
         emptyState,
     });
     const url = await server.listen(resolved.port);

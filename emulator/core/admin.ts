@@ -1,20 +1,18 @@
 import { badRequest } from "./errors";
-import type { EmulatorServer } from "./server";
 import type { RouteDef } from "./http-types";
-import { addEnvironment, setNextFailure } from "../v2/admin";
-import type { V2Slice } from "../v2/model";
+import type { EmulatorServer } from "./server";
 
 /**
- * Routes under /emulator/* for tests, benchmarks and demos (see emulator/README.md). They need no
- * auth, get no faults, rate limits or latency, and are not counted in the stats.
+ * The core's own routes under /emulator/* for tests, benchmarks and demos (see emulator/README.md):
+ * reset, stats, faults, async delay. Areas pass their own admin routes in (ServerParts.adminRoutes).
+ * They need no auth, get no faults, rate limits or latency, and are not counted in the stats.
  */
-export function adminRoutes(server: EmulatorServer<V2Slice>): RouteDef<V2Slice>[] {
-    // `mutates` routes are saved by the server before it answers, as API writes are.
-    const admin = (method: RouteDef<V2Slice>["method"], template: string, handler: RouteDef<V2Slice>["handler"], mutates = false): RouteDef<V2Slice> => ({
+export function coreAdminRoutes<S extends object>(server: EmulatorServer<S>): RouteDef<S>[] {
+    const admin = (method: RouteDef<S>["method"], template: string, handler: RouteDef<S>["handler"]): RouteDef<S> => ({
         method,
         template,
         handler,
-        mutates,
+        mutates: false,
     });
     return [
         admin("POST", "/emulator/reset", async () => {
@@ -43,12 +41,5 @@ export function adminRoutes(server: EmulatorServer<V2Slice>): RouteDef<V2Slice>[
             ctx.options.asyncDelayMs = ms;
             return { status: 200, body: { ms } };
         }),
-        admin("POST", "/emulator/next-failure", (req, ctx) => ({ status: 200, body: setNextFailure(ctx, req.body) }), true),
-        admin(
-            "POST",
-            "/emulator/assistants/{assistant_id}/environments",
-            (req, ctx) => ({ status: 201, body: addEnvironment(ctx, req.params.assistant_id, req.body) }),
-            true,
-        ),
     ];
 }

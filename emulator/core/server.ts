@@ -1,6 +1,7 @@
 import * as http from "http";
 import type { AddressInfo } from "net";
 import { randomUUID } from "crypto";
+import { coreAdminRoutes } from "./admin";
 import { BodyTooLarge, parseBody, readBody } from "./body";
 import type { EmulatorContext, ResolvedEmulatorOptions } from "./context";
 import { ApiProblem, errorResponse, problemResponse } from "./errors";
@@ -19,8 +20,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface ServerParts<S extends object> {
     options: ResolvedEmulatorOptions;
     apiRoutes: RouteDef<S>[];
-    /** Routes under /emulator/*: no auth, faults, rate limits or stats. */
-    adminRoutes: (server: EmulatorServer<S>) => RouteDef<S>[];
+    /** The areas' routes under /emulator/* (the core adds its own): no auth, faults, rate limits or stats. */
+    adminRoutes: RouteDef<S>[];
     emptyState: () => S;
 }
 
@@ -51,7 +52,7 @@ export class EmulatorServer<S extends object> {
         this.rateLimiter = new RateLimiter(options.rateLimitWindowScale ?? 1);
         this.iam = new IamIssuer(options.apikey, options.tokenTtlSeconds, now);
         this.api = new Router([...parts.apiRoutes, ...this.iamRoutes()]);
-        this.admin = new Router(parts.adminRoutes(this));
+        this.admin = new Router([...coreAdminRoutes(this), ...parts.adminRoutes]);
         if (options.dataDir) {
             this.store = new StateStore(options.dataDir, () => this.ctx.state);
             const saved = this.store.load() as Partial<S> | undefined;
