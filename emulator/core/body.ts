@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "http";
-import { ApiProblem } from "./errors";
+import { badRequest } from "./errors";
 
 /** The documented maximum request body size. */
 export const MAX_BODY_BYTES = 50 * 1024 * 1024;
@@ -43,6 +43,6 @@ export function parseBody(raw: Buffer, contentType: string | undefined): any {
         return JSON.parse(text);
     } catch (err) {
         const message = `Invalid JSON in request body: ${(err as Error).message}`;
-        throw new ApiProblem(400, message, [{ message, path: "body" }]);
+        throw badRequest(message, "body");
     }
 }

@@ -1,15 +1,39 @@
+/**
+ * The one error factory of the emulator. Rules and handlers throw what these functions build; the
+ * core renders it as the documented body `{ error, code, errors: [{ message, path }] }`.
+ * `ApiProblem` is constructed here only (the floors test checks it).
+ */
 import type { EmulatorResponse } from "./http-types";
 
-/** Throw from a handler; the core renders the documented `{error, code, errors[]}` body. */
+/** One entry of `errors[]`: a message, the property path when there is one, and any extra fields. */
+export interface ErrorDetail {
+    message: string;
+    path?: string;
+    [field: string]: unknown;
+}
+
+/** A failed request: thrown by rules and handlers, caught and rendered by the core. */
 export class ApiProblem extends Error {
     constructor(
         public readonly status: number,
         message: string,
-        public readonly errors: { message: string; path?: string }[] = [],
+        public readonly errors: ErrorDetail[],
     ) {
         super(message);
     }
 }
+
+/** Any error status; without `errors` the body repeats the message as the only entry. */
+export function apiError(status: number, message: string, errors: ErrorDetail[] = []): ApiProblem {
+    return new ApiProblem(status, message, errors);
+}
+
+const detail = (message: string, path?: string): ErrorDetail => ({ message, ...(path !== undefined ? { path } : {}) });
+
+/** Shorthands: `throw notFound("Workspace abc not found")`. */
+export const badRequest = (message: string, path?: string) => apiError(400, message, [detail(message, path)]);
+export const notFound = (message: string) => apiError(404, message, [detail(message)]);
+export const conflict = (message: string, path?: string) => apiError(409, message, [detail(message, path)]);
 
 const STATUS_TEXT: Record<number, string> = {
     400: "Invalid request",
@@ -25,15 +49,10 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 /**
- * The documented error body `{ error, code, errors: [{ message, path }] }`. `errors` is never empty:
- * without specific violations it repeats the general message, so clients can always read errors[0].
+ * The documented error body. `errors` is never empty: without specific violations it repeats the
+ * general message, so clients can always read errors[0].
  */
-export function errorResponse(
-    status: number,
-    message?: string,
-    errors: { message: string; path?: string }[] = [],
-    headers?: Record<string, string>,
-): EmulatorResponse {
+export function errorResponse(status: number, message?: string, errors: ErrorDetail[] = [], headers?: Record<string, string>): EmulatorResponse {
     const error = message ?? STATUS_TEXT[status] ?? "Error";
     const details = errors.length > 0 ? errors : [{ message: error }];
     return { status, body: { error, code: status, errors: details }, headers };
@@ -42,10 +61,3 @@ export function errorResponse(
 export function problemResponse(problem: ApiProblem): EmulatorResponse {
     return errorResponse(problem.status, problem.message, problem.errors);
 }
-
-/** Shorthands for handlers: `throw notFound("Workspace abc not found")`. */
-export const badRequest = (message: string, path?: string) =>
-    new ApiProblem(400, message, [{ message, ...(path !== undefined ? { path } : {}) }]);
-export const notFound = (message: string) => new ApiProblem(404, message, [{ message }]);
-export const conflict = (message: string, path?: string) =>
-    new ApiProblem(409, message, [{ message, ...(path !== undefined ? { path } : {}) }]);

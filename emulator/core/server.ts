@@ -4,12 +4,12 @@ import { randomUUID } from "crypto";
 import { coreAdminRoutes } from "./admin";
 import { BodyTooLarge, parseBody, readBody } from "./body";
 import type { EmulatorContext, ResolvedEmulatorOptions } from "./context";
-import { ApiProblem, errorResponse, problemResponse } from "./errors";
+import { apiError, ApiProblem, errorResponse, problemResponse } from "./errors";
 import { FaultInjector } from "./faults";
 import { checkAuthorization, IamIssuer } from "./iam";
 import { StateStore } from "./persistence";
 import { RateLimiter } from "./rate-limits";
-import { Router, type RouteMatch } from "./router";
+import { type RouteMatch, Router } from "./router";
 import { StatsRecorder } from "./stats";
 import type { EmulatorRequest, EmulatorResponse, HttpMethod, RouteDef } from "./http-types";
 import { checkVersionParameter } from "./version";
@@ -210,7 +210,7 @@ export class EmulatorServer<S extends object> {
         try {
             if (isVersioned && options.auth === "apikey") {
                 const denied = checkAuthorization(req.headers.authorization, options.apikey, this.iam);
-                if (denied) throw new ApiProblem(401, "Unauthorized", [{ message: denied, path: "Authorization" }]);
+                if (denied) throw apiError(401, "Unauthorized", [{ message: denied, path: "Authorization" }]);
             }
             if (isVersioned) checkVersionParameter(query);
             if (isApi && options.rateLimits) {

@@ -1,10 +1,11 @@
 /** Counterexamples (inputs marked irrelevant): rules and handlers. */
+import type { Violations } from "../core/violations";
 import { elementHandlers } from "./element-handlers";
 import type { CounterexampleRecord, WorkspaceRecord } from "./model";
-import { Problems, at, checkObject, checkPlainText, listParser } from "./validation";
+import { at, bodyViolations, checkObject, checkPlainText, listParser } from "./validation";
 import { counterexampleView } from "./views";
 
-export function parseCounterexample(raw: unknown, path: string, stamp: string, problems: Problems): CounterexampleRecord {
+export function parseCounterexample(raw: unknown, path: string, stamp: string, problems: Violations): CounterexampleRecord {
     const body = checkObject(raw, path, problems, true) ?? {};
     return { text: checkPlainText(body.text, at(path, "text"), 1024, problems) as string, created: stamp, updated: stamp };
 }
@@ -20,7 +21,7 @@ export const counterexampleHandlers = elementHandlers<CounterexampleRecord, Work
     view: counterexampleView,
     /** `text` in the body renames the counterexample. */
     update({ body, rename }) {
-        const problems = new Problems();
+        const problems = bodyViolations();
         const newText = "text" in body ? checkPlainText(body.text, "text", 1024, problems) : undefined;
         problems.throwIfAny();
         rename(newText);

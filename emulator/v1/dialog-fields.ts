@@ -1,7 +1,6 @@
 /** Field rules of a dialog node (§3.5): ids, titles, enums, output.generic, next_step, actions. */
-import {
-    Problems, at, checkArray, checkBoolean, checkDescription, checkEnum, checkNodeId, checkNodeTitle, checkObject, checkText,
-} from "./validation";
+import type { Violations } from "../core/violations";
+import { at, checkArray, checkBoolean, checkDescription, checkEnum, checkNodeId, checkNodeTitle, checkObject, checkText } from "./validation";
 
 export const NODE_TYPES = ["standard", "event_handler", "frame", "slot", "response_condition", "folder"] as const;
 export const EVENT_NAMES = [
@@ -43,7 +42,7 @@ const VALID_ONLY_FOR: Record<string, string[]> = {
 };
 const DOCUMENTED_TYPES = new Set(["text", "pause", "image", "option", "connect_to_agent"]);
 
-function checkGenericItem(raw: unknown, path: string, problems: Problems): void {
+function checkGenericItem(raw: unknown, path: string, problems: Violations): void {
     const item = checkObject(raw, path, problems, true);
     if (!item) return;
     const type = checkEnum(item.response_type, at(path, "response_type"), RESPONSE_TYPES, problems, true);
@@ -85,7 +84,7 @@ function checkGenericItem(raw: unknown, path: string, problems: Problems): void 
     }
 }
 
-function checkOption(raw: unknown, path: string, problems: Problems): void {
+function checkOption(raw: unknown, path: string, problems: Violations): void {
     const option = checkObject(raw, path, problems, true);
     if (!option) return;
     checkText(option.label, at(path, "label"), { required: true }, problems);
@@ -94,7 +93,7 @@ function checkOption(raw: unknown, path: string, problems: Problems): void {
     if (input) checkText(input.text, at(at(at(path, "value"), "input"), "text"), { required: true, max: 2048, singleLine: true }, problems);
 }
 
-function checkOutput(raw: unknown, path: string, problems: Problems): void {
+function checkOutput(raw: unknown, path: string, problems: Violations): void {
     const output = checkObject(raw, path, problems);
     if (!output) return;
     const generic = checkArray(output.generic, at(path, "generic"), problems);
@@ -103,7 +102,7 @@ function checkOutput(raw: unknown, path: string, problems: Problems): void {
     if (modifiers) checkBoolean(modifiers.overwrite, at(at(path, "modifiers"), "overwrite"), problems);
 }
 
-function checkNextStep(raw: unknown, path: string, problems: Problems): void {
+function checkNextStep(raw: unknown, path: string, problems: Violations): void {
     const nextStep = checkObject(raw, path, problems);
     if (!nextStep) return;
     const behavior = checkEnum(nextStep.behavior, at(path, "behavior"), BEHAVIORS, problems, true);
@@ -111,7 +110,7 @@ function checkNextStep(raw: unknown, path: string, problems: Problems): void {
     checkEnum(nextStep.selector, at(path, "selector"), SELECTORS, problems);
 }
 
-function checkActions(raw: unknown, path: string, problems: Problems): void {
+function checkActions(raw: unknown, path: string, problems: Violations): void {
     const actions = checkArray(raw, path, problems, MAX_ACTIONS);
     actions?.forEach((item, i) => {
         const actionPath = at(path, i);
@@ -125,7 +124,7 @@ function checkActions(raw: unknown, path: string, problems: Problems): void {
     });
 }
 
-type FieldCheck = (value: unknown, path: string, problems: Problems) => unknown;
+type FieldCheck = (value: unknown, path: string, problems: Violations) => unknown;
 
 const FIELD_CHECKS: Record<(typeof NODE_FIELDS)[number], FieldCheck> = {
     dialog_node: (v, p, pr) => checkNodeId(v, p, pr),
@@ -154,7 +153,7 @@ const FIELD_CHECKS: Record<(typeof NODE_FIELDS)[number], FieldCheck> = {
  * Checks the known fields present in `body` and returns them (null means "clear" and becomes
  * undefined). With `requireId`, `dialog_node` must be there (create).
  */
-export function checkNodeFields(body: Record<string, any>, path: string, problems: Problems, requireId: boolean): Record<string, unknown> {
+export function checkNodeFields(body: Record<string, any>, path: string, problems: Violations, requireId: boolean): Record<string, unknown> {
     const fields: Record<string, unknown> = {};
     if (requireId && (body.dialog_node === undefined || body.dialog_node === null)) {
         problems.add(at(path, "dialog_node"), `${at(path, "dialog_node")} is required`);

@@ -3,12 +3,13 @@
  * takes its slot and the node that held it now follows it; a deleted node takes its descendants
  * with it and its follower moves up; a rename rewrites parent, previous_sibling and jump_to links.
  */
+import type { Violations } from "../core/violations";
 import { findByKey, removeAllByKey } from "./collection";
 import { checkNodeFields } from "./dialog-fields";
 import { checkReferences, jumpTarget, occupantOf, subtreeIds } from "./dialog-tree";
-import { elementHandlers, type Edit } from "./element-handlers";
+import { type Edit, elementHandlers } from "./element-handlers";
 import type { DialogNodeRecord, WorkspaceRecord } from "./model";
-import { Problems, checkObject, listParser } from "./validation";
+import { bodyViolations, checkObject, listParser } from "./validation";
 import { dialogNodeView } from "./views";
 
 function toRecord(fields: Record<string, unknown>, stamp: string): DialogNodeRecord {
@@ -19,7 +20,7 @@ function toRecord(fields: Record<string, unknown>, stamp: string): DialogNodeRec
     return node as DialogNodeRecord;
 }
 
-export function parseDialogNode(raw: unknown, path: string, stamp: string, problems: Problems): DialogNodeRecord {
+export function parseDialogNode(raw: unknown, path: string, stamp: string, problems: Violations): DialogNodeRecord {
     const body = checkObject(raw, path, problems, true) ?? {};
     return toRecord(checkNodeFields(body, path, problems, true), stamp);
 }
@@ -37,7 +38,7 @@ export const dialogNodeHandlers = elementHandlers<DialogNodeRecord, WorkspaceRec
     view: dialogNodeView,
     /** The new node must fit the tree; it takes its slot and the node that held it follows it. */
     beforeAdd(node, { list: nodes }) {
-        const problems = new Problems();
+        const problems = bodyViolations();
         const find = (id: string) => (id === node.dialog_node ? node : findByKey(nodes, "dialog_node", id));
         checkReferences(node, find, "", problems);
         problems.throwIfAny();
@@ -63,7 +64,7 @@ export const dialogNodeHandlers = elementHandlers<DialogNodeRecord, WorkspaceRec
 
 /** Included fields replace (null clears); `dialog_node` renames; parent/previous_sibling move. */
 function updateNode({ element: node, place: { list: nodes }, body, claim, rename }: Edit<DialogNodeRecord, WorkspaceRecord>): void {
-    const problems = new Problems();
+    const problems = bodyViolations();
     const fields = checkNodeFields(body, "", problems, false);
     problems.throwIfAny();
 

@@ -3,13 +3,14 @@
  * most one node, parents and previous siblings must exist, a previous sibling shares the parent,
  * parent chains and sibling chains have no cycles, and jump_to targets exist.
  */
+import type { Violations } from "../core/violations";
 import type { DialogNodeRecord } from "./model";
-import { Problems, at } from "./validation";
+import { at } from "./validation";
 
 const SLOT_BEHAVIORS = new Set(["reprompt", "skip_slot", "skip_all_slots"]);
 
 /** next_step.behavior values that depend on the node's event and its parent's type (§3.5 rules). */
-export function checkBehaviorContext(node: DialogNodeRecord, parent: DialogNodeRecord | undefined, path: string, problems: Problems): void {
+export function checkBehaviorContext(node: DialogNodeRecord, parent: DialogNodeRecord | undefined, path: string, problems: Violations): void {
     const behavior = (node.next_step as any)?.behavior;
     if (!SLOT_BEHAVIORS.has(behavior)) return;
     const event = node.event_name;
@@ -35,7 +36,7 @@ export function jumpTarget(node: DialogNodeRecord): string | undefined {
  * leave next_step alone skip the jump check, so a jump dangling after a delete does not block them.
  */
 export function checkReferences(
-    node: DialogNodeRecord, find: (id: string) => DialogNodeRecord | undefined, path: string, problems: Problems,
+    node: DialogNodeRecord, find: (id: string) => DialogNodeRecord | undefined, path: string, problems: Violations,
     checkJump = true,
 ): void {
     const parent = node.parent !== undefined ? find(node.parent) : undefined;
@@ -61,7 +62,7 @@ export function checkReferences(
 }
 
 /** Whole-tree validation of a full set of nodes (workspace create/update bodies). */
-export function validateDialogTree(nodes: DialogNodeRecord[], pathOf: (index: number) => string, problems: Problems): void {
+export function validateDialogTree(nodes: DialogNodeRecord[], pathOf: (index: number) => string, problems: Violations): void {
     const byId = new Map<string, DialogNodeRecord>();
     for (const node of nodes) byId.set(node.dialog_node, node);
     const slots = new Map<string, number>();

@@ -3,15 +3,15 @@
  * examples, counterexamples, entities, values, synonyms, dialog nodes), built from a declarative
  * description of the kind. Kind-specific rules stay in the kind's file and plug in as hooks.
  */
-import { type EmulatorRequest, type EmulatorResponse, type Handler } from "../core/http-types";
-import type { V1Context, V1Slice } from "./model";
+import type { Violations } from "../core/violations";
+import type { EmulatorResponse, Handler } from "../core/http-types";
+import type { Audit, V1Context, V1Slice, WorkspaceRecord } from "./model";
 import { addByKey, findByKey, removeByKey, renameByKey } from "./collection";
-import type { Audit, WorkspaceRecord } from "./model";
 import { isoNow } from "../core/clock";
 import { conflict, notFound } from "../core/errors";
-import { paginate, type ListSpec } from "../core/pagination";
+import { type ListSpec, paginate } from "../core/pagination";
 import { markChanged, requireWorkspace, viewFlags, type ViewFlags } from "./store";
-import { Problems, requireBodyObject } from "./validation";
+import { bodyViolations, requireBodyObject } from "./validation";
 
 type Params = Record<string, string>;
 
@@ -50,7 +50,7 @@ export interface ElementKind<T extends Audit, P> {
     /** Finds the parent from the path parameters (404 on the way). */
     place(workspace: WorkspaceRecord, params: Params): Place<T, P>;
     /** A new element from a create body (path "" = the top of the body). */
-    parse(raw: unknown, path: string, stamp: string, problems: Problems): T;
+    parse(raw: unknown, path: string, stamp: string, problems: Violations): T;
     view(element: T, flags: ViewFlags): unknown;
     /** Names the parent in 409 messages: ` in intent "greet"`. */
     conflictSuffix?(parent: P): string;
@@ -135,7 +135,7 @@ export function elementHandlers<T extends Audit, P>(kind: ElementKind<T, P>): El
             const place = kind.place(workspace, req.params);
             kind.checkParent?.(place.parent);
             const stamp = isoNow(ctx);
-            const problems = new Problems();
+            const problems = bodyViolations();
             const element = kind.parse(requireBodyObject(req.body), "", stamp, problems);
             problems.throwIfAny();
             claim(place, keyOf(element));

@@ -1,13 +1,11 @@
 /** Entities, their values (synonyms or patterns) and synonyms; enabling system entities. */
+import type { Violations } from "../core/violations";
 import { firstDuplicate } from "./collection";
 import { elementHandlers } from "./element-handlers";
 import type { EntityRecord, SynonymRecord, ValueRecord, WorkspaceRecord } from "./model";
 import { badRequest } from "../core/errors";
 import { setOrClear } from "./store";
-import {
-    Problems, at, checkArray, checkBoolean, checkDescription, checkEntityName, checkEnum, checkObject, checkPlainText,
-    checkText, isSystemEntity, listParser,
-} from "./validation";
+import { at, bodyViolations, checkArray, checkBoolean, checkDescription, checkEntityName, checkEnum, checkObject, checkPlainText, checkText, isSystemEntity, listParser } from "./validation";
 import { entityView, synonymView, valueView } from "./views";
 
 const VALUE_TYPES = ["synonyms", "patterns"] as const;
@@ -15,7 +13,7 @@ const MAX_PATTERNS = 5;
 
 // ---- rules -------------------------------------------------------------------------------------
 
-function parseSynonyms(raw: unknown, path: string, stamp: string, problems: Problems): SynonymRecord[] {
+function parseSynonyms(raw: unknown, path: string, stamp: string, problems: Violations): SynonymRecord[] {
     const list = checkArray(raw, path, problems) ?? [];
     const synonyms = list.map((item, i) => ({
         synonym: checkPlainText(item, at(path, i), 64, problems) as string, created: stamp, updated: stamp,
@@ -25,7 +23,7 @@ function parseSynonyms(raw: unknown, path: string, stamp: string, problems: Prob
     return synonyms;
 }
 
-function parsePatterns(raw: unknown, path: string, problems: Problems): string[] {
+function parsePatterns(raw: unknown, path: string, problems: Violations): string[] {
     const list = checkArray(raw, path, problems, MAX_PATTERNS) ?? [];
     return list.map((item, i) => {
         const pattern = checkText(item, at(path, i), { required: true, max: 512, notBlank: true }, problems);
@@ -47,7 +45,7 @@ const present = (list: unknown) => Array.isArray(list) && list.length > 0;
  * both". `type` defaults to synonyms (§3.4), so patterns need `type: "patterns"`; an update without
  * `type` keeps the current one.
  */
-function resolveValueType(body: Record<string, any>, current: ValueRecord["type"] | undefined, path: string, problems: Problems): ValueRecord["type"] {
+function resolveValueType(body: Record<string, any>, current: ValueRecord["type"] | undefined, path: string, problems: Violations): ValueRecord["type"] {
     const explicit = checkEnum(body.type, at(path, "type"), VALUE_TYPES, problems) as ValueRecord["type"] | undefined;
     if (present(body.synonyms) && present(body.patterns)) {
         problems.add(at(path, "patterns"), "A value can have either synonyms or patterns (as indicated by type), but not both");
@@ -62,7 +60,7 @@ function resolveValueType(body: Record<string, any>, current: ValueRecord["type"
     return type;
 }
 
-export function parseValue(raw: unknown, path: string, stamp: string, problems: Problems): ValueRecord {
+export function parseValue(raw: unknown, path: string, stamp: string, problems: Violations): ValueRecord {
     const body = checkObject(raw, path, problems, true) ?? {};
     const type = resolveValueType(body, undefined, path, problems);
     const value: ValueRecord = {
@@ -81,7 +79,7 @@ export function parseValue(raw: unknown, path: string, stamp: string, problems: 
 const parseValues = listParser(parseValue, "value", "entity value");
 
 /** An entity named after a system entity (`sys-number`) enables it; it has no values of its own. */
-export function parseEntity(raw: unknown, path: string, stamp: string, problems: Problems): EntityRecord {
+export function parseEntity(raw: unknown, path: string, stamp: string, problems: Violations): EntityRecord {
     const body = checkObject(raw, path, problems, true) ?? {};
     const entity: EntityRecord = {
         entity: checkEntityName(body.entity, at(path, "entity"), problems) as string,
@@ -102,7 +100,7 @@ export function parseEntity(raw: unknown, path: string, stamp: string, problems:
 }
 
 /** A synonym created on its own: the body is `{ synonym }`. */
-function parseSynonym(raw: unknown, path: string, stamp: string, problems: Problems): SynonymRecord {
+function parseSynonym(raw: unknown, path: string, stamp: string, problems: Violations): SynonymRecord {
     const body = checkObject(raw, path, problems, true) ?? {};
     return { synonym: checkPlainText(body.synonym, at(path, "synonym"), 64, problems) as string, created: stamp, updated: stamp };
 }
@@ -119,7 +117,7 @@ export const entityHandlers = elementHandlers<EntityRecord, WorkspaceRecord>({
     view: entityView,
     /** Included fields replace; `values` replaces all values; `entity` renames. */
     update({ element: entity, body, stamp, rename }) {
-        const problems = new Problems();
+        const problems = bodyViolations();
         const newName = "entity" in body ? checkEntityName(body.entity, "entity", problems) : undefined;
         const description = checkDescription(body.description, "description", problems);
         const metadata = checkObject(body.metadata, "metadata", problems);
@@ -155,7 +153,7 @@ export const valueHandlers = elementHandlers<ValueRecord, EntityRecord>({
     conflictSuffix: (entity) => ` in entity "${entity.entity}"`,
     /** `value` renames; `synonyms` / `patterns` replace the existing ones; `type` may switch kinds. */
     update({ element: value, body, stamp, rename }) {
-        const problems = new Problems();
+        const problems = bodyViolations();
         const newText = "value" in body ? checkPlainText(body.value, "value", 64, problems) : undefined;
         const metadata = checkObject(body.metadata, "metadata", problems);
         const type = resolveValueType(body, value.type, "", problems);
@@ -192,7 +190,7 @@ export const synonymHandlers = elementHandlers<SynonymRecord, ValueRecord>({
     },
     /** `synonym` in the body renames the synonym. */
     update({ body, rename }) {
-        const problems = new Problems();
+        const problems = bodyViolations();
         const newText = "synonym" in body ? checkPlainText(body.synonym, "synonym", 64, problems) : undefined;
         problems.throwIfAny();
         rename(newText);

@@ -1,15 +1,14 @@
 /** Intents and their examples (with contextual entity mentions): rules and handlers. */
+import type { Violations } from "../core/violations";
 import { elementHandlers } from "./element-handlers";
 import type { ExampleRecord, IntentRecord, Mention, WorkspaceRecord } from "./model";
 import { setOrClear } from "./store";
-import {
-    Problems, at, checkArray, checkDescription, checkEntityName, checkIntentName, checkObject, checkPlainText, listParser,
-} from "./validation";
+import { at, bodyViolations, checkArray, checkDescription, checkEntityName, checkIntentName, checkObject, checkPlainText, listParser } from "./validation";
 import { exampleView, intentView } from "./views";
 
 // ---- rules -------------------------------------------------------------------------------------
 
-function parseMentions(raw: unknown, path: string, text: string | undefined, problems: Problems): Mention[] | undefined {
+function parseMentions(raw: unknown, path: string, text: string | undefined, problems: Violations): Mention[] | undefined {
     const list = checkArray(raw, path, problems);
     if (!list) return undefined;
     return list.map((item, i) => {
@@ -31,7 +30,7 @@ function parseMentions(raw: unknown, path: string, text: string | undefined, pro
     });
 }
 
-export function parseExample(raw: unknown, path: string, stamp: string, problems: Problems): ExampleRecord {
+export function parseExample(raw: unknown, path: string, stamp: string, problems: Violations): ExampleRecord {
     const body = checkObject(raw, path, problems, true) ?? {};
     const text = checkPlainText(body.text, at(path, "text"), 1024, problems);
     const mentions = parseMentions(body.mentions, at(path, "mentions"), text, problems);
@@ -42,7 +41,7 @@ export function parseExample(raw: unknown, path: string, stamp: string, problems
 
 const parseExamples = listParser(parseExample, "text", "example text");
 
-export function parseIntent(raw: unknown, path: string, stamp: string, problems: Problems): IntentRecord {
+export function parseIntent(raw: unknown, path: string, stamp: string, problems: Violations): IntentRecord {
     const body = checkObject(raw, path, problems, true) ?? {};
     const intent: IntentRecord = {
         intent: checkIntentName(body.intent, at(path, "intent"), problems) as string,
@@ -67,7 +66,7 @@ export const intentHandlers = elementHandlers<IntentRecord, WorkspaceRecord>({
     view: intentView,
     /** Included fields replace; `examples` replaces all examples; `intent` renames. */
     update({ element: intent, body, stamp, rename }) {
-        const problems = new Problems();
+        const problems = bodyViolations();
         const newName = "intent" in body ? checkIntentName(body.intent, "intent", problems) : undefined;
         const description = checkDescription(body.description, "description", problems);
         const examples = "examples" in body && body.examples !== null ? parseExamples(body.examples, "examples", stamp, problems) : undefined;
@@ -91,7 +90,7 @@ export const exampleHandlers = elementHandlers<ExampleRecord, IntentRecord>({
     conflictSuffix: (intent) => ` in intent "${intent.intent}"`,
     /** `text` renames the example; `mentions` replaces its mentions (checked against the final text). */
     update({ element: example, body, rename }) {
-        const problems = new Problems();
+        const problems = bodyViolations();
         const newText = "text" in body ? checkPlainText(body.text, "text", 1024, problems) : undefined;
         const mentionsSource = "mentions" in body ? body.mentions : example.mentions;
         const mentions = parseMentions(mentionsSource, "mentions", newText ?? example.text, problems);

@@ -1,11 +1,10 @@
 /** The v1 message log: per-workspace and account-wide lists, and DELETE /v1/user_data. */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V1Context } from "./model";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import type { V1Context, V1LogRecord } from "./model";
 import { badRequest } from "../core/errors";
 import { compileLogFilter } from "../core/log-filter";
 import { appendBounded, deleteCustomerEntries } from "../core/message-log";
 import { paginate } from "../core/pagination";
-import type { V1LogRecord } from "./model";
 import { requireWorkspace } from "./store";
 
 function logsOf(ctx: V1Context): V1LogRecord[] {

@@ -3,17 +3,17 @@
  * runtime; the conversation state travels in `context.system`, as the service does it. Logged for
  * the v1 log lists.
  */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
 import type { V1Context } from "./model";
 import { isoNow } from "../core/clock";
 import { customerId } from "../core/customer-id";
 import { queryFlag } from "../core/pagination";
-import { runDialog, type DialogState } from "../runtime/dialog";
+import { type DialogState, runDialog } from "../runtime/dialog";
 import { MAX_LOG_MESSAGES } from "../runtime/types";
 import { understand } from "../runtime/understand";
 import { appendV1Log } from "./logs";
 import { requireWorkspace } from "./store";
-import { Problems, checkArray, checkBoolean, checkObject, checkText, requireBodyObject } from "./validation";
+import { bodyViolations, checkArray, checkBoolean, checkObject, checkText, requireBodyObject } from "./validation";
 import { exportWorkspaceJson } from "./workspaces";
 
 /** context keys that are not the dialog's variables. */
@@ -21,7 +21,7 @@ const RESERVED_CONTEXT = ["conversation_id", "system", "metadata"];
 
 function checkMessageBody(raw: unknown) {
     const body = requireBodyObject(raw ?? {});
-    const problems = new Problems();
+    const problems = bodyViolations();
     const input = checkObject(body.input, "input", problems);
     if (input) checkText(input.text, "input.text", { max: 2048, singleLine: true }, problems);
     checkBoolean(body.alternate_intents, "alternate_intents", problems);

@@ -1,8 +1,7 @@
 /** v1 bulk_classify and entity mentions: read-only views over a workspace's training data. */
-import { ApiProblem } from "../core/errors";
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import { apiError, notFound } from "../core/errors";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
 import type { V1Context } from "./model";
-import { notFound } from "../core/errors";
 import { paginate, queryFlag } from "../core/pagination";
 import { bulkClassify, bulkClassifyViolations } from "../runtime/bulk-classify";
 import { findByKey } from "./collection";
@@ -14,7 +13,7 @@ export function bulkClassifyWorkspace(req: EmulatorRequest, ctx: V1Context): Emu
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     const body = requireBodyObject(req.body ?? {});
     const violations = bulkClassifyViolations(body.input);
-    if (violations.length > 0) throw new ApiProblem(400, violations[0].message, violations);
+    if (violations.length > 0) throw apiError(400, violations[0].message, violations);
     return { status: 200, body: { output: bulkClassify(exportWorkspaceJson(ctx, workspace.workspace_id), body.input, ctx.now()) } };
 }
 

@@ -1,10 +1,9 @@
 /** Shared plumbing of the v1 handlers: finding a workspace, stamping changes, reading view flags. */
-import { type EmulatorRequest } from "../core/http-types";
-import type { V1Context } from "./model";
+import type { EmulatorRequest } from "../core/http-types";
+import type { V1Context, WorkspaceRecord } from "./model";
 import { isoNow } from "../core/clock";
 import { notFound } from "../core/errors";
 import { queryFlag } from "../core/pagination";
-import type { WorkspaceRecord } from "./model";
 
 export function requireWorkspace(ctx: V1Context, workspaceId: string): WorkspaceRecord {
     const workspace = ctx.state.v1.workspaces[workspaceId];

@@ -2,28 +2,17 @@
  * Field rules of the v1 authoring API (shared/api/assistant-v1.md §3), as small checks that
  * collect every violation with its path (`intents[0].examples[2].text`) before one 400 is thrown.
  */
-import { ApiProblem } from "../core/errors";
+import { apiError } from "../core/errors";
+import { Violations } from "../core/violations";
 import { firstDuplicate } from "./collection";
 
-export class Problems {
-    readonly errors: { message: string; path: string }[] = [];
-
-    add(path: string, message: string): void {
-        // A body with thousands of bad items still gets a readable error.
-        if (this.errors.length < 100) this.errors.push({ message, path });
-    }
-
-    get any(): boolean {
-        return this.errors.length > 0;
-    }
-
-    throwIfAny(): void {
-        if (this.any) throw new ApiProblem(400, "Invalid Request Body", this.errors);
-    }
+/** v1's collector: the error is "Invalid Request Body" with at most 100 violations. */
+export function bodyViolations(): Violations {
+    return new Violations({ message: "Invalid Request Body", limit: 100 });
 }
 
 /** Reads one element (or list) of a body; `path` names it in errors, `stamp` is its created/updated time. */
-export type BodyParser<T> = (raw: unknown, path: string, stamp: string, problems: Problems) => T;
+export type BodyParser<T> = (raw: unknown, path: string, stamp: string, problems: Violations) => T;
 
 /** A parser for an array of elements; a repeated key is reported at the second occurrence's key field. */
 export function listParser<T>(parseOne: BodyParser<T>, key: keyof T & string, duplicateLabel: string): BodyParser<T[]> {
@@ -68,7 +57,7 @@ export interface TextRule {
 }
 
 /** A string field; returns it when valid, otherwise records why and returns undefined. */
-export function checkText(value: unknown, path: string, rule: TextRule, problems: Problems): string | undefined {
+export function checkText(value: unknown, path: string, rule: TextRule, problems: Violations): string | undefined {
     if (value === undefined || value === null) {
         if (rule.required) problems.add(path, `${path} is required`);
         return undefined;
@@ -101,7 +90,7 @@ export const SYSTEM_ENTITIES = new Set([
     "sys-currency", "sys-date", "sys-time", "sys-location", "sys-number", "sys-percentage", "sys-person",
 ]);
 
-export function checkIntentName(value: unknown, path: string, problems: Problems): string | undefined {
+export function checkIntentName(value: unknown, path: string, problems: Violations): string | undefined {
     const name = checkText(value, path, {
         required: true, max: 128, pattern: INTENT_NAME,
         patternMessage: "can contain only Unicode alphanumeric, underscore, hyphen, and dot characters",
@@ -114,7 +103,7 @@ export function checkIntentName(value: unknown, path: string, problems: Problems
 }
 
 /** Entity names; `sys-*` is accepted only for the known system entities (enabling them). */
-export function checkEntityName(value: unknown, path: string, problems: Problems): string | undefined {
+export function checkEntityName(value: unknown, path: string, problems: Violations): string | undefined {
     const name = checkText(value, path, {
         required: true, max: 64, pattern: ENTITY_NAME,
         patternMessage: "can contain only Unicode alphanumeric, underscore, and hyphen characters",
@@ -130,7 +119,7 @@ export function isSystemEntity(name: string): boolean {
     return SYSTEM_ENTITIES.has(name);
 }
 
-export function checkNodeId(value: unknown, path: string, problems: Problems, required = true): string | undefined {
+export function checkNodeId(value: unknown, path: string, problems: Violations, required = true): string | undefined {
     return checkText(value, path, {
         required, max: 1024, pattern: NODE_ID,
         patternMessage: "can contain only Unicode alphanumeric, space, underscore, hyphen, and dot characters",
@@ -141,21 +130,21 @@ export function checkNodeId(value: unknown, path: string, problems: Problems, re
  * Titles: the reference allows the id's characters only, but the service holds titles with `?` and
  * other punctuation (IBM's sample skills have them): single line, at most 64, may be empty.
  */
-export function checkNodeTitle(value: unknown, path: string, problems: Problems): string | undefined {
+export function checkNodeTitle(value: unknown, path: string, problems: Violations): string | undefined {
     return checkText(value, path, { max: 64, singleLine: true }, problems);
 }
 
 /** Descriptions of workspaces, intents, entities and dialog nodes. */
-export function checkDescription(value: unknown, path: string, problems: Problems): string | undefined {
+export function checkDescription(value: unknown, path: string, problems: Violations): string | undefined {
     return checkText(value, path, { max: 128, singleLine: true }, problems);
 }
 
 /** Example, counterexample, value and synonym texts. */
-export function checkPlainText(value: unknown, path: string, max: number, problems: Problems): string | undefined {
+export function checkPlainText(value: unknown, path: string, max: number, problems: Violations): string | undefined {
     return checkText(value, path, { required: true, max, singleLine: true, notBlank: true }, problems);
 }
 
-export function checkEnum(value: unknown, path: string, allowed: readonly string[], problems: Problems, required = false): string | undefined {
+export function checkEnum(value: unknown, path: string, allowed: readonly string[], problems: Violations, required = false): string | undefined {
     if (value === undefined || value === null) {
         if (required) problems.add(path, `${path} is required`);
         return undefined;
@@ -167,7 +156,7 @@ export function checkEnum(value: unknown, path: string, allowed: readonly string
     return value;
 }
 
-export function checkBoolean(value: unknown, path: string, problems: Problems): boolean | undefined {
+export function checkBoolean(value: unknown, path: string, problems: Violations): boolean | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "boolean") {
         problems.add(path, `${path} must be a boolean`);
@@ -180,7 +169,7 @@ export function isPlainObject(value: unknown): value is Record<string, any> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function checkObject(value: unknown, path: string, problems: Problems, required = false): Record<string, any> | undefined {
+export function checkObject(value: unknown, path: string, problems: Violations, required = false): Record<string, any> | undefined {
     if (value === undefined || value === null) {
         if (required) problems.add(path, `${path} is required`);
         return undefined;
@@ -192,7 +181,7 @@ export function checkObject(value: unknown, path: string, problems: Problems, re
     return value;
 }
 
-export function checkArray(value: unknown, path: string, problems: Problems, maxItems?: number): unknown[] | undefined {
+export function checkArray(value: unknown, path: string, problems: Violations, maxItems?: number): unknown[] | undefined {
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) {
         problems.add(path, `${path} must be an array`);
@@ -207,7 +196,7 @@ export function checkArray(value: unknown, path: string, problems: Problems, max
 /** The element body itself must be a JSON object. */
 export function requireBodyObject(body: unknown): Record<string, any> {
     if (!isPlainObject(body)) {
-        throw new ApiProblem(400, "Invalid Request Body", [{ message: "The request body must be a JSON object", path: "body" }]);
+        throw apiError(400, "Invalid Request Body", [{ message: "The request body must be a JSON object", path: "body" }]);
     }
     return body;
 }

@@ -2,7 +2,7 @@
  * /v1/workspaces_async: the same create, update and export as /v1/workspaces, answered with 202
  * (create, update) while the workspace trains; the export is the GET ?export=true view.
  */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
 import type { V1Context } from "./model";
 import { createWorkspace, getWorkspace, updateWorkspace } from "./workspaces";
 

@@ -2,24 +2,20 @@
  * Whole workspaces: create, list, get (export / include_audit / sort=stable), update (replace or
  * append), delete, and the training status derived from timestamps.
  */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V1Context } from "./model";
+import type { Violations } from "../core/violations";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import type { CounterexampleRecord, DialogNodeRecord, EntityRecord, IntentRecord, V1Context, WorkspaceRecord } from "./model";
 import { findByKey } from "./collection";
 import { parseCounterexamples } from "./counterexamples";
 import { parseDialogNodes } from "./dialog-nodes";
 import { validateDialogTree } from "./dialog-tree";
 import { parseEntity } from "./entities";
 import { parseIntent } from "./intents";
-import type {
-    CounterexampleRecord, DialogNodeRecord, EntityRecord, IntentRecord, WorkspaceRecord,
-} from "./model";
 import { isoNow } from "../core/clock";
 import { badRequest, conflict } from "../core/errors";
 import { paginate, queryFlag } from "../core/pagination";
 import { markChanged, requireWorkspace, type ViewFlags } from "./store";
-import {
-    Problems, at, checkArray, checkBoolean, checkDescription, checkEnum, checkObject, checkText, listParser, requireBodyObject,
-} from "./validation";
+import { at, bodyViolations, checkArray, checkBoolean, checkDescription, checkEnum, checkObject, checkText, listParser, requireBodyObject } from "./validation";
 import { counterexampleView, dialogNodeView, entityView, intentView } from "./views";
 
 /**
@@ -62,7 +58,7 @@ interface ParsedBody {
     collections: Partial<{ intents: IntentRecord[]; entities: EntityRecord[]; dialog_nodes: DialogNodeRecord[]; counterexamples: CounterexampleRecord[] }>;
 }
 
-function checkSystemSettings(raw: unknown, versionDate: string | undefined, problems: Problems): Record<string, any> | undefined {
+function checkSystemSettings(raw: unknown, versionDate: string | undefined, problems: Violations): Record<string, any> | undefined {
     const settings = checkObject(raw, "system_settings", problems);
     if (!settings) return undefined;
     const tooling = checkObject(settings.tooling, "system_settings.tooling", problems);
@@ -78,7 +74,7 @@ function checkSystemSettings(raw: unknown, versionDate: string | undefined, prob
     return settings;
 }
 
-function checkWebhooks(raw: unknown, problems: Problems): unknown[] | undefined {
+function checkWebhooks(raw: unknown, problems: Violations): unknown[] | undefined {
     const webhooks = checkArray(raw, "webhooks", problems);
     webhooks?.forEach((item, i) => {
         const path = at("webhooks", i);
@@ -91,7 +87,7 @@ function checkWebhooks(raw: unknown, problems: Problems): unknown[] | undefined 
     return webhooks;
 }
 
-function parseWorkspaceBody(body: Record<string, any>, stamp: string, versionDate: string | undefined, problems: Problems): ParsedBody {
+function parseWorkspaceBody(body: Record<string, any>, stamp: string, versionDate: string | undefined, problems: Violations): ParsedBody {
     const scalars: ParsedBody["scalars"] = {};
     const checks: Record<keyof ParsedBody["scalars"], (value: unknown) => unknown> = {
         name: (v) => checkText(v, "name", { max: 64, singleLine: true }, problems),
@@ -133,7 +129,7 @@ function applyScalars(workspace: WorkspaceRecord, scalars: ParsedBody["scalars"]
 export function createWorkspaceFromBody(ctx: V1Context, rawBody: unknown, request: RequestFacts = {}): any {
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
-    const problems = new Problems();
+    const problems = bodyViolations();
     const parsed = parseWorkspaceBody(body, stamp, request.versionDate, problems);
     const nodes = parsed.collections.dialog_nodes ?? [];
     if (!problems.any) validateDialogTree(nodes, (i) => at("dialog_nodes", i), problems);
@@ -174,7 +170,7 @@ export function updateWorkspaceFromBody(ctx: V1Context, workspaceId: string, raw
     const workspace = requireWorkspace(ctx, workspaceId);
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
-    const problems = new Problems();
+    const problems = bodyViolations();
     const parsed = parseWorkspaceBody(body, stamp, request.versionDate, problems);
     const language = parsed.scalars.language;
     if ("language" in parsed.scalars && language !== undefined && language !== workspace.language) {

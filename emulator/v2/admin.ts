@@ -1,9 +1,9 @@
 /** v2 rules behind the /emulator admin routes (the HTTP side lives in core/admin.ts). */
-import { ApiProblem } from "../core/errors";
-import type { V2Context } from "./model";
+import { apiError } from "../core/errors";
+import { type FailureKind, findAssistant, type StatusError, type V2Context } from "./model";
 import { environmentView, newEnvironment } from "./environments";
-import { findAssistant, type FailureKind, type StatusError } from "./model";
-import { isPlainObject, objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { isPlainObject, objectBody, textField } from "./validate";
 
 /** An Enterprise plan allows up to three environments besides draft and live. */
 export const MAX_EXTRA_ENVIRONMENTS = 3;
@@ -14,12 +14,12 @@ export function addEnvironment(ctx: V2Context, assistantId: string, rawBody: unk
     const assistant = findAssistant(ctx, assistantId);
     const body = objectBody(rawBody);
     const problems = new Violations();
-    problems.text(body, "name", 1, 64, { required: true });
-    problems.text(body, "description", 1, 128);
+    textField(problems, body, "name", 1, 64, { required: true });
+    textField(problems, body, "description", 1, 128);
     problems.throwIfAny();
     const extra = assistant.environments.filter((environment) => environment.environment === "staging");
     if (extra.length >= MAX_EXTRA_ENVIRONMENTS) {
-        throw new ApiProblem(400, `An assistant can have at most ${MAX_EXTRA_ENVIRONMENTS} environments besides draft and live`);
+        throw apiError(400, `An assistant can have at most ${MAX_EXTRA_ENVIRONMENTS} environments besides draft and live`);
     }
     const environment = newEnvironment(ctx, "staging", body.name, body.description);
     assistant.environments.push(environment);
@@ -30,7 +30,7 @@ export function addEnvironment(ctx: V2Context, assistantId: string, rawBody: unk
 export function setNextFailure(ctx: V2Context, rawBody: unknown) {
     const body = objectBody(rawBody);
     if (!FAILURE_KINDS.includes(body.kind)) {
-        throw new ApiProblem(400, `kind must be one of ${FAILURE_KINDS.join(", ")}`, [{ message: "invalid kind", path: "kind" }]);
+        throw apiError(400, `kind must be one of ${FAILURE_KINDS.join(", ")}`, [{ message: "invalid kind", path: "kind" }]);
     }
     const kind = body.kind as FailureKind;
     const rawErrors: unknown[] = Array.isArray(body.errors) && body.errors.length > 0 ? body.errors : ["Injected failure"];

@@ -1,12 +1,12 @@
 /** Assistants: create (with draft/live environments and action/dialog skills), list, delete. */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
-import { queryFlag, paginate } from "../core/pagination";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import { type AssistantRecord, findAssistant, type SkillRecord, type V2Context, withAudit } from "./model";
+import { paginate, queryFlag } from "../core/pagination";
 import { isoNow } from "../core/clock";
 import { createDialogWorkspace, deleteDialogWorkspace } from "./dialog-workspaces";
 import { newEnvironment, skillReferenceName } from "./environments";
-import { findAssistant, withAudit, type AssistantRecord, type SkillRecord } from "./model";
-import { objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { objectBody, textField } from "./validate";
 
 const LANGUAGE = /^[a-z]{2}(-[a-z]{2,4})?$/;
 
@@ -29,8 +29,8 @@ export function assistantView(assistant: AssistantRecord, includeAudit: boolean)
 export function createAssistant(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
     const body = objectBody(req.body);
     const problems = new Violations();
-    problems.text(body, "name", 1, 64, { singleLine: true });
-    problems.text(body, "description", 1, 128, { singleLine: true });
+    textField(problems, body, "name", 1, 64, { singleLine: true });
+    textField(problems, body, "description", 1, 128, { singleLine: true });
     if (body.language !== undefined && (typeof body.language !== "string" || !LANGUAGE.test(body.language))) {
         problems.add("language", "language must be a language code such as en, fr or zh-cn");
     }

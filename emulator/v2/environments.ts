@@ -1,11 +1,11 @@
 /** Environments: list, get, update. Created only with their assistant (or the admin route). */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import { type AssistantRecord, type EnvironmentRecord, type EnvironmentType, findAssistant, type SkillReference, type V2Context, withAudit } from "./model";
 import { notFound } from "../core/errors";
-import { queryFlag, paginate } from "../core/pagination";
+import { paginate, queryFlag } from "../core/pagination";
 import { isoNow } from "../core/clock";
-import { findAssistant, withAudit, type AssistantRecord, type EnvironmentRecord, type EnvironmentType, type SkillReference } from "./model";
-import { isPlainObject, objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { isPlainObject, objectBody, objectField, textField } from "./validate";
 
 export const DEFAULT_SESSION_TIMEOUT = 300;
 const SKILL_TYPES = ["dialog", "action", "search"];
@@ -76,15 +76,15 @@ export function updateEnvironment(req: EmulatorRequest, ctx: V2Context): Emulato
     const environment = findEnvironment(assistant, req.params.environment_id);
     const body = objectBody(req.body);
     const problems = new Violations();
-    problems.text(body, "name", 1, 64);
-    problems.text(body, "description", 1, 128);
+    textField(problems, body, "name", 1, 64);
+    textField(problems, body, "description", 1, 128);
     if (body.session_timeout !== undefined) {
         const timeout = body.session_timeout;
         if (!Number.isInteger(timeout) || timeout < 10 || timeout > 604800) {
             problems.add("session_timeout", "session_timeout must be an integer between 10 and 604800");
         }
     }
-    problems.object(body, "orchestration");
+    objectField(problems, body, "orchestration");
     if (isPlainObject(body.orchestration) && body.orchestration.search_skill_fallback !== undefined && typeof body.orchestration.search_skill_fallback !== "boolean") {
         problems.add("orchestration.search_skill_fallback", "orchestration.search_skill_fallback must be a boolean");
     }

@@ -1,11 +1,10 @@
 /** GET /v2/assistants/{environment_id}/logs and DELETE /v2/user_data over the message log. */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import type { LogRecord, V2Context } from "./model";
 import { badRequest } from "../core/errors";
 import { compileLogFilter } from "../core/log-filter";
 import { deleteCustomerEntries } from "../core/message-log";
 import { paginate } from "../core/pagination";
-import type { LogRecord } from "./model";
 import { logsOf, resolveRuntimeTarget } from "./runtime-model";
 
 function logView({ environment_id: _environment, ...log }: LogRecord) {

@@ -4,7 +4,8 @@
  */
 import type { DialogState } from "../runtime/dialog";
 import type { RuntimeEntity, RuntimeIntent } from "../runtime/types";
-import { isPlainObject, objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { isPlainObject, objectBody, objectField } from "./validate";
 
 export const MAIN_SKILL = "main skill";
 const MAX_TEXT = 2048;
@@ -65,8 +66,8 @@ function decodeState(raw: unknown, path: string, problems: Violations): DialogSt
 export function parseMessageRequest(rawBody: unknown, stateless: boolean): MessageRequest {
     const body = objectBody(rawBody);
     const problems = new Violations();
-    problems.object(body, "input");
-    problems.object(body, "context");
+    objectField(problems, body, "input");
+    objectField(problems, body, "context");
     checkUserId(body.user_id, "user_id", problems);
     const input = isPlainObject(body.input) ? body.input : {};
     const text = input.text ?? "";
@@ -76,7 +77,7 @@ export function parseMessageRequest(rawBody: unknown, stateless: boolean): Messa
     const messageType = input.message_type ?? "text";
     if (messageType === "search") problems.add("input.message_type", "A search message needs a search skill, and none is configured");
     else if (messageType !== "text") problems.add("input.message_type", "input.message_type must be text or search");
-    problems.object(input, "options", { prefix: "input." });
+    objectField(problems, input, "options", { prefix: "input." });
     const options = isPlainObject(input.options) ? input.options : {};
     for (const flag of OPTION_FLAGS) {
         if (options[flag] !== undefined && typeof options[flag] !== "boolean") problems.add(`input.options.${flag}`, `input.options.${flag} must be a boolean`);
@@ -85,10 +86,10 @@ export function parseMessageRequest(rawBody: unknown, stateless: boolean): Messa
     checkRuntimeList(input.entities, "input.entities", "entity", problems);
 
     const context = isPlainObject(body.context) ? body.context : {};
-    problems.object(context, "global", { prefix: "context." });
-    problems.object(context, "skills", { prefix: "context." });
+    objectField(problems, context, "global", { prefix: "context." });
+    objectField(problems, context, "skills", { prefix: "context." });
     const global = isPlainObject(context.global) ? context.global : {};
-    problems.object(global, "system", { prefix: "context.global." });
+    objectField(problems, global, "system", { prefix: "context.global." });
     const system = isPlainObject(global.system) ? global.system : {};
     checkUserId(system.user_id, "context.global.system.user_id", problems);
     if (system.turn_count !== undefined && !(Number.isInteger(system.turn_count) && system.turn_count >= 0)) {
@@ -104,7 +105,7 @@ export function parseMessageRequest(rawBody: unknown, stateless: boolean): Messa
     const mainPath = `context.skills['${MAIN_SKILL}']`;
     if (main !== undefined && !isPlainObject(main)) problems.add(mainPath, `${mainPath} must be an object`);
     const mainSkill = isPlainObject(main) ? main : {};
-    problems.object(mainSkill, "user_defined", { prefix: `${mainPath}.` });
+    objectField(problems, mainSkill, "user_defined", { prefix: `${mainPath}.` });
     const dialogState = stateless && isPlainObject(mainSkill.system) ? decodeState(mainSkill.system.state, `${mainPath}.system.state`, problems) : undefined;
     problems.throwIfAny();
 

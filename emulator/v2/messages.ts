@@ -3,19 +3,18 @@
  * runs one turn of the environment's content (runtime-content.ts) through the pure runtime and
  * is logged for GET /v2/assistants/{environment_id}/logs.
  */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
 import type { SessionRecord, V2Context } from "./model";
 import { isoNow } from "../core/clock";
 import { customerId } from "../core/customer-id";
 import { runAssistantTurn } from "../runtime/assistant";
 import type { DialogState } from "../runtime/dialog";
 import { MAX_LOG_MESSAGES } from "../runtime/types";
-import { encodeState, MAIN_SKILL, parseMessageRequest, type MessageRequest } from "./message-request";
+import { encodeState, MAIN_SKILL, type MessageRequest, parseMessageRequest } from "./message-request";
 import { environmentContent } from "./runtime-content";
-import {
-    appendLog, dropExpiredSessions, liveSession, resolveEnvironmentOf, resolveRuntimeTarget, sessionsOf, type RuntimeTarget,
-} from "./runtime-model";
-import { isPlainObject, objectBody, Violations } from "./validate";
+import { appendLog, dropExpiredSessions, liveSession, resolveEnvironmentOf, resolveRuntimeTarget, type RuntimeTarget, sessionsOf } from "./runtime-model";
+import { Violations } from "../core/violations";
+import { isPlainObject, objectBody, objectField } from "./validate";
 
 /** What a conversation carries between turns (a session, or the context a stateless client sends back). */
 interface Conversation {
@@ -84,7 +83,7 @@ export function createSession(req: EmulatorRequest, ctx: V2Context): EmulatorRes
     const target = resolveRuntimeTarget(ctx, req.params.assistant_id);
     const body = objectBody(req.body);
     const problems = new Violations();
-    problems.object(body, "analytics");
+    objectField(problems, body, "analytics");
     problems.throwIfAny();
     dropExpiredSessions(ctx);
     const session: SessionRecord = {

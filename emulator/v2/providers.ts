@@ -1,11 +1,11 @@
 /** Conversational skill providers: create, list, update (no get-one, no delete); `private` is write-only. */
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import { type ProviderRecord, type V2Context, withAudit } from "./model";
 import { conflict, notFound } from "../core/errors";
-import { queryFlag, paginate } from "../core/pagination";
+import { paginate, queryFlag } from "../core/pagination";
 import { isoNow } from "../core/clock";
-import { withAudit, type ProviderRecord } from "./model";
-import { isPlainObject, objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { isPlainObject, objectBody, objectField, textField } from "./validate";
 
 const PROVIDER_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -15,11 +15,11 @@ function providerView(provider: ProviderRecord, includeAudit: boolean) {
 
 function checkProviderBody(body: Record<string, any>, idRequired: boolean): void {
     const problems = new Violations();
-    problems.text(body, "provider_id", 1, 256, { required: idRequired });
+    textField(problems, body, "provider_id", 1, 256, { required: idRequired });
     if (typeof body.provider_id === "string" && !PROVIDER_ID.test(body.provider_id)) {
         problems.add("provider_id", "provider_id may contain only letters, digits, hyphens and underscores");
     }
-    problems.object(body, "specification", { required: true });
+    objectField(problems, body, "specification", { required: true });
     const specification = body.specification;
     if (isPlainObject(specification)) {
         const servers = specification.servers;
@@ -32,10 +32,10 @@ function checkProviderBody(body: Record<string, any>, idRequired: boolean): void
                 }
             });
         }
-        problems.object(specification, "components", { prefix: "specification." });
+        objectField(problems, specification, "components", { prefix: "specification." });
     }
-    problems.object(body, "private");
-    if (isPlainObject(body.private)) problems.object(body.private, "authentication", { required: true, prefix: "private." });
+    objectField(problems, body, "private");
+    if (isPlainObject(body.private)) objectField(problems, body.private, "authentication", { required: true, prefix: "private." });
     problems.throwIfAny();
 }
 

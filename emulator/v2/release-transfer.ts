@@ -3,16 +3,14 @@
  * an archive into the draft environment, one import at a time per assistant. The archive holds
  * `action-skill.json` and/or `dialog-skill.json`, each a skill as skills_export returns it.
  */
-import { ApiProblem } from "../core/errors";
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
+import { apiError, conflict, notFound, ApiProblem } from "../core/errors";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import { type AssistantRecord, draftEnvironment, findAssistant, type ReleaseRecord, type TransferSkillType, type TransferTask, type V2Context, withAudit, workStatus } from "./model";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { isoNow } from "../core/clock";
-import { conflict, notFound } from "../core/errors";
 import { queryFlag } from "../core/pagination";
 import { findRelease } from "./releases";
 import { applySkillContent } from "./skills";
-import { draftEnvironment, findAssistant, startWork, withAudit, workStatus, type AssistantRecord, type ReleaseRecord, type TransferSkillType, type TransferTask } from "./model";
 import { isPlainObject } from "./validate";
 
 const FILES = { action: "action-skill.json", dialog: "dialog-skill.json" } as const;
@@ -75,15 +73,12 @@ export function getReleaseExport(req: EmulatorRequest, ctx: V2Context): Emulator
 }
 
 function artifactError(message: string, file?: string, type = "artifact_validation"): ApiProblem {
-    const problem = new ApiProblem(400, "Invalid Assistant Release Import Artifact", [{ message, ...(file ? { path: file } : {}) }]);
-    (problem.errors[0] as any).type = type;
-    if (file) (problem.errors[0] as any).file = file;
-    return problem;
+    return apiError(400, "Invalid Assistant Release Import Artifact", [{ message, ...(file ? { path: file } : {}), type, ...(file ? { file } : {}) }]);
 }
 
 /** Reads and checks the archive completely before anything changes. */
 function readArtifact(body: unknown): Partial<Record<SkillType, Record<string, any>>> {
-    if (!Buffer.isBuffer(body) || body.length === 0) throw new ApiProblem(400, "No data", [{ message: "No data" }]);
+    if (!Buffer.isBuffer(body) || body.length === 0) throw apiError(400, "No data");
     let entries: Record<string, Uint8Array>;
     try {
         entries = unzipSync(new Uint8Array(body));
@@ -126,7 +121,7 @@ export function createReleaseImport(req: EmulatorRequest, ctx: V2Context): Emula
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const includeAudit = queryFlag(req, "include_audit");
     if (!/application\/octet-stream/i.test(String(req.headers["content-type"] ?? ""))) {
-        throw new ApiProblem(415, 'The "content-type" header must be application/octet-stream', [{ message: "Unsupported content-type", path: "content-type" }]);
+        throw apiError(415, 'The "content-type" header must be application/octet-stream', [{ message: "Unsupported content-type", path: "content-type" }]);
     }
     if (assistant.release_import && workStatus(ctx, assistant.release_import.work) === "Processing") {
         throw conflict("Another artifact import is already underway. Try again after some time.");

@@ -1,24 +1,13 @@
 /** Releases: asynchronous create (snapshots the draft skills), list, get, delete, deploy. */
-import { ApiProblem } from "../core/errors";
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
-import { notFound } from "../core/errors";
-import { queryFlag, paginate } from "../core/pagination";
+import { apiError, badRequest, conflict, notFound } from "../core/errors";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import { type AssistantRecord, draftEnvironment, failureFields, findAssistant, type ReleaseRecord, type ReleaseSkillSnapshot, startWork, type V2Context, withAudit, workStatus } from "./model";
+import { paginate, queryFlag } from "../core/pagination";
 import { isoNow } from "../core/clock";
 import { exportDialogWorkspace } from "./dialog-workspaces";
 import { environmentView, findEnvironment, skillReferenceName } from "./environments";
-import {
-    draftEnvironment,
-    failureFields,
-    findAssistant,
-    startWork,
-    withAudit,
-    workStatus,
-    type AssistantRecord,
-    type ReleaseRecord,
-    type ReleaseSkillSnapshot,
-} from "./model";
-import { objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { objectBody, textField } from "./validate";
 
 export function releaseView(ctx: V2Context, assistant: AssistantRecord, release: ReleaseRecord, includeAudit: boolean) {
     const status = workStatus(ctx, release.work);
@@ -57,7 +46,7 @@ export function createRelease(req: EmulatorRequest, ctx: V2Context): EmulatorRes
     const assistant = findAssistant(ctx, req.params.assistant_id);
     const body = objectBody(req.body);
     const problems = new Violations();
-    problems.text(body, "description", 1, 500);
+    textField(problems, body, "description", 1, 500);
     problems.throwIfAny();
 
     const draft = draftEnvironment(assistant);
@@ -119,18 +108,18 @@ export function deployRelease(req: EmulatorRequest, ctx: V2Context): EmulatorRes
     const release = findRelease(assistant, req.params.release);
     const body = objectBody(req.body);
     if (typeof body.environment_id !== "string" || body.environment_id === "") {
-        throw new ApiProblem(400, "environment_id is required", [{ message: "environment_id is required", path: "environment_id" }]);
+        throw badRequest("environment_id is required", "environment_id");
     }
     const environment = findEnvironment(assistant, body.environment_id);
     if (environment.environment === "draft") {
-        throw new ApiProblem(400, "Deploy to the draft environment is not permitted.", [
+        throw apiError(400, "Deploy to the draft environment is not permitted.", [
             { message: "Environment cannot be draft.", path: "environment_id" },
         ]);
     }
     const status = workStatus(ctx, release.work);
     if (status !== "Done") {
         const message = `Release ${release.release} cannot be deployed while its status is ${status === "Failed" ? "Failed" : "Processing"}`;
-        throw new ApiProblem(409, message, [{ message, path: "release" }]);
+        throw conflict(message, "release");
     }
     environment.release_reference = { release: release.release };
     environment.skill_references = release.skills.map((snapshot) => ({

@@ -3,9 +3,7 @@ import type { RouteDef } from "../core/http-types";
 import type { V2Slice } from "./model";
 import { createAssistant, deleteAssistant, listAssistants } from "./assistants";
 import { getEnvironment, listEnvironments, updateEnvironment } from "./environments";
-import {
-    createSession, deleteSession, sessionMessage, sessionMessageStream, statelessMessage, statelessMessageStream,
-} from "./messages";
+import { createSession, deleteSession, sessionMessage, sessionMessageStream, statelessMessage, statelessMessageStream } from "./messages";
 import { bulkClassifySkill } from "./bulk-classify";
 import { deleteUserData, listLogs } from "./logs";
 import { createProvider, listProviders, updateProvider } from "./providers";

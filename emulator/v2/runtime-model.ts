@@ -2,10 +2,9 @@
  * Runtime state of v2: sessions (expiring after their environment's session_timeout of inactivity,
  * judged on the emulator clock) and the log of message calls. Kept in V2State so that it persists.
  */
-import type { V2Context } from "./model";
+import { type AssistantRecord, type EnvironmentRecord, findAssistant, type LogRecord, type SessionRecord, type V2Context } from "./model";
 import { notFound } from "../core/errors";
 import { appendBounded } from "../core/message-log";
-import { findAssistant, type AssistantRecord, type EnvironmentRecord, type LogRecord, type SessionRecord } from "./model";
 
 export function sessionsOf(ctx: V2Context): Record<string, SessionRecord> {
     return (ctx.state.v2.sessions ??= {});

@@ -1,13 +1,12 @@
 /** Whole-assistant skill content: skills_export, skills_import and its status. */
-import { ApiProblem } from "../core/errors";
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
 import { conflict, notFound } from "../core/errors";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import { type AssistantRecord, draftEnvironment, failureFields, findAssistant, startWork, type V2Context, withAudit, workStatus } from "./model";
 import { queryFlag } from "../core/pagination";
 import { exportDialogWorkspace } from "./dialog-workspaces";
-import { draftEnvironment, failureFields, findAssistant, startWork, withAudit, workStatus, type AssistantRecord } from "./model";
 import { applySkillContent, checkSkillFields, skillStatus } from "./skills";
-import { isPlainObject, objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { isPlainObject, objectBody } from "./validate";
 
 function isDisabled(assistant: AssistantRecord, type: string): boolean {
     const skill = assistant.skills.find((candidate) => candidate.type === type);

@@ -1,12 +1,11 @@
 /** Skills: get and asynchronous update. A dialog skill's content is its v1 workspace. */
-import { ApiProblem } from "../core/errors";
-import { type EmulatorRequest, type EmulatorResponse } from "../core/http-types";
-import type { V2Context } from "./model";
-import { notFound } from "../core/errors";
+import { badRequest, notFound } from "../core/errors";
+import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
+import { type AssistantRecord, draftEnvironment, failureFields, findAssistant, type SkillRecord, startWork, type V2Context, workStatus } from "./model";
 import { isoNow } from "../core/clock";
 import { dialogWorkspaceStatus, renameDialogWorkspace, replaceDialogWorkspace } from "./dialog-workspaces";
-import { draftEnvironment, failureFields, findAssistant, startWork, workStatus, type AssistantRecord, type SkillRecord } from "./model";
-import { isPlainObject, objectBody, Violations } from "./validate";
+import { Violations } from "../core/violations";
+import { isPlainObject, objectBody, objectField, textField } from "./validate";
 
 export function findSkill(assistant: AssistantRecord, skillId: string): SkillRecord {
     const skill = assistant.skills.find((candidate) => candidate.skill_id === skillId);
@@ -51,10 +50,10 @@ export function getSkill(req: EmulatorRequest, ctx: V2Context): EmulatorResponse
 
 /** Checks the skill fields shared by Update skill and each item of Import skills. */
 export function checkSkillFields(body: Record<string, any>, problems: Violations, prefix = ""): void {
-    problems.text(body, "name", 1, 64, { singleLine: true, prefix });
-    problems.text(body, "description", 1, 128, { singleLine: true, prefix });
-    problems.object(body, "workspace", { prefix });
-    problems.object(body, "dialog_settings", { prefix });
+    textField(problems, body, "name", 1, 64, { singleLine: true, prefix });
+    textField(problems, body, "description", 1, 128, { singleLine: true, prefix });
+    objectField(problems, body, "workspace", { prefix });
+    objectField(problems, body, "dialog_settings", { prefix });
     if (body.search_settings !== undefined) {
         problems.add(`${prefix}search_settings`, "search_settings is supported only for search skills");
     }
@@ -92,7 +91,7 @@ export function updateSkill(req: EmulatorRequest, ctx: V2Context): EmulatorRespo
     checkSkillFields(body, problems);
     problems.throwIfAny();
     if (body.language !== undefined && body.language !== skill.language) {
-        throw new ApiProblem(400, "The language of a skill cannot be changed", [{ message: "The language of a skill cannot be changed", path: "language" }]);
+        throw badRequest("The language of a skill cannot be changed", "language");
     }
     // A failed update keeps the previous content, as a failed publish would.
     if (!ctx.state.v2.next_failures.skill) applySkillContent(ctx, skill, body);

@@ -1,41 +1,32 @@
 /** Field rules from shared/api/assistant-v2.md, each failing with a 400 naming the property path. */
+import { apiError } from "../core/errors";
+import type { Violations } from "../core/violations";
 
-export class Violations {
-    private readonly errors: { message: string; path: string }[] = [];
-
-    add(path: string, message: string): void {
-        this.errors.push({ message, path });
+/** A string of bounded length, optionally without CR/LF/TAB. */
+export function textField(
+    problems: Violations, body: any, field: string, min: number, max: number,
+    options: { required?: boolean; singleLine?: boolean; prefix?: string } = {},
+): void {
+    const path = `${options.prefix ?? ""}${field}`;
+    const value = body?.[field];
+    if (value === undefined || value === null) {
+        if (options.required) problems.add(path, `${path} is required`);
+        return;
     }
+    if (typeof value !== "string") return problems.add(path, `${path} must be a string`);
+    if (value.length < min || value.length > max) problems.add(path, `${path} must be between ${min} and ${max} characters long`);
+    if (options.singleLine && /[\r\n\t]/.test(value)) problems.add(path, `${path} cannot contain carriage return, newline, or tab characters`);
+}
 
-    /** Throws one 400 carrying every violation found. */
-    throwIfAny(): void {
-        if (this.errors.length === 0) return;
-        const summary = this.errors.length === 1 ? this.errors[0].message : `${this.errors.length} validation errors`;
-        throw new ApiProblem(400, summary, this.errors);
+/** An object field (free-form content is not looked into). */
+export function objectField(problems: Violations, body: any, field: string, options: { required?: boolean; prefix?: string } = {}): void {
+    const path = `${options.prefix ?? ""}${field}`;
+    const value = body?.[field];
+    if (value === undefined || value === null) {
+        if (options.required) problems.add(path, `${path} is required`);
+        return;
     }
-
-    /** A string of bounded length, optionally without CR/LF/TAB. */
-    text(body: any, field: string, min: number, max: number, options: { required?: boolean; singleLine?: boolean; prefix?: string } = {}): void {
-        const path = `${options.prefix ?? ""}${field}`;
-        const value = body?.[field];
-        if (value === undefined || value === null) {
-            if (options.required) this.add(path, `${path} is required`);
-            return;
-        }
-        if (typeof value !== "string") return this.add(path, `${path} must be a string`);
-        if (value.length < min || value.length > max) this.add(path, `${path} must be between ${min} and ${max} characters long`);
-        if (options.singleLine && /[\r\n\t]/.test(value)) this.add(path, `${path} cannot contain carriage return, newline, or tab characters`);
-    }
-
-    object(body: any, field: string, options: { required?: boolean; prefix?: string } = {}): void {
-        const path = `${options.prefix ?? ""}${field}`;
-        const value = body?.[field];
-        if (value === undefined || value === null) {
-            if (options.required) this.add(path, `${path} is required`);
-            return;
-        }
-        if (!isPlainObject(value)) this.add(path, `${path} must be an object`);
-    }
+    if (!isPlainObject(value)) problems.add(path, `${path} must be an object`);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, any> {
@@ -45,7 +36,6 @@ export function isPlainObject(value: unknown): value is Record<string, any> {
 /** Rejects a body that is not a JSON object (an absent body counts as `{}`). */
 export function objectBody(body: unknown): Record<string, any> {
     if (body === undefined) return {};
-    if (!isPlainObject(body)) throw new ApiProblem(400, "The request body must be a JSON object", [{ message: "The request body must be a JSON object", path: "body" }]);
+    if (!isPlainObject(body)) throw apiError(400, "The request body must be a JSON object", [{ message: "The request body must be a JSON object", path: "body" }]);
     return body;
-}import { ApiProblem } from "../core/errors";
-
+}
