@@ -1,6 +1,6 @@
-/** Counterexamples (inputs marked irrelevant): rules and handlers. */
+/** Counterexamples (inputs marked irrelevant): rules and kind declaration. */
 import type { Violations } from "../core/violations";
-import { elementHandlers } from "./element-handlers";
+import type { ElementKind } from "./elements";
 import type { CounterexampleRecord, WorkspaceRecord } from "./model";
 import { at, bodyViolations, checkObject, checkPlainText, listParser } from "./validation";
 import { counterexampleView } from "./views";
@@ -12,7 +12,7 @@ export function parseCounterexample(raw: unknown, path: string, stamp: string, p
 
 export const parseCounterexamples = listParser(parseCounterexample, "text", "counterexample text");
 
-export const counterexampleHandlers = elementHandlers<CounterexampleRecord, WorkspaceRecord>({
+export const counterexampleKind: ElementKind<CounterexampleRecord, WorkspaceRecord> = {
     noun: "counterexample",
     key: "text",
     plural: "counterexamples",
@@ -26,4 +26,4 @@ export const counterexampleHandlers = elementHandlers<CounterexampleRecord, Work
         problems.throwIfAny();
         rename(newText);
     },
-});
+};

@@ -1,5 +1,5 @@
 /**
- * Dialog node rules and handlers. Element calls keep the tree consistent: a created or moved node
+ * Dialog node rules. Element calls keep the tree consistent: a created or moved node
  * takes its slot and the node that held it now follows it; a deleted node takes its descendants
  * with it and its follower moves up; a rename rewrites parent, previous_sibling and jump_to links.
  */
@@ -7,7 +7,7 @@ import type { Violations } from "../core/violations";
 import { findByKey, removeAllByKey } from "./collection";
 import { checkNodeFields } from "./dialog-fields";
 import { checkReferences, jumpTarget, occupantOf, subtreeIds } from "./dialog-tree";
-import { type Edit, elementHandlers } from "./element-handlers";
+import type { Edit, ElementKind } from "./elements";
 import type { DialogNodeRecord, WorkspaceRecord } from "./model";
 import { bodyViolations, checkObject, listParser } from "./validation";
 import { dialogNodeView } from "./views";
@@ -28,7 +28,7 @@ export function parseDialogNode(raw: unknown, path: string, stamp: string, probl
 /** Field rules and duplicate ids of a body's dialog_nodes (tree checks come after, on the final set). */
 export const parseDialogNodes = listParser(parseDialogNode, "dialog_node", "dialog node id");
 
-export const dialogNodeHandlers = elementHandlers<DialogNodeRecord, WorkspaceRecord>({
+export const dialogNodeKind: ElementKind<DialogNodeRecord, WorkspaceRecord> = {
     listInCreationOrder: true,
     noun: "dialog node",
     key: "dialog_node",
@@ -60,7 +60,7 @@ export const dialogNodeHandlers = elementHandlers<DialogNodeRecord, WorkspaceRec
         if (follower) follower.previous_sibling = node.previous_sibling;
         removeAllByKey(nodes, "dialog_node", subtreeIds(nodes, node.dialog_node));
     },
-});
+};
 
 /** Included fields replace (null clears); `dialog_node` renames; parent/previous_sibling move. */
 function updateNode({ element: node, place: { list: nodes }, body, claim, rename }: Edit<DialogNodeRecord, WorkspaceRecord>): void {

@@ -1,7 +1,7 @@
 /** Entities, their values (synonyms or patterns) and synonyms; enabling system entities. */
 import type { Violations } from "../core/violations";
 import { firstDuplicate } from "./collection";
-import { elementHandlers } from "./element-handlers";
+import { type ElementKind, locate } from "./elements";
 import type { EntityRecord, SynonymRecord, ValueRecord, WorkspaceRecord } from "./model";
 import { badRequest } from "../core/errors";
 import { setOrClear } from "./store";
@@ -105,9 +105,9 @@ function parseSynonym(raw: unknown, path: string, stamp: string, problems: Viola
     return { synonym: checkPlainText(body.synonym, at(path, "synonym"), 64, problems) as string, created: stamp, updated: stamp };
 }
 
-// ---- handlers ----------------------------------------------------------------------------------
+// ---- the kinds (handlers/elements.ts serves them) ------------------------------------------------
 
-export const entityHandlers = elementHandlers<EntityRecord, WorkspaceRecord>({
+export const entityKind: ElementKind<EntityRecord, WorkspaceRecord> = {
     noun: "entity",
     key: "entity",
     plural: "entities",
@@ -134,15 +134,15 @@ export const entityHandlers = elementHandlers<EntityRecord, WorkspaceRecord>({
         setOrClear(entity, body, "fuzzy_match", fuzzy);
         if (values) entity.values = values;
     },
-});
+};
 
-export const valueHandlers = elementHandlers<ValueRecord, EntityRecord>({
+export const valueKind: ElementKind<ValueRecord, EntityRecord> = {
     noun: "value",
     key: "value",
     plural: "values",
     hasSubelements: true,
     place(workspace, params) {
-        const entity = entityHandlers.locate(workspace, params).element;
+        const entity = locate(entityKind, workspace, params).element;
         return { list: entity.values, parent: entity, owners: [entity] };
     },
     checkParent(entity) {
@@ -171,14 +171,14 @@ export const valueHandlers = elementHandlers<ValueRecord, EntityRecord>({
         if (synonyms) value.synonyms = synonyms;
         if (patterns) value.patterns = patterns;
     },
-});
+};
 
-export const synonymHandlers = elementHandlers<SynonymRecord, ValueRecord>({
+export const synonymKind: ElementKind<SynonymRecord, ValueRecord> = {
     noun: "synonym",
     key: "synonym",
     plural: "synonyms",
     place(workspace, params) {
-        const { place: valuePlace, element: value } = valueHandlers.locate(workspace, params);
+        const { place: valuePlace, element: value } = locate(valueKind, workspace, params);
         return { list: value.synonyms, parent: value, owners: [value, ...valuePlace.owners] };
     },
     parse: parseSynonym,
@@ -195,4 +195,4 @@ export const synonymHandlers = elementHandlers<SynonymRecord, ValueRecord>({
         problems.throwIfAny();
         rename(newText);
     },
-});
+};

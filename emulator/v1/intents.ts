@@ -1,6 +1,6 @@
-/** Intents and their examples (with contextual entity mentions): rules and handlers. */
+/** Intents and their examples (with contextual entity mentions): rules and kind declarations. */
 import type { Violations } from "../core/violations";
-import { elementHandlers } from "./element-handlers";
+import { type ElementKind, locate } from "./elements";
 import type { ExampleRecord, IntentRecord, Mention, WorkspaceRecord } from "./model";
 import { setOrClear } from "./store";
 import { at, bodyViolations, checkArray, checkDescription, checkEntityName, checkIntentName, checkObject, checkPlainText, listParser } from "./validation";
@@ -54,9 +54,9 @@ export function parseIntent(raw: unknown, path: string, stamp: string, problems:
     return intent;
 }
 
-// ---- handlers ----------------------------------------------------------------------------------
+// ---- the kinds (handlers/elements.ts serves them) ------------------------------------------------
 
-export const intentHandlers = elementHandlers<IntentRecord, WorkspaceRecord>({
+export const intentKind: ElementKind<IntentRecord, WorkspaceRecord> = {
     noun: "intent",
     key: "intent",
     plural: "intents",
@@ -75,14 +75,14 @@ export const intentHandlers = elementHandlers<IntentRecord, WorkspaceRecord>({
         setOrClear(intent, body, "description", description);
         if (examples) intent.examples = examples;
     },
-});
+};
 
-export const exampleHandlers = elementHandlers<ExampleRecord, IntentRecord>({
+export const exampleKind: ElementKind<ExampleRecord, IntentRecord> = {
     noun: "example",
     key: "text",
     plural: "examples",
     place(workspace, params) {
-        const intent = intentHandlers.locate(workspace, params).element;
+        const intent = locate(intentKind, workspace, params).element;
         return { list: intent.examples, parent: intent, owners: [intent] };
     },
     parse: parseExample,
@@ -99,4 +99,4 @@ export const exampleHandlers = elementHandlers<ExampleRecord, IntentRecord>({
         if (mentions) example.mentions = mentions;
         else delete example.mentions;
     },
-});
+};

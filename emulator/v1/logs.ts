@@ -1,13 +1,8 @@
-/** The v1 message log: per-workspace and account-wide lists, and DELETE /v1/user_data. */
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import type { V1Context, V1LogRecord } from "./model";
-import { badRequest } from "../core/errors";
-import { compileLogFilter } from "../core/log-filter";
+/** The v1 message log: appended by message calls, bounded, and cleared per customer. */
 import { appendBounded, deleteCustomerEntries } from "../core/message-log";
-import { paginate } from "../core/pagination";
-import { requireWorkspace } from "./store";
+import type { V1Context, V1LogRecord } from "./model";
 
-function logsOf(ctx: V1Context): V1LogRecord[] {
+export function logsOf(ctx: V1Context): V1LogRecord[] {
     return (ctx.state.v1.logs ??= []);
 }
 
@@ -15,31 +10,7 @@ export function appendV1Log(ctx: V1Context, record: V1LogRecord): void {
     appendBounded(logsOf(ctx), record);
 }
 
-function page(req: EmulatorRequest, logs: V1LogRecord[]): EmulatorResponse {
-    const matches = compileLogFilter(req.query.get("filter"), { "response.top_intent": "response.intents.0.intent" });
-    const matched = logs.filter(matches);
-    const { items, pagination } = paginate(matched, req, { sortKeys: { request_timestamp: (log) => log.request_timestamp } });
-    return { status: 200, body: { logs: items, pagination } };
-}
-
-export function listWorkspaceLogs(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const workspace = requireWorkspace(ctx, req.params.workspace_id);
-    return page(req, logsOf(ctx).filter((log) => log.workspace_id === workspace.workspace_id));
-}
-
-/** GET /v1/logs requires a filter naming a language and a workspace_id or request.context.metadata.deployment. */
-export function listAllLogs(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const filter = req.query.get("filter") ?? "";
-    const names = (field: string) => new RegExp(`(^|,)\\s*${field.replace(/\./g, "\\.")}::`).test(filter);
-    if (!names("language") || !(names("workspace_id") || names("request.context.metadata.deployment"))) {
-        throw badRequest("filter must include language:: and workspace_id:: or request.context.metadata.deployment::", "filter");
-    }
-    return page(req, logsOf(ctx));
-}
-
-export function deleteV1UserData(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const customerId = req.query.get("customer_id");
-    if (!customerId) throw badRequest("No customer ID found in the request", "customer_id");
+/** DELETE /v1/user_data: every entry labelled with the customer ID goes. */
+export function deleteV1UserData(ctx: V1Context, customerId: string): void {
     deleteCustomerEntries(logsOf(ctx), customerId);
-    return { status: 202, body: {} };
 }

@@ -1,20 +1,16 @@
 /**
- * POST /v1/workspaces/{workspace_id}/message: one dialog turn of the workspace through the pure
- * runtime; the conversation state travels in `context.system`, as the service does it. Logged for
- * the v1 log lists.
+ * One v1 message turn (POST /v1/workspaces/{workspace_id}/message) of the workspace through the
+ * pure runtime; the conversation state travels in `context.system`, as the service does it. Logged
+ * for the v1 log lists.
  */
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import type { V1Context } from "./model";
+import type { V1Context, WorkspaceRecord } from "./model";
 import { isoNow } from "../core/clock";
-import { customerId } from "../core/customer-id";
-import { queryFlag } from "../core/pagination";
 import { type DialogState, runDialog } from "../runtime/dialog";
 import { MAX_LOG_MESSAGES } from "../runtime/types";
 import { understand } from "../runtime/understand";
 import { appendV1Log } from "./logs";
-import { requireWorkspace } from "./store";
 import { bodyViolations, checkArray, checkBoolean, checkObject, checkText, requireBodyObject } from "./validation";
-import { exportWorkspaceJson } from "./workspaces";
+import { exportWorkspace } from "./workspace-views";
 
 /** context keys that are not the dialog's variables. */
 const RESERVED_CONTEXT = ["conversation_id", "system", "metadata"];
@@ -38,12 +34,19 @@ function checkMessageBody(raw: unknown) {
     return { body, text: typeof input?.text === "string" ? input.text : "", context: context ?? {}, state };
 }
 
-export function message(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const workspace = requireWorkspace(ctx, req.params.workspace_id);
-    const withDetails = queryFlag(req, "nodes_visited_details");
-    const { body, text, context, state } = checkMessageBody(req.body);
+/** What a message request says besides its body. */
+export interface MessageFacts {
+    /** nodes_visited_details=true */
+    withDetails: boolean;
+    /** From X-Watson-Metadata; labels the log entry. */
+    customerId?: string;
+}
+
+/** Checks the body, runs the turn, logs it and returns the response body. */
+export function message(ctx: V1Context, workspace: WorkspaceRecord, rawBody: unknown, { withDetails, customerId }: MessageFacts): Record<string, unknown> {
+    const { body, text, context, state } = checkMessageBody(rawBody);
     const requestTimestamp = isoNow(ctx);
-    const content = exportWorkspaceJson(ctx, workspace.workspace_id);
+    const content = exportWorkspace(ctx, workspace.workspace_id);
     const log: { level: "info" | "warn" | "error"; msg: string }[] = [];
     const alternateIntents = body.alternate_intents === true;
     const understanding = understand(content, text, {
@@ -88,7 +91,7 @@ export function message(req: EmulatorRequest, ctx: V1Context): EmulatorResponse 
         request_timestamp: requestTimestamp,
         response_timestamp: isoNow(ctx),
         language: workspace.language,
-        ...(customerId(req) ? { customer_id: customerId(req) } : {}),
+        ...(customerId ? { customer_id: customerId } : {}),
     });
-    return { status: 200, body: response };
+    return response;
 }

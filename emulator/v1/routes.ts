@@ -4,17 +4,15 @@
  * 500-2000 / 30 min depending on the element.
  */
 import type { Handler, HttpMethod, RouteDef } from "../core/http-types";
+import { counterexampleKind } from "./counterexamples";
+import { dialogNodeKind } from "./dialog-nodes";
+import { entityKind, synonymKind, valueKind } from "./entities";
+import { type CrudHandlers, elementHandlers } from "./handlers/elements";
+import { deleteUserData, listAllLogs, listWorkspaceLogs } from "./handlers/logs";
+import { bulkClassifyWorkspace, listMentions, postMessage } from "./handlers/runtime";
+import * as workspaces from "./handlers/workspaces";
+import { exampleKind, intentKind } from "./intents";
 import type { V1Slice } from "./model";
-import { counterexampleHandlers } from "./counterexamples";
-import { dialogNodeHandlers } from "./dialog-nodes";
-import type { CrudHandlers } from "./element-handlers";
-import { entityHandlers, synonymHandlers, valueHandlers } from "./entities";
-import { exampleHandlers, intentHandlers } from "./intents";
-import { deleteV1UserData, listAllLogs, listWorkspaceLogs } from "./logs";
-import { message } from "./message";
-import { bulkClassifyWorkspace, listMentions } from "./runtime-extras";
-import * as workspaces from "./workspaces";
-import { createWorkspaceAsync, exportWorkspaceAsync, updateWorkspaceAsync } from "./workspaces-async";
 
 const HALF_HOUR = 1800;
 const FIVE_MINUTES = 300;
@@ -58,22 +56,22 @@ const VALUE = `${ENTITY}/values/{value}`;
 
 export const v1Routes: RouteDef<V1Slice>[] = [
     ...crudRoutes("/v1/workspaces", "workspace_id", workspaceHandlers, 500, 30),
-    ...crudRoutes(`${WS}/intents`, "intent", intentHandlers, 2000, 2000),
-    ...crudRoutes(`${INTENT}/examples`, "text", exampleHandlers, 2500, 1000),
-    ...crudRoutes(`${WS}/counterexamples`, "text", counterexampleHandlers, 2500, 1000),
-    ...crudRoutes(`${WS}/entities`, "entity", entityHandlers, 1000, 1000),
-    ...crudRoutes(`${ENTITY}/values`, "value", valueHandlers, 2500, 1000),
-    ...crudRoutes(`${VALUE}/synonyms`, "synonym", synonymHandlers, 2500, 1000),
-    ...crudRoutes(`${WS}/dialog_nodes`, "dialog_node", dialogNodeHandlers, 2500, 500),
+    ...crudRoutes(`${WS}/intents`, "intent", elementHandlers(intentKind), 2000, 2000),
+    ...crudRoutes(`${INTENT}/examples`, "text", elementHandlers(exampleKind), 2500, 1000),
+    ...crudRoutes(`${WS}/counterexamples`, "text", elementHandlers(counterexampleKind), 2500, 1000),
+    ...crudRoutes(`${WS}/entities`, "entity", elementHandlers(entityKind), 1000, 1000),
+    ...crudRoutes(`${ENTITY}/values`, "value", elementHandlers(valueKind), 2500, 1000),
+    ...crudRoutes(`${VALUE}/synonyms`, "synonym", elementHandlers(synonymKind), 2500, 1000),
+    ...crudRoutes(`${WS}/dialog_nodes`, "dialog_node", elementHandlers(dialogNodeKind), 2500, 500),
     route("GET", `${ENTITY}/mentions`, listMentions, { limit: 200, windowSeconds: HALF_HOUR }),
     // Message has no rate limit ("There is no rate limit for this operation."); it writes the log.
-    route("POST", `${WS}/message`, message, undefined),
+    route("POST", `${WS}/message`, postMessage, undefined),
     route("POST", `${WS}/bulk_classify`, bulkClassifyWorkspace, { limit: 20, windowSeconds: 60 }),
     // Documented 40 / 30 min without cursor (120 / min with one): a route has one limit.
     route("GET", `${WS}/logs`, listWorkspaceLogs, { limit: 40, windowSeconds: HALF_HOUR }),
     route("GET", "/v1/logs", listAllLogs, { limit: 40, windowSeconds: HALF_HOUR }),
-    route("POST", "/v1/workspaces_async", createWorkspaceAsync, { limit: 30, windowSeconds: HALF_HOUR }),
-    route("POST", "/v1/workspaces_async/{workspace_id}", updateWorkspaceAsync, { limit: 30, windowSeconds: HALF_HOUR }),
-    route("GET", "/v1/workspaces_async/{workspace_id}/export", exportWorkspaceAsync, { limit: 20, windowSeconds: HALF_HOUR }),
-    route("DELETE", "/v1/user_data", deleteV1UserData, { limit: 4, windowSeconds: 60 }),
+    route("POST", "/v1/workspaces_async", workspaces.createWorkspaceAsync, { limit: 30, windowSeconds: HALF_HOUR }),
+    route("POST", "/v1/workspaces_async/{workspace_id}", workspaces.updateWorkspaceAsync, { limit: 30, windowSeconds: HALF_HOUR }),
+    route("GET", "/v1/workspaces_async/{workspace_id}/export", workspaces.exportWorkspaceAsync, { limit: 20, windowSeconds: HALF_HOUR }),
+    route("DELETE", "/v1/user_data", deleteUserData, { limit: 4, windowSeconds: 60 }),
 ];

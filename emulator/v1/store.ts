@@ -1,9 +1,7 @@
-/** Shared plumbing of the v1 handlers: finding a workspace, stamping changes, reading view flags. */
-import type { EmulatorRequest } from "../core/http-types";
+/** Shared plumbing of the v1 rules: finding a workspace, stamping changes, patching fields. */
 import type { V1Context, WorkspaceRecord } from "./model";
 import { isoNow } from "../core/clock";
 import { notFound } from "../core/errors";
-import { queryFlag } from "../core/pagination";
 
 export function requireWorkspace(ctx: V1Context, workspaceId: string): WorkspaceRecord {
     const workspace = ctx.state.v1.workspaces[workspaceId];
@@ -15,17 +13,6 @@ export function requireWorkspace(ctx: V1Context, workspaceId: string): Workspace
 export function markChanged(ctx: V1Context, workspace: WorkspaceRecord, stamp = isoNow(ctx)): void {
     workspace.updated = stamp;
     workspace.training_until = ctx.now() + (ctx.options.asyncDelayMs ?? 0);
-}
-
-export interface ViewFlags {
-    /** Include subelements (examples, values, synonyms). */
-    export: boolean;
-    /** Include created/updated. */
-    audit: boolean;
-}
-
-export function viewFlags(req: EmulatorRequest, exportable = true): ViewFlags {
-    return { export: exportable ? queryFlag(req, "export") : true, audit: queryFlag(req, "include_audit") };
 }
 
 /** Element updates patch: a field in the body replaces the stored one; a null one (checked to undefined) clears it. */

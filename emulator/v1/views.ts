@@ -1,6 +1,12 @@
 /** Response shapes of the v1 elements: audit fields only on request, subelements only on export. */
 import type { CounterexampleRecord, DialogNodeRecord, EntityRecord, ExampleRecord, IntentRecord, SynonymRecord, ValueRecord } from "./model";
-import type { ViewFlags } from "./store";
+
+export interface ViewFlags {
+    /** Include subelements (examples, values, synonyms). */
+    export: boolean;
+    /** Include created/updated. */
+    audit: boolean;
+}
 
 function withAudit<T extends Record<string, unknown>>(view: T, record: { created: string; updated: string }, audit: boolean): T {
     if (audit) {

@@ -1,22 +1,24 @@
 /**
- * Whole workspaces: create, list, get (export / include_audit / sort=stable), update (replace or
- * append), delete, and the training status derived from timestamps.
+ * Whole-workspace rules: the body of a create or update (replace or append) checked completely
+ * before anything changes, the records stored, and the training status. Take plain values and
+ * return records; workspace-views.ts renders them and handlers/workspaces.ts serves them.
  */
+import { isoNow } from "../core/clock";
+import { conflict } from "../core/errors";
 import type { Violations } from "../core/violations";
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import type { CounterexampleRecord, DialogNodeRecord, EntityRecord, IntentRecord, V1Context, WorkspaceRecord } from "./model";
 import { findByKey } from "./collection";
 import { parseCounterexamples } from "./counterexamples";
 import { parseDialogNodes } from "./dialog-nodes";
 import { validateDialogTree } from "./dialog-tree";
 import { parseEntity } from "./entities";
 import { parseIntent } from "./intents";
-import { isoNow } from "../core/clock";
-import { badRequest, conflict } from "../core/errors";
-import { paginate, queryFlag } from "../core/pagination";
-import { markChanged, requireWorkspace, type ViewFlags } from "./store";
+import type { CounterexampleRecord, DialogNodeRecord, EntityRecord, IntentRecord, V1Context, WorkspaceRecord } from "./model";
+import { markChanged, requireWorkspace } from "./store";
 import { at, bodyViolations, checkArray, checkBoolean, checkDescription, checkEnum, checkObject, checkText, listParser, requireBodyObject } from "./validation";
-import { counterexampleView, dialogNodeView, entityView, intentView } from "./views";
+
+export function statusOf(ctx: V1Context, workspace: WorkspaceRecord): string {
+    return ctx.now() < workspace.training_until ? "Training" : "Available";
+}
 
 /**
  * Sensitivity levels: `auto`/`high` in the 2018-09-20 reference, six in IBM's current SDK models.
@@ -35,10 +37,6 @@ export interface RequestFacts {
 
 /** A language code as the service takes it (lowercase, e.g. en, fr, zh-cn). */
 const LANGUAGE = /^[a-z]{2}(-[a-z]{2,4})?$/;
-
-export function statusOf(ctx: V1Context, workspace: WorkspaceRecord): string {
-    return ctx.now() < workspace.training_until ? "Training" : "Available";
-}
 
 // ---- body rules --------------------------------------------------------------------------------
 
@@ -109,12 +107,6 @@ function parseWorkspaceBody(body: Record<string, any>, stamp: string, versionDat
     return { scalars, collections };
 }
 
-function requestFacts(req: EmulatorRequest): RequestFacts {
-    const raw = req.headers["x-watson-learning-opt-out"];
-    const header = Array.isArray(raw) ? raw[0] : raw;
-    return { optOutHeader: header === undefined ? undefined : header.toLowerCase() === "true", versionDate: req.query.get("version") ?? undefined };
-}
-
 function applyScalars(workspace: WorkspaceRecord, scalars: ParsedBody["scalars"]): void {
     for (const [field, value] of Object.entries(scalars)) {
         if (field === "language") continue;
@@ -124,9 +116,8 @@ function applyScalars(workspace: WorkspaceRecord, scalars: ParsedBody["scalars"]
     if (workspace.learning_opt_out === undefined) workspace.learning_opt_out = false;
 }
 
-// ---- cross-area operations ----------------------------------------------------------------------
-
-export function createWorkspaceFromBody(ctx: V1Context, rawBody: unknown, request: RequestFacts = {}): any {
+/** Checks a whole-workspace body (POST /v1/workspaces, a v2 dialog skill) and stores the new workspace. */
+export function createWorkspace(ctx: V1Context, rawBody: unknown, request: RequestFacts = {}): WorkspaceRecord {
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
     const problems = bodyViolations();
@@ -150,7 +141,7 @@ export function createWorkspaceFromBody(ctx: V1Context, rawBody: unknown, reques
     if (request.optOutHeader !== undefined) workspace.learning_opt_out = request.optOutHeader;
     markChanged(ctx, workspace, stamp);
     ctx.state.v1.workspaces[workspace.workspace_id] = workspace;
-    return workspaceView(ctx, workspace, { export: false, audit: false });
+    return workspace;
 }
 
 /** Keeps `created` of elements that survive a replace (matched by natural key). */
@@ -166,7 +157,7 @@ function carryCreated<T extends { created: string }>(previous: T[], next: T[], k
  * append=true: included elements are added; an element whose key already exists is a 409.
  * Nothing changes unless the whole body is valid.
  */
-export function updateWorkspaceFromBody(ctx: V1Context, workspaceId: string, rawBody: unknown, append: boolean, request: RequestFacts = {}): WorkspaceRecord {
+export function updateWorkspace(ctx: V1Context, workspaceId: string, rawBody: unknown, append: boolean, request: RequestFacts = {}): WorkspaceRecord {
     const workspace = requireWorkspace(ctx, workspaceId);
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
@@ -208,105 +199,13 @@ export function updateWorkspaceFromBody(ctx: V1Context, workspaceId: string, raw
     return workspace;
 }
 
-export function exportWorkspaceJson(ctx: V1Context, workspaceId: string): any | undefined {
+/** Deletes a workspace; a missing one is a no-op. */
+export function deleteWorkspace(ctx: V1Context, workspaceId: string): void {
+    delete ctx.state.v1.workspaces[workspaceId];
+}
+
+/** `Training` or `Available`; `Non Existent` when there is no such workspace. */
+export function workspaceStatus(ctx: V1Context, workspaceId: string): string {
     const workspace = ctx.state.v1.workspaces[workspaceId];
-    return workspace ? workspaceView(ctx, workspace, { export: true, audit: false }) : undefined;
+    return workspace ? statusOf(ctx, workspace) : "Non Existent";
 }
-
-// ---- views -------------------------------------------------------------------------------------
-
-const byKey = <T>(keyOf: (item: T) => string) => (a: T, b: T) => {
-    const x = keyOf(a);
-    const y = keyOf(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-};
-
-/** sort=stable: every collection alphabetically by its key (synonyms by text), for stable diffs. */
-function sortStable(view: any): void {
-    view.intents.sort(byKey((i: any) => i.intent));
-    for (const intent of view.intents) intent.examples.sort(byKey((e: any) => e.text));
-    view.entities.sort(byKey((e: any) => e.entity));
-    for (const entity of view.entities) {
-        entity.values.sort(byKey((v: any) => v.value));
-        for (const value of entity.values) value.synonyms?.sort();
-    }
-    view.counterexamples.sort(byKey((c: any) => c.text));
-    view.dialog_nodes.sort(byKey((n: any) => n.dialog_node));
-}
-
-export function workspaceView(ctx: V1Context, workspace: WorkspaceRecord, flags: ViewFlags, stable = false): any {
-    const view: any = { name: workspace.name, description: workspace.description, language: workspace.language };
-    for (const field of ["metadata", "learning_opt_out", "system_settings", "webhooks"] as const) {
-        if (workspace[field] !== undefined) view[field] = workspace[field];
-    }
-    view.workspace_id = workspace.workspace_id;
-    view.status = statusOf(ctx, workspace);
-    if (view.name === undefined) delete view.name;
-    if (view.description === undefined) delete view.description;
-    if (flags.audit) {
-        view.created = workspace.created;
-        view.updated = workspace.updated;
-    }
-    if (flags.export) {
-        view.intents = workspace.intents.map((i) => intentView(i, flags));
-        view.entities = workspace.entities.map((e) => entityView(e, flags));
-        view.dialog_nodes = workspace.dialog_nodes.map((n) => dialogNodeView(n, flags));
-        view.counterexamples = workspace.counterexamples.map((c) => counterexampleView(c, flags));
-        if (stable) sortStable(view);
-    }
-    return view;
-}
-
-// ---- handlers ----------------------------------------------------------------------------------
-
-const workspaceSortKeys = {
-    name: (w: WorkspaceRecord) => w.name ?? "",
-    updated: (w: WorkspaceRecord) => w.updated,
-};
-
-/**
- * Create and update responses carry metadata.api_version (major v1, minor = the request's version
- * date), as the service fills it in (IBM's SDK tests expect it). It is added to the response only,
- * not stored, so GET and exports return the metadata exactly as sent.
- */
-function withApiVersion(view: any, req: EmulatorRequest): any {
-    const api_version = { major_version: "v1", minor_version: req.query.get("version") };
-    return { ...view, metadata: { ...(view.metadata ?? {}), api_version } };
-}
-
-export function listWorkspaces(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const flags = { export: false, audit: queryFlag(req, "include_audit") };
-    const page = paginate(Object.values(ctx.state.v1.workspaces), req, { sortKeys: workspaceSortKeys });
-    return { status: 200, body: { workspaces: page.items.map((w) => workspaceView(ctx, w, flags)), pagination: page.pagination } };
-}
-
-export function createWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const created = createWorkspaceFromBody(ctx, req.body ?? {}, requestFacts(req));
-    if (queryFlag(req, "include_audit")) {
-        const workspace = ctx.state.v1.workspaces[created.workspace_id];
-        created.created = workspace.created;
-        created.updated = workspace.updated;
-    }
-    return { status: 201, body: withApiVersion(created, req) };
-}
-
-export function getWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const workspace = requireWorkspace(ctx, req.params.workspace_id);
-    const flags = { export: queryFlag(req, "export"), audit: queryFlag(req, "include_audit") };
-    const sort = req.query.get("sort");
-    if (sort !== null && sort !== "" && sort !== "stable") throw badRequest(`Invalid sort value ${sort}; supported: stable`, "sort");
-    return { status: 200, body: workspaceView(ctx, workspace, flags, sort === "stable") };
-}
-
-export function updateWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const append = queryFlag(req, "append");
-    const workspace = updateWorkspaceFromBody(ctx, req.params.workspace_id, req.body ?? {}, append, requestFacts(req));
-    return { status: 200, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }), req) };
-}
-
-export function deleteWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    requireWorkspace(ctx, req.params.workspace_id);
-    delete ctx.state.v1.workspaces[req.params.workspace_id];
-    return { status: 200, body: {} };
-}
-

@@ -1,8 +1,9 @@
 /**
  * The dialog skill of an assistant IS a v1 workspace (skill_id = workspace_id). Everything v2 does to
- * dialog content goes through the v1 area's exported functions, so v1 edits show up in releases.
+ * dialog content goes through the v1 rules, so v1 edits show up in releases.
  */
 import type { V2Context } from "./model";
+import { exportWorkspace } from "../v1/workspace-views";
 import * as v1 from "../v1/workspaces";
 
 /** Fields of an exported workspace that describe it rather than form its content. */
@@ -12,12 +13,12 @@ const READ_ONLY_FIELDS = ["workspace_id", "status", "status_errors", "status_des
 const COLLECTIONS = ["intents", "entities", "dialog_nodes", "counterexamples"];
 
 export function createDialogWorkspace(ctx: V2Context, fields: { name?: string; description?: string; language: string }): string {
-    const created = v1.createWorkspaceFromBody(ctx, fields);
-    return created.workspace_id as string;
+    const created = v1.createWorkspace(ctx, fields);
+    return created.workspace_id;
 }
 
 export function exportDialogWorkspace(ctx: V2Context, workspaceId: string): Record<string, unknown> | undefined {
-    return v1.exportWorkspaceJson(ctx, workspaceId);
+    return exportWorkspace(ctx, workspaceId);
 }
 
 /** Replaces the whole content (a skill update or import carries the complete workspace). */
@@ -27,7 +28,7 @@ export function replaceDialogWorkspace(ctx: V2Context, workspaceId: string, cont
     for (const [key, value] of Object.entries(content)) {
         if (!READ_ONLY_FIELDS.includes(key)) body[key] = value;
     }
-    v1.updateWorkspaceFromBody(ctx, workspaceId, body, false);
+    v1.updateWorkspace(ctx, workspaceId, body, false);
 }
 
 /** Name and description changes of the dialog skill are mirrored onto its workspace. */
@@ -35,14 +36,13 @@ export function renameDialogWorkspace(ctx: V2Context, workspaceId: string, field
     const body: Record<string, unknown> = {};
     if (fields.name !== undefined) body.name = fields.name;
     if (fields.description !== undefined) body.description = fields.description;
-    if (Object.keys(body).length > 0) v1.updateWorkspaceFromBody(ctx, workspaceId, body, false);
+    if (Object.keys(body).length > 0) v1.updateWorkspace(ctx, workspaceId, body, false);
 }
 
 export function deleteDialogWorkspace(ctx: V2Context, workspaceId: string): void {
-    delete ctx.state.v1.workspaces[workspaceId];
+    v1.deleteWorkspace(ctx, workspaceId);
 }
 
 export function dialogWorkspaceStatus(ctx: V2Context, workspaceId: string): string {
-    const workspace = ctx.state.v1.workspaces[workspaceId];
-    return workspace ? v1.statusOf(ctx, workspace) : "Non Existent";
+    return v1.workspaceStatus(ctx, workspaceId);
 }

@@ -3,7 +3,7 @@
  * an archive into the draft environment, one import at a time per assistant. The archive holds
  * `action-skill.json` and/or `dialog-skill.json`, each a skill as skills_export returns it.
  */
-import { apiError, conflict, notFound, ApiProblem } from "../core/errors";
+import { apiError, ApiProblem, conflict, notFound } from "../core/errors";
 import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
 import { type AssistantRecord, draftEnvironment, findAssistant, type ReleaseRecord, type TransferSkillType, type TransferTask, type V2Context, withAudit, workStatus } from "./model";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
