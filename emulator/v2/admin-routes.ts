@@ -5,6 +5,7 @@
 import type { RouteDef } from "../core/http-types";
 import { addEnvironment, setNextFailure } from "./admin";
 import type { V2Slice } from "./model";
+import { environmentView } from "./views";
 
 export const v2AdminRoutes: RouteDef<V2Slice>[] = [
     {
@@ -16,7 +17,10 @@ export const v2AdminRoutes: RouteDef<V2Slice>[] = [
     {
         method: "POST",
         template: "/emulator/assistants/{assistant_id}/environments",
-        handler: (req, ctx) => ({ status: 201, body: addEnvironment(ctx, req.params.assistant_id, req.body) }),
+        handler: (req, ctx) => {
+            const { assistant, environment } = addEnvironment(ctx, req.params.assistant_id, req.body);
+            return { status: 201, body: environmentView(assistant, environment, false) };
+        },
         mutates: true,
     },
 ];

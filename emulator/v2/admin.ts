@@ -1,7 +1,7 @@
 /** v2 rules behind the /emulator admin routes (the HTTP side lives in core/admin.ts). */
 import { apiError } from "../core/errors";
-import { type FailureKind, findAssistant, type StatusError, type V2Context } from "./model";
-import { environmentView, newEnvironment } from "./environments";
+import { type AssistantRecord, type EnvironmentRecord, type FailureKind, findAssistant, type StatusError, type V2Context } from "./model";
+import { newEnvironment } from "./environments";
 import { Violations } from "../core/violations";
 import { isPlainObject, objectBody, textField } from "./validate";
 
@@ -10,7 +10,7 @@ export const MAX_EXTRA_ENVIRONMENTS = 3;
 const FAILURE_KINDS: FailureKind[] = ["release", "skill", "import"];
 
 /** Adds a `staging` environment (which the API itself cannot create). */
-export function addEnvironment(ctx: V2Context, assistantId: string, rawBody: unknown) {
+export function addEnvironment(ctx: V2Context, assistantId: string, rawBody: unknown): { assistant: AssistantRecord; environment: EnvironmentRecord } {
     const assistant = findAssistant(ctx, assistantId);
     const body = objectBody(rawBody);
     const problems = new Violations();
@@ -23,7 +23,7 @@ export function addEnvironment(ctx: V2Context, assistantId: string, rawBody: unk
     }
     const environment = newEnvironment(ctx, "staging", body.name, body.description);
     assistant.environments.push(environment);
-    return environmentView(assistant, environment, false);
+    return { assistant, environment };
 }
 
 /** Arms a failure: the next release create, skill update or skills import of any assistant fails. */

@@ -1,33 +1,15 @@
-/** Assistants: create (with draft/live environments and action/dialog skills), list, delete. */
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import { type AssistantRecord, findAssistant, type SkillRecord, type V2Context, withAudit } from "./model";
-import { paginate, queryFlag } from "../core/pagination";
+/** Assistant rules: create (with draft/live environments and action/dialog skills), delete. */
 import { isoNow } from "../core/clock";
+import { Violations } from "../core/violations";
 import { createDialogWorkspace, deleteDialogWorkspace } from "./dialog-workspaces";
 import { newEnvironment, skillReferenceName } from "./environments";
-import { Violations } from "../core/violations";
+import { type AssistantRecord, findAssistant, type SkillRecord, type V2Context } from "./model";
 import { objectBody, textField } from "./validate";
 
 const LANGUAGE = /^[a-z]{2}(-[a-z]{2,4})?$/;
 
-export function assistantView(assistant: AssistantRecord, includeAudit: boolean) {
-    const view = {
-        ...(assistant.name !== undefined ? { name: assistant.name } : {}),
-        language: assistant.language,
-        ...(assistant.description !== undefined ? { description: assistant.description } : {}),
-        assistant_id: assistant.assistant_id,
-        assistant_skills: assistant.skills.map((skill) => ({ type: skill.type, skill_id: skill.skill_id })),
-        assistant_environments: assistant.environments.map((environment) => ({
-            name: environment.name,
-            environment: environment.environment,
-            environment_id: environment.environment_id,
-        })),
-    };
-    return withAudit(view, assistant, includeAudit);
-}
-
-export function createAssistant(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const body = objectBody(req.body);
+export function createAssistant(ctx: V2Context, rawBody: unknown): AssistantRecord {
+    const body = objectBody(rawBody);
     const problems = new Violations();
     textField(problems, body, "name", 1, 64, { singleLine: true });
     textField(problems, body, "description", 1, 128, { singleLine: true });
@@ -73,23 +55,14 @@ export function createAssistant(req: EmulatorRequest, ctx: V2Context): EmulatorR
         updated: stamp,
     };
     ctx.state.v2.assistants.push(assistant);
-    return { status: 200, body: assistantView(assistant, false) };
-}
-
-export function listAssistants(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const includeAudit = queryFlag(req, "include_audit");
-    const page = paginate(ctx.state.v2.assistants, req, {
-        sortKeys: { name: (assistant) => assistant.name ?? "", updated: (assistant) => assistant.updated },
-    });
-    return { status: 200, body: { assistants: page.items.map((a) => assistantView(a, includeAudit)), pagination: page.pagination } };
+    return assistant;
 }
 
 /** Deletes the assistant with its environments, releases, skills and the dialog skill's workspace. */
-export function deleteAssistant(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
+export function deleteAssistant(ctx: V2Context, assistantId: string): void {
+    const assistant = findAssistant(ctx, assistantId);
     for (const skill of assistant.skills) {
         if (skill.type === "dialog") deleteDialogWorkspace(ctx, skill.skill_id);
     }
     ctx.state.v2.assistants = ctx.state.v2.assistants.filter((candidate) => candidate !== assistant);
-    return { status: 200, body: {} };
 }

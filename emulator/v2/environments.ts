@@ -1,8 +1,6 @@
-/** Environments: list, get, update. Created only with their assistant (or the admin route). */
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import { type AssistantRecord, type EnvironmentRecord, type EnvironmentType, findAssistant, type SkillReference, type V2Context, withAudit } from "./model";
+/** Environment rules: the new record, update. Created only with their assistant (or the admin route). */
+import { type AssistantRecord, type EnvironmentRecord, type EnvironmentType, findAssistant, type SkillReference, type V2Context } from "./model";
 import { notFound } from "../core/errors";
-import { paginate, queryFlag } from "../core/pagination";
 import { isoNow } from "../core/clock";
 import { Violations } from "../core/violations";
 import { isPlainObject, objectBody, objectField, textField } from "./validate";
@@ -30,51 +28,17 @@ export function newEnvironment(ctx: V2Context, type: EnvironmentType, name: stri
     };
 }
 
-export function environmentView(assistant: AssistantRecord, environment: EnvironmentRecord, includeAudit: boolean) {
-    const view = {
-        name: environment.name,
-        ...(environment.description !== undefined ? { description: environment.description } : {}),
-        environment: environment.environment,
-        assistant_id: assistant.assistant_id,
-        environment_id: environment.environment_id,
-        orchestration: environment.orchestration,
-        session_timeout: environment.session_timeout,
-        skill_references: environment.skill_references,
-        ...(environment.release_reference ? { release_reference: environment.release_reference } : {}),
-        integration_references: environment.integration_references,
-    };
-    return withAudit(view, environment, includeAudit);
-}
-
 export function findEnvironment(assistant: AssistantRecord, environmentId: string): EnvironmentRecord {
     const environment = assistant.environments.find((candidate) => candidate.environment_id === environmentId);
     if (!environment) throw notFound(`Environment ${environmentId} not found in assistant ${assistant.assistant_id}`);
     return environment;
 }
 
-export function listEnvironments(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const includeAudit = queryFlag(req, "include_audit");
-    const page = paginate(assistant.environments, req, {
-        sortKeys: { name: (environment) => environment.name, updated: (environment) => environment.updated },
-    });
-    return {
-        status: 200,
-        body: { environments: page.items.map((e) => environmentView(assistant, e, includeAudit)), pagination: page.pagination },
-    };
-}
-
-export function getEnvironment(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const environment = findEnvironment(assistant, req.params.environment_id);
-    return { status: 200, body: environmentView(assistant, environment, queryFlag(req, "include_audit")) };
-}
-
 /** Partial update: omitted fields stay; skill_references, when sent, replaces the whole list. */
-export function updateEnvironment(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const environment = findEnvironment(assistant, req.params.environment_id);
-    const body = objectBody(req.body);
+export function updateEnvironment(ctx: V2Context, assistantId: string, environmentId: string, rawBody: unknown): EnvironmentRecord {
+    const assistant = findAssistant(ctx, assistantId);
+    const environment = findEnvironment(assistant, environmentId);
+    const body = objectBody(rawBody);
     const problems = new Violations();
     textField(problems, body, "name", 1, 64);
     textField(problems, body, "description", 1, 128);
@@ -111,7 +75,7 @@ export function updateEnvironment(req: EmulatorRequest, ctx: V2Context): Emulato
         });
     }
     environment.updated = isoNow(ctx);
-    return { status: 200, body: environmentView(assistant, environment, false) };
+    return environment;
 }
 
 function checkSkillReferences(assistant: AssistantRecord, references: unknown, problems: Violations): void {

@@ -1,29 +1,9 @@
-/** GET /v2/assistants/{environment_id}/logs and DELETE /v2/user_data over the message log. */
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import type { LogRecord, V2Context } from "./model";
-import { badRequest } from "../core/errors";
-import { compileLogFilter } from "../core/log-filter";
+/** The v2 message log rules: DELETE /v2/user_data. */
 import { deleteCustomerEntries } from "../core/message-log";
-import { paginate } from "../core/pagination";
-import { logsOf, resolveRuntimeTarget } from "./runtime-model";
-
-function logView({ environment_id: _environment, ...log }: LogRecord) {
-    return log;
-}
-
-export function listLogs(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const { environment } = resolveRuntimeTarget(ctx, req.params.assistant_id);
-    const matches = compileLogFilter(req.query.get("filter"), { "response.top_intent": "response.output.intents.0.intent" });
-    const logs = logsOf(ctx).filter((log) => log.environment_id === environment.environment_id && matches(log));
-    const page = paginate(logs, req, { sortKeys: { request_timestamp: (log) => log.request_timestamp } });
-    const { refresh_url: _refresh, refresh_cursor: _cursor, total: _total, ...pagination } = page.pagination;
-    return { status: 200, body: { logs: page.items.map(logView), pagination: { ...pagination, matched: logs.length } } };
-}
+import type { V2Context } from "./model";
+import { logsOf } from "./runtime-model";
 
 /** Deletes every log entry labelled with the customer ID (X-Watson-Metadata: customer_id=...). */
-export function deleteUserData(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const customerId = req.query.get("customer_id");
-    if (!customerId) throw badRequest("No customer ID found in the request", "customer_id");
+export function deleteV2UserData(ctx: V2Context, customerId: string): void {
     deleteCustomerEntries(logsOf(ctx), customerId);
-    return { status: 202, body: {} };
 }

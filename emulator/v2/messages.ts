@@ -1,18 +1,16 @@
 /**
- * v2 runtime: sessions, stateful and stateless message (and their message_stream forms). Each call
- * runs one turn of the environment's content (runtime-content.ts) through the pure runtime and
+ * v2 runtime rules: sessions, stateful and stateless message turns (handlers/messages.ts also
+ * streams them). Each turn runs one turn of the environment's content (runtime-content.ts) through the pure runtime and
  * is logged for GET /v2/assistants/{environment_id}/logs.
  */
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
 import type { SessionRecord, V2Context } from "./model";
 import { isoNow } from "../core/clock";
-import { customerId } from "../core/customer-id";
 import { runAssistantTurn } from "../runtime/assistant";
 import type { DialogState } from "../runtime/dialog";
 import { MAX_LOG_MESSAGES } from "../runtime/types";
 import { encodeState, MAIN_SKILL, type MessageRequest, parseMessageRequest } from "./message-request";
 import { environmentContent } from "./runtime-content";
-import { appendLog, dropExpiredSessions, liveSession, resolveEnvironmentOf, resolveRuntimeTarget, type RuntimeTarget, sessionsOf } from "./runtime-model";
+import { appendLog, dropExpiredSessions, liveSession, type RuntimeTarget, sessionsOf } from "./runtime-model";
 import { Violations } from "../core/violations";
 import { isPlainObject, objectBody, objectField } from "./validate";
 
@@ -25,8 +23,14 @@ interface Conversation {
     dialogState?: DialogState;
 }
 
+/** One message call as the rules see it: the body as sent and the customer ID that labels the log. */
+export interface MessageCall {
+    body: any;
+    customerId?: string;
+}
+
 /** Runs one turn, logs it, and returns the response body and the conversation after the turn. */
-function converse(ctx: V2Context, req: EmulatorRequest, target: RuntimeTarget, message: MessageRequest, before: Conversation, stateless: boolean) {
+function converse(ctx: V2Context, call: MessageCall, target: RuntimeTarget, message: MessageRequest, before: Conversation, stateless: boolean) {
     const requestTimestamp = isoNow(ctx);
     const runnable = environmentContent(ctx, target);
     const turn = runAssistantTurn(runnable.content, {
@@ -69,19 +73,18 @@ function converse(ctx: V2Context, req: EmulatorRequest, target: RuntimeTarget, m
         assistant_id: target.assistant.assistant_id,
         ...(stateless ? {} : { session_id: after.sessionId }),
         ...(runnable.dialogSkill ? { skill_id: runnable.dialogSkill.skill_id, snapshot: runnable.dialogSkill.snapshot } : {}),
-        request: req.body ?? {},
+        request: call.body ?? {},
         response: body,
         request_timestamp: requestTimestamp,
         response_timestamp: isoNow(ctx),
         language: target.assistant.language,
-        ...(customerId(req) ? { customer_id: customerId(req) } : {}),
+        ...(call.customerId ? { customer_id: call.customerId } : {}),
     });
     return { body, after };
 }
 
-export function createSession(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const target = resolveRuntimeTarget(ctx, req.params.assistant_id);
-    const body = objectBody(req.body);
+export function createSession(ctx: V2Context, target: RuntimeTarget, rawBody: unknown): SessionRecord {
+    const body = objectBody(rawBody);
     const problems = new Violations();
     objectField(problems, body, "analytics");
     problems.throwIfAny();
@@ -95,20 +98,19 @@ export function createSession(req: EmulatorRequest, ctx: V2Context): EmulatorRes
         variables: {},
     };
     sessionsOf(ctx)[session.session_id] = session;
-    return { status: 201, body: { session_id: session.session_id } };
+    return session;
 }
 
-export function deleteSession(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const target = resolveRuntimeTarget(ctx, req.params.assistant_id);
-    const session = liveSession(ctx, target, req.params.session_id);
+export function deleteSession(ctx: V2Context, target: RuntimeTarget, sessionId: string): void {
+    const session = liveSession(ctx, target, sessionId);
     delete sessionsOf(ctx)[session.session_id];
-    return { status: 200, body: {} };
 }
 
-function sessionTurn(req: EmulatorRequest, ctx: V2Context, target: RuntimeTarget) {
-    const session = liveSession(ctx, target, req.params.session_id);
-    const message = parseMessageRequest(req.body, false);
-    const { body, after } = converse(ctx, req, target, message, {
+/** A turn of a live session; the session keeps the conversation. */
+export function sessionTurn(ctx: V2Context, target: RuntimeTarget, sessionId: string, call: MessageCall) {
+    const session = liveSession(ctx, target, sessionId);
+    const message = parseMessageRequest(call.body, false);
+    const { body, after } = converse(ctx, call, target, message, {
         sessionId: session.session_id,
         turnCount: session.turn_count,
         userId: session.user_id,
@@ -125,45 +127,15 @@ function sessionTurn(req: EmulatorRequest, ctx: V2Context, target: RuntimeTarget
     return body;
 }
 
-function statelessTurn(req: EmulatorRequest, ctx: V2Context, target: RuntimeTarget) {
-    const message = parseMessageRequest(req.body, true);
-    const global = isPlainObject(req.body?.context?.global) ? req.body.context.global : {};
-    return converse(ctx, req, target, message, {
+/** A stateless turn: the client sends the conversation back in the context. */
+export function statelessTurn(ctx: V2Context, target: RuntimeTarget, call: MessageCall) {
+    const message = parseMessageRequest(call.body, true);
+    const global = isPlainObject(call.body?.context?.global) ? call.body.context.global : {};
+    return converse(ctx, call, target, message, {
         sessionId: typeof global.session_id === "string" ? global.session_id : ctx.newId(),
         turnCount: message.restart ? 0 : message.turnCount ?? 0,
         userId: message.userId,
         variables: message.variables ?? {},
         dialogState: message.dialogState,
     }, true).body;
-}
-
-export function sessionMessage(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    return { status: 200, body: sessionTurn(req, ctx, resolveRuntimeTarget(ctx, req.params.assistant_id)) };
-}
-
-export function statelessMessage(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    return { status: 200, body: statelessTurn(req, ctx, resolveRuntimeTarget(ctx, req.params.assistant_id)) };
-}
-
-/**
- * message_stream answers with server-sent events: for each response item a `partial_item` (the
- * whole text in one chunk) and a `complete_item`, then a `final_response` with the whole response.
- */
-function eventStream(body: { output: { generic: object[] } }): EmulatorResponse {
-    const events: object[] = [];
-    body.output.generic.forEach((item, index) => {
-        const streaming_metadata = { response_index: index };
-        events.push({ partial_item: { ...item, streaming_metadata } }, { complete_item: { ...item, streaming_metadata } });
-    });
-    events.push({ final_response: body });
-    const text = events.map((event) => `event: message\ndata: ${JSON.stringify(event)}\n\n`).join("");
-    return { status: 200, body: Buffer.from(text, "utf8"), headers: { "Content-Type": "text/event-stream; charset=utf-8" } };
-}
-
-export function sessionMessageStream(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    return eventStream(sessionTurn(req, ctx, resolveEnvironmentOf(ctx, req.params.assistant_id, req.params.environment_id)));
-}
-
-export function statelessMessageStream(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    return eventStream(statelessTurn(req, ctx, resolveEnvironmentOf(ctx, req.params.assistant_id, req.params.environment_id)));
 }

@@ -190,7 +190,3 @@ export function failureFields(ctx: V2Context, work: AsyncWork | undefined): Reco
     if (!work?.failure || workStatus(ctx, work) !== "Failed") return {};
     return { status_description: work.failure.description, status_errors: work.failure.errors };
 }
-
-export function withAudit<T extends object>(view: T, record: { created: string; updated: string }, includeAudit: boolean) {
-    return includeAudit ? { ...view, created: record.created, updated: record.updated } : view;
-}

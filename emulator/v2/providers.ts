@@ -1,17 +1,11 @@
-/** Conversational skill providers: create, list, update (no get-one, no delete); `private` is write-only. */
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import { type ProviderRecord, type V2Context, withAudit } from "./model";
+/** Conversational skill provider rules: create, update (no get-one, no delete); `private` is write-only. */
+import type { ProviderRecord, V2Context } from "./model";
 import { conflict, notFound } from "../core/errors";
-import { paginate, queryFlag } from "../core/pagination";
 import { isoNow } from "../core/clock";
 import { Violations } from "../core/violations";
 import { isPlainObject, objectBody, objectField, textField } from "./validate";
 
 const PROVIDER_ID = /^[A-Za-z0-9_-]+$/;
-
-function providerView(provider: ProviderRecord, includeAudit: boolean) {
-    return withAudit({ provider_id: provider.provider_id, specification: provider.specification }, provider, includeAudit);
-}
 
 function checkProviderBody(body: Record<string, any>, idRequired: boolean): void {
     const problems = new Violations();
@@ -39,8 +33,8 @@ function checkProviderBody(body: Record<string, any>, idRequired: boolean): void
     problems.throwIfAny();
 }
 
-export function createProvider(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const body = objectBody(req.body);
+export function createProvider(ctx: V2Context, rawBody: unknown): ProviderRecord {
+    const body = objectBody(rawBody);
     checkProviderBody(body, true);
     const providers = ctx.state.v2.providers;
     if (providers.some((provider) => provider.provider_id === body.provider_id)) {
@@ -55,26 +49,15 @@ export function createProvider(req: EmulatorRequest, ctx: V2Context): EmulatorRe
         updated: stamp,
     };
     providers.push(provider);
-    return { status: 200, body: providerView(provider, false) };
-}
-
-export function listProviders(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const includeAudit = queryFlag(req, "include_audit");
-    const page = paginate(ctx.state.v2.providers, req, {
-        sortKeys: { name: (provider) => provider.provider_id, updated: (provider) => provider.updated },
-    });
-    return {
-        status: 200,
-        body: { conversational_skill_providers: page.items.map((p) => providerView(p, includeAudit)), pagination: page.pagination },
-    };
+    return provider;
 }
 
 /** Replaces specification and private; a different provider_id in the body renames the provider. */
-export function updateProvider(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
+export function updateProvider(ctx: V2Context, providerId: string, rawBody: unknown): ProviderRecord {
     const providers = ctx.state.v2.providers;
-    const provider = providers.find((candidate) => candidate.provider_id === req.params.provider_id);
-    if (!provider) throw notFound(`Provider ${req.params.provider_id} not found`);
-    const body = objectBody(req.body);
+    const provider = providers.find((candidate) => candidate.provider_id === providerId);
+    if (!provider) throw notFound(`Provider ${providerId} not found`);
+    const body = objectBody(rawBody);
     checkProviderBody(body, false);
     if (body.provider_id !== undefined && body.provider_id !== provider.provider_id) {
         if (providers.some((candidate) => candidate.provider_id === body.provider_id)) {
@@ -86,5 +69,5 @@ export function updateProvider(req: EmulatorRequest, ctx: V2Context): EmulatorRe
     if (body.private !== undefined) provider.private = body.private;
     else delete provider.private;
     provider.updated = isoNow(ctx);
-    return { status: 200, body: providerView(provider, false) };
+    return provider;
 }

@@ -1,15 +1,12 @@
 /**
- * Release export (an asynchronous zip archive of a release's skills) and assistant import of such
+ * Release transfer rules. Release export (an asynchronous zip archive of a release's skills) and assistant import of such
  * an archive into the draft environment, one import at a time per assistant. The archive holds
  * `action-skill.json` and/or `dialog-skill.json`, each a skill as skills_export returns it.
  */
-import { apiError, ApiProblem, conflict, notFound } from "../core/errors";
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import { type AssistantRecord, draftEnvironment, findAssistant, type ReleaseRecord, type TransferSkillType, type TransferTask, type V2Context, withAudit, workStatus } from "./model";
+import { apiError, ApiProblem, conflict } from "../core/errors";
+import { type AssistantRecord, draftEnvironment, type ReleaseRecord, type TransferSkillType, type TransferTask, type V2Context, workStatus } from "./model";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { isoNow } from "../core/clock";
-import { queryFlag } from "../core/pagination";
-import { findRelease } from "./releases";
 import { applySkillContent } from "./skills";
 import { isPlainObject } from "./validate";
 
@@ -21,32 +18,17 @@ function newTask(ctx: V2Context, extra: Partial<TransferTask> = {}): TransferTas
     return { task_id: ctx.newId(), work: { readyAt: ctx.now() + ctx.options.asyncDelayMs }, created: stamp, updated: stamp, ...extra };
 }
 
-function exportView(ctx: V2Context, assistant: AssistantRecord, release: ReleaseRecord, task: TransferTask, includeAudit: boolean) {
-    const status = workStatus(ctx, task.work) === "Processing" ? "Processing" : "Available";
-    return withAudit({ status, task_id: task.task_id, assistant_id: assistant.assistant_id, release: release.release }, task, includeAudit);
-}
-
-export function createReleaseExport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const release = findRelease(assistant, req.params.release);
-    const includeAudit = queryFlag(req, "include_audit");
+/** Starts an export of a ready release (409 otherwise); the archive is ready after the async delay. */
+export function startReleaseExport(ctx: V2Context, release: ReleaseRecord): TransferTask {
     if (workStatus(ctx, release.work) !== "Done") {
         throw conflict("The release is not yet ready. Please try to create an export once the release is ready.", "release");
     }
     release.export = newTask(ctx);
-    return { status: 200, body: exportView(ctx, assistant, release, release.export, includeAudit) };
+    return release.export;
 }
 
-/** The archive once it is ready and the client accepts application/zip or octet-stream; the status otherwise. */
-export function getReleaseExport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const release = findRelease(assistant, req.params.release);
-    const includeAudit = queryFlag(req, "include_audit");
-    if (!release.export) throw notFound(`No export was created for release ${release.release}`);
-    const wantsArchive = /application\/(zip|octet-stream)/i.test(String(req.headers.accept ?? ""));
-    if (!wantsArchive || workStatus(ctx, release.export.work) === "Processing") {
-        return { status: 200, body: exportView(ctx, assistant, release, release.export, includeAudit) };
-    }
+/** The release's archive: one JSON file per skill snapshot, byte-identical for the same release. */
+export function releaseArchive(assistant: AssistantRecord, release: ReleaseRecord): Buffer {
     const files: Record<string, Uint8Array> = {};
     for (const snapshot of release.skills) {
         const skill = assistant.skills.find((candidate) => candidate.skill_id === snapshot.skill_id);
@@ -61,15 +43,7 @@ export function getReleaseExport(req: EmulatorRequest, ctx: V2Context): Emulator
         files[FILES[snapshot.type]] = strToU8(JSON.stringify(item));
     }
     // A fixed timestamp keeps the archive byte-identical for the same release.
-    const archive = zipSync(files, { mtime: new Date(release.created) });
-    return {
-        status: 200,
-        body: Buffer.from(archive),
-        headers: {
-            "Content-Type": "application/zip",
-            "Content-Disposition": `attachment; filename="IBM-WA-${assistant.assistant_id}-V${release.release}.zip"`,
-        },
-    };
+    return Buffer.from(zipSync(files, { mtime: new Date(release.created) }));
 }
 
 function artifactError(message: string, file?: string, type = "artifact_validation"): ApiProblem {
@@ -104,29 +78,15 @@ function readArtifact(body: unknown): Partial<Record<SkillType, Record<string, a
     return skills;
 }
 
-function importView(ctx: V2Context, assistant: AssistantRecord, task: TransferTask, includeAudit: boolean, created: boolean) {
-    const status = workStatus(ctx, task.work) === "Processing" ? "Processing" : "Completed";
-    return withAudit(
-        { status: created ? "Processing" : status, task_id: task.task_id, assistant_id: assistant.assistant_id, skill_impact_in_draft: task.skill_impact_in_draft },
-        task,
-        includeAudit,
-    );
-}
-
 /**
  * Overrides the draft's skills with the archive's (dialog first: its v1 validation may still
  * refuse it, and then nothing has changed); both skills in the archive enable both in the draft.
  */
-export function createReleaseImport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const includeAudit = queryFlag(req, "include_audit");
-    if (!/application\/octet-stream/i.test(String(req.headers["content-type"] ?? ""))) {
-        throw apiError(415, 'The "content-type" header must be application/octet-stream', [{ message: "Unsupported content-type", path: "content-type" }]);
-    }
+export function importRelease(ctx: V2Context, assistant: AssistantRecord, archive: unknown): TransferTask {
     if (assistant.release_import && workStatus(ctx, assistant.release_import.work) === "Processing") {
         throw conflict("Another artifact import is already underway. Try again after some time.");
     }
-    const skills = readArtifact(req.body);
+    const skills = readArtifact(archive);
     for (const type of ["dialog", "action"] as SkillType[]) {
         const item = skills[type];
         if (!item) continue;
@@ -136,11 +96,5 @@ export function createReleaseImport(req: EmulatorRequest, ctx: V2Context): Emula
     const impact = (["action", "dialog"] as SkillType[]).filter((type) => skills[type]);
     if (impact.length === 2) for (const reference of draftEnvironment(assistant).skill_references) reference.disabled = false;
     assistant.release_import = newTask(ctx, { skill_impact_in_draft: impact });
-    return { status: 202, body: importView(ctx, assistant, assistant.release_import, includeAudit, true) };
-}
-
-export function getReleaseImport(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    if (!assistant.release_import) throw notFound(`No release import was started for assistant ${assistant.assistant_id}`);
-    return { status: 200, body: importView(ctx, assistant, assistant.release_import, queryFlag(req, "include_audit"), false) };
+    return assistant.release_import;
 }

@@ -1,39 +1,11 @@
-/** Releases: asynchronous create (snapshots the draft skills), list, get, delete, deploy. */
+/** Release rules: asynchronous create (snapshots the draft skills), delete, deploy. */
 import { apiError, badRequest, conflict, notFound } from "../core/errors";
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import { type AssistantRecord, draftEnvironment, failureFields, findAssistant, type ReleaseRecord, type ReleaseSkillSnapshot, startWork, type V2Context, withAudit, workStatus } from "./model";
-import { paginate, queryFlag } from "../core/pagination";
+import { type AssistantRecord, draftEnvironment, type EnvironmentRecord, findAssistant, type ReleaseRecord, type ReleaseSkillSnapshot, startWork, type V2Context, workStatus } from "./model";
 import { isoNow } from "../core/clock";
 import { exportDialogWorkspace } from "./dialog-workspaces";
-import { environmentView, findEnvironment, skillReferenceName } from "./environments";
+import { findEnvironment, skillReferenceName } from "./environments";
 import { Violations } from "../core/violations";
 import { objectBody, textField } from "./validate";
-
-export function releaseView(ctx: V2Context, assistant: AssistantRecord, release: ReleaseRecord, includeAudit: boolean) {
-    const status = workStatus(ctx, release.work);
-    let view: Record<string, unknown>;
-    if (status === "Processing") {
-        view = { status: "Processing", release: release.release };
-    } else if (status === "Failed") {
-        view = {
-            status: "Failed",
-            release: release.release,
-            ...failureFields(ctx, release.work),
-            ...(release.description !== undefined ? { description: release.description } : {}),
-        };
-    } else {
-        view = {
-            status: "Available",
-            content: { skills: release.skills.map(({ type, skill_id, snapshot }) => ({ type, skill_id, snapshot })) },
-            release: release.release,
-            ...(release.description !== undefined ? { description: release.description } : {}),
-            environment_references: assistant.environments
-                .filter((environment) => environment.release_reference?.release === release.release)
-                .map(({ name, environment, environment_id }) => ({ name, environment, environment_id })),
-        };
-    }
-    return withAudit(view, release, includeAudit);
-}
 
 export function findRelease(assistant: AssistantRecord, release: string): ReleaseRecord {
     const found = assistant.releases.find((candidate) => candidate.release === release);
@@ -42,9 +14,9 @@ export function findRelease(assistant: AssistantRecord, release: string): Releas
 }
 
 /** Snapshots every skill that is enabled in the draft environment, numbering snapshots per skill. */
-export function createRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const body = objectBody(req.body);
+export function createRelease(ctx: V2Context, assistantId: string, rawBody: unknown): ReleaseRecord {
+    const assistant = findAssistant(ctx, assistantId);
+    const body = objectBody(rawBody);
     const problems = new Violations();
     textField(problems, body, "description", 1, 500);
     problems.throwIfAny();
@@ -68,45 +40,25 @@ export function createRelease(req: EmulatorRequest, ctx: V2Context): EmulatorRes
         updated: stamp,
     };
     assistant.releases.push(release);
-    return { status: 202, body: { status: "Processing", release: release.release } };
-}
-
-export function listReleases(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const includeAudit = queryFlag(req, "include_audit");
-    const page = paginate(assistant.releases, req, {
-        sortKeys: { name: (release) => Number(release.release), updated: (release) => release.updated },
-    });
-    return {
-        status: 200,
-        body: { releases: page.items.map((r) => releaseView(ctx, assistant, r, includeAudit)), pagination: page.pagination },
-    };
-}
-
-export function getRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const release = findRelease(assistant, req.params.release);
-    return { status: 200, body: releaseView(ctx, assistant, release, queryFlag(req, "include_audit")) };
+    return release;
 }
 
 /**
  * Deleting a deployed release is allowed (there is no undeploy, so refusing would make it
  * undeletable): its environments keep running the deployed snapshots but lose `release_reference`.
  */
-export function deleteRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const release = findRelease(assistant, req.params.release);
+export function deleteRelease(ctx: V2Context, assistantId: string, releaseName: string): void {
+    const assistant = findAssistant(ctx, assistantId);
+    const release = findRelease(assistant, releaseName);
     for (const environment of assistant.environments) {
         if (environment.release_reference?.release === release.release) delete environment.release_reference;
     }
     assistant.releases = assistant.releases.filter((candidate) => candidate !== release);
-    return { status: 200, body: {} };
 }
 
-export function deployRelease(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const release = findRelease(assistant, req.params.release);
-    const body = objectBody(req.body);
+/** Points the environment at the release and runs its snapshots there; returns the environment. */
+export function deployRelease(ctx: V2Context, assistant: AssistantRecord, release: ReleaseRecord, rawBody: unknown): EnvironmentRecord {
+    const body = objectBody(rawBody);
     if (typeof body.environment_id !== "string" || body.environment_id === "") {
         throw badRequest("environment_id is required", "environment_id");
     }
@@ -130,5 +82,5 @@ export function deployRelease(req: EmulatorRequest, ctx: V2Context): EmulatorRes
         skill_reference: skillReferenceName(snapshot.type),
     }));
     environment.updated = isoNow(ctx);
-    return { status: 200, body: environmentView(assistant, environment, queryFlag(req, "include_audit")) };
+    return environment;
 }

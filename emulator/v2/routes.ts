@@ -1,16 +1,14 @@
 /** The v2 routes. Rate limits are not documented for these endpoints; see emulator/README.md. */
 import type { RouteDef } from "../core/http-types";
+import { listAssistants, postAssistant, removeAssistant } from "./handlers/assistants";
+import { getEnvironment, listEnvironments, postEnvironment } from "./handlers/environments";
+import { bulkClassifySkill, deleteUserData, listLogs } from "./handlers/logs";
+import { postSession, removeSession, sessionMessage, sessionMessageStream, statelessMessage, statelessMessageStream } from "./handlers/messages";
+import { listProviders, postProvider, postProviderUpdate } from "./handlers/providers";
+import { getRelease, listReleases, postDeploy, postRelease, removeRelease } from "./handlers/releases";
+import { createReleaseExport, createReleaseImport, getReleaseExport, getReleaseImport } from "./handlers/release-transfer";
+import { exportSkills, getSkill, importSkillsStatus, postSkill, postSkillsImport } from "./handlers/skills";
 import type { V2Slice } from "./model";
-import { createAssistant, deleteAssistant, listAssistants } from "./assistants";
-import { getEnvironment, listEnvironments, updateEnvironment } from "./environments";
-import { createSession, deleteSession, sessionMessage, sessionMessageStream, statelessMessage, statelessMessageStream } from "./messages";
-import { bulkClassifySkill } from "./bulk-classify";
-import { deleteUserData, listLogs } from "./logs";
-import { createProvider, listProviders, updateProvider } from "./providers";
-import { createRelease, deleteRelease, deployRelease, getRelease, listReleases } from "./releases";
-import { createReleaseExport, createReleaseImport, getReleaseExport, getReleaseImport } from "./release-transfer";
-import { getSkill, updateSkill } from "./skills";
-import { exportSkills, importSkills, importSkillsStatus } from "./skills-transfer";
 
 const HALF_HOUR = 1800;
 /** Calls that rebuild whole skills get the whole-workspace limit of v1 (30 per 30 minutes). */
@@ -23,16 +21,16 @@ const A = "/v2/assistants/{assistant_id}";
 const E = "/v2/assistants/{assistant_id}/environments/{environment_id}";
 
 export const v2Routes: RouteDef<V2Slice>[] = [
-    { method: "POST", template: "/v2/providers", handler: createProvider, mutates: true },
+    { method: "POST", template: "/v2/providers", handler: postProvider, mutates: true },
     { method: "GET", template: "/v2/providers", handler: listProviders, mutates: false },
-    { method: "POST", template: "/v2/providers/{provider_id}", handler: updateProvider, mutates: true },
+    { method: "POST", template: "/v2/providers/{provider_id}", handler: postProviderUpdate, mutates: true },
 
-    { method: "POST", template: "/v2/assistants", handler: createAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "POST", template: "/v2/assistants", handler: postAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
     { method: "GET", template: "/v2/assistants", handler: listAssistants, mutates: false },
-    { method: "DELETE", template: A, handler: deleteAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "DELETE", template: A, handler: removeAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
 
-    { method: "POST", template: `${A}/sessions`, handler: createSession, mutates: true },
-    { method: "DELETE", template: `${A}/sessions/{session_id}`, handler: deleteSession, mutates: true },
+    { method: "POST", template: `${A}/sessions`, handler: postSession, mutates: true },
+    { method: "DELETE", template: `${A}/sessions/{session_id}`, handler: removeSession, mutates: true },
     { method: "POST", template: `${A}/sessions/{session_id}/message`, handler: sessionMessage, mutates: true },
     { method: "POST", template: `${A}/message`, handler: statelessMessage, mutates: true },
     { method: "POST", template: `${E}/sessions/{session_id}/message_stream`, handler: sessionMessageStream, mutates: true },
@@ -43,13 +41,13 @@ export const v2Routes: RouteDef<V2Slice>[] = [
 
     { method: "GET", template: `${A}/environments`, handler: listEnvironments, mutates: false },
     { method: "GET", template: `${A}/environments/{environment_id}`, handler: getEnvironment, mutates: false },
-    { method: "POST", template: `${A}/environments/{environment_id}`, handler: updateEnvironment, mutates: true },
+    { method: "POST", template: `${A}/environments/{environment_id}`, handler: postEnvironment, mutates: true },
 
-    { method: "POST", template: `${A}/releases`, handler: createRelease, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "POST", template: `${A}/releases`, handler: postRelease, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
     { method: "GET", template: `${A}/releases`, handler: listReleases, mutates: false },
     { method: "GET", template: `${A}/releases/{release}`, handler: getRelease, mutates: false },
-    { method: "DELETE", template: `${A}/releases/{release}`, handler: deleteRelease, mutates: true },
-    { method: "POST", template: `${A}/releases/{release}/deploy`, handler: deployRelease, mutates: true },
+    { method: "DELETE", template: `${A}/releases/{release}`, handler: removeRelease, mutates: true },
+    { method: "POST", template: `${A}/releases/{release}/deploy`, handler: postDeploy, mutates: true },
 
     { method: "POST", template: `${A}/releases/{release}/export`, handler: createReleaseExport, mutates: true },
     { method: "GET", template: `${A}/releases/{release}/export`, handler: getReleaseExport, mutates: false },
@@ -57,8 +55,8 @@ export const v2Routes: RouteDef<V2Slice>[] = [
     { method: "GET", template: `${A}/import`, handler: getReleaseImport, mutates: false },
 
     { method: "GET", template: `${A}/skills/{skill_id}`, handler: getSkill, mutates: false },
-    { method: "POST", template: `${A}/skills/{skill_id}`, handler: updateSkill, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "POST", template: `${A}/skills/{skill_id}`, handler: postSkill, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
     { method: "GET", template: `${A}/skills_export`, handler: exportSkills, mutates: false, rateLimit: EXPORT_LIMIT },
-    { method: "POST", template: `${A}/skills_import`, handler: importSkills, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
+    { method: "POST", template: `${A}/skills_import`, handler: postSkillsImport, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
     { method: "GET", template: `${A}/skills_import/status`, handler: importSkillsStatus, mutates: false },
 ];

@@ -1,57 +1,18 @@
-/** Whole-assistant skill content: skills_export, skills_import and its status. */
-import { conflict, notFound } from "../core/errors";
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import { type AssistantRecord, draftEnvironment, failureFields, findAssistant, startWork, type V2Context, withAudit, workStatus } from "./model";
-import { queryFlag } from "../core/pagination";
-import { exportDialogWorkspace } from "./dialog-workspaces";
-import { applySkillContent, checkSkillFields, skillStatus } from "./skills";
+/** Whole-assistant skill content rules: whether an export must wait, skills_import. */
+import { conflict } from "../core/errors";
+import { type AssistantRecord, draftEnvironment, startWork, type V2Context, workStatus } from "./model";
+import { applySkillContent, checkSkillFields } from "./skills";
 import { Violations } from "../core/violations";
 import { isPlainObject, objectBody } from "./validate";
 
-function isDisabled(assistant: AssistantRecord, type: string): boolean {
-    const skill = assistant.skills.find((candidate) => candidate.type === type);
-    const reference = draftEnvironment(assistant).skill_references.find((candidate) => candidate.skill_id === skill?.skill_id);
-    return !reference || reference.disabled === true;
-}
-
-function busy(ctx: V2Context, assistant: AssistantRecord): boolean {
+/** Whether a skill update or import runs (skills_export answers 202 Processing then). */
+export function skillsBusy(ctx: V2Context, assistant: AssistantRecord): boolean {
     return workStatus(ctx, assistant.skills_import) === "Processing" || assistant.skills.some((skill) => workStatus(ctx, skill.work) === "Processing");
 }
 
-/** 202 Processing while a skill update or import runs; otherwise the exported skills at once. */
-export function exportSkills(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    if (busy(ctx, assistant)) return { status: 202, body: { assistant_id: assistant.assistant_id, status: "Processing" } };
-    const includeAudit = queryFlag(req, "include_audit");
-    const assistantSkills = assistant.skills.map((skill) =>
-        withAudit(
-            {
-                ...(skill.name !== undefined ? { name: skill.name } : {}),
-                type: skill.type,
-                status: skillStatus(ctx, skill),
-                language: skill.language,
-                skill_id: skill.skill_id,
-                workspace: skill.type === "dialog" ? exportDialogWorkspace(ctx, skill.skill_id) ?? {} : skill.workspace ?? {},
-                ...(skill.description !== undefined ? { description: skill.description } : {}),
-                dialog_settings: skill.dialog_settings,
-            },
-            skill,
-            includeAudit,
-        ),
-    );
-    return {
-        status: 200,
-        body: {
-            assistant_skills: assistantSkills,
-            assistant_state: { action_disabled: isDisabled(assistant, "action"), dialog_disabled: isDisabled(assistant, "dialog") },
-        },
-    };
-}
-
 /** Imports an export body into this assistant's skills (matched by type); one import at a time. */
-export function importSkills(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const body = objectBody(req.body);
+export function importSkills(ctx: V2Context, assistant: AssistantRecord, rawBody: unknown): void {
+    const body = objectBody(rawBody);
     const problems = new Violations();
     const skills = body.assistant_skills;
     if (!Array.isArray(skills)) {
@@ -92,20 +53,4 @@ export function importSkills(req: EmulatorRequest, ctx: V2Context): EmulatorResp
     }
     assistant.skills_import = startWork(ctx, "import");
     for (const skill of assistant.skills) skill.work = { readyAt: assistant.skills_import.readyAt };
-    return { status: 202, body: { assistant_id: assistant.assistant_id, status: "Processing" } };
 }
-
-export function importSkillsStatus(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    if (!assistant.skills_import) throw notFound(`No skills import was started for assistant ${assistant.assistant_id}`);
-    const status = workStatus(ctx, assistant.skills_import);
-    return {
-        status: 200,
-        body: {
-            assistant_id: assistant.assistant_id,
-            status: status === "Done" ? "Completed" : status,
-            ...failureFields(ctx, assistant.skills_import),
-        },
-    };
-}
-

@@ -1,7 +1,6 @@
-/** Skills: get and asynchronous update. A dialog skill's content is its v1 workspace. */
+/** Skill rules: status, asynchronous update. A dialog skill's content is its v1 workspace. */
 import { badRequest, notFound } from "../core/errors";
-import type { EmulatorRequest, EmulatorResponse } from "../core/http-types";
-import { type AssistantRecord, draftEnvironment, failureFields, findAssistant, type SkillRecord, startWork, type V2Context, workStatus } from "./model";
+import { type AssistantRecord, type SkillRecord, startWork, type V2Context, workStatus } from "./model";
 import { isoNow } from "../core/clock";
 import { dialogWorkspaceStatus, renameDialogWorkspace, replaceDialogWorkspace } from "./dialog-workspaces";
 import { Violations } from "../core/violations";
@@ -23,29 +22,6 @@ export function skillStatus(ctx: V2Context, skill: SkillRecord): string {
         return status === "Available" ? "Available" : status;
     }
     return "Available";
-}
-
-export function skillView(ctx: V2Context, assistant: AssistantRecord, skill: SkillRecord) {
-    return {
-        ...(skill.name !== undefined ? { name: skill.name } : {}),
-        ...(skill.description !== undefined ? { description: skill.description } : {}),
-        type: skill.type,
-        valid: true,
-        status: skillStatus(ctx, skill),
-        ...failureFields(ctx, skill.work),
-        language: skill.language,
-        skill_id: skill.skill_id,
-        assistant_id: assistant.assistant_id,
-        workspace_id: skill.skill_id,
-        environment_id: draftEnvironment(assistant).environment_id,
-        dialog_settings: skill.dialog_settings,
-        next_snapshot_version: String(skill.next_snapshot_version),
-    };
-}
-
-export function getSkill(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    return { status: 200, body: skillView(ctx, assistant, findSkill(assistant, req.params.skill_id)) };
 }
 
 /** Checks the skill fields shared by Update skill and each item of Import skills. */
@@ -83,10 +59,8 @@ export function applySkillContent(ctx: V2Context, skill: SkillRecord, body: Reco
     skill.updated = isoNow(ctx);
 }
 
-export function updateSkill(req: EmulatorRequest, ctx: V2Context): EmulatorResponse {
-    const assistant = findAssistant(ctx, req.params.assistant_id);
-    const skill = findSkill(assistant, req.params.skill_id);
-    const body = objectBody(req.body);
+export function updateSkill(ctx: V2Context, skill: SkillRecord, rawBody: unknown): void {
+    const body = objectBody(rawBody);
     const problems = new Violations();
     checkSkillFields(body, problems);
     problems.throwIfAny();
@@ -96,16 +70,4 @@ export function updateSkill(req: EmulatorRequest, ctx: V2Context): EmulatorRespo
     // A failed update keeps the previous content, as a failed publish would.
     if (!ctx.state.v2.next_failures.skill) applySkillContent(ctx, skill, body);
     skill.work = startWork(ctx, "skill");
-    return {
-        status: 202,
-        body: {
-            status: "Processing",
-            skill_id: skill.skill_id,
-            assistant_id: assistant.assistant_id,
-            type: skill.type,
-            language: skill.language,
-            ...(skill.name !== undefined ? { name: skill.name } : {}),
-            ...(skill.description !== undefined ? { description: skill.description } : {}),
-        },
-    };
 }
