@@ -1,13 +1,22 @@
 import { badRequest } from "./errors";
 import type { RouteDef } from "./http-types";
-import type { EmulatorServer } from "./server";
+import type { StatsRecorder } from "./stats";
+
+/** What the admin routes control (the EmulatorServer). */
+export interface EmulatorControls {
+    readonly stats: StatsRecorder;
+    /** The fault spec in force ("" when none). */
+    readonly faultSpec: string;
+    reset(): Promise<void>;
+    setFaults(spec: string): void;
+}
 
 /**
  * The core's own routes under /emulator/* for tests, benchmarks and demos (see emulator/README.md):
  * reset, stats, faults, async delay. Areas pass their own admin routes in (ServerParts.adminRoutes).
  * They need no auth, get no faults, rate limits or latency, and are not counted in the stats.
  */
-export function coreAdminRoutes<S extends object>(server: EmulatorServer<S>): RouteDef<S>[] {
+export function coreAdminRoutes<S>(server: EmulatorControls): RouteDef<S>[] {
     const admin = (method: RouteDef<S>["method"], template: string, handler: RouteDef<S>["handler"]): RouteDef<S> => ({
         method,
         template,

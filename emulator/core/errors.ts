@@ -1,10 +1,9 @@
 /**
- * The one error factory of the emulator. Rules and handlers throw what these functions build; the
- * core renders it as the documented body `{ error, code, errors: [{ message, path }] }`.
+ * The one error factory of the emulator. Rules and handlers throw what these functions build, and
+ * errorBody builds the documented body `{ error, code, errors: [{ message, path }] }` for every
+ * error the emulator answers (core/error-response.ts wraps it in a response).
  * `ApiProblem` is constructed here only (the floors test checks it).
  */
-import type { EmulatorResponse } from "./http-types";
-
 /** One entry of `errors[]`: a message, the property path when there is one, and any extra fields. */
 export interface ErrorDetail {
     message: string;
@@ -52,12 +51,7 @@ const STATUS_TEXT: Record<number, string> = {
  * The documented error body. `errors` is never empty: without specific violations it repeats the
  * general message, so clients can always read errors[0].
  */
-export function errorResponse(status: number, message?: string, errors: ErrorDetail[] = [], headers?: Record<string, string>): EmulatorResponse {
+export function errorBody(status: number, message?: string, errors: ErrorDetail[] = []): { error: string; code: number; errors: ErrorDetail[] } {
     const error = message ?? STATUS_TEXT[status] ?? "Error";
-    const details = errors.length > 0 ? errors : [{ message: error }];
-    return { status, body: { error, code: status, errors: details }, headers };
-}
-
-export function problemResponse(problem: ApiProblem): EmulatorResponse {
-    return errorResponse(problem.status, problem.message, problem.errors);
+    return { error, code: status, errors: errors.length > 0 ? errors : [{ message: error }] };
 }
