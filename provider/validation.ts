@@ -4,10 +4,15 @@
  * `errorHint` (plain words for a rule, e.g. "no tabs or newlines") that is appended to the reason.
  */
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
-import type { CheckFailure } from "./bridge/spec";
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 ajv.addKeyword({ keyword: "errorHint", schemaType: "string" });
+
+/** One problem found by check: the property path (e.g. `intents[2].examples[0].text`) and the rule. */
+export interface CheckFailure {
+    property: string;
+    reason: string;
+}
 
 export type InputChecker = (value: unknown) => CheckFailure[];
 

@@ -8,12 +8,7 @@
 import type { ApiClient } from "../http/client";
 import type { ConnectionSettings } from "../config";
 import type { SummaryShape } from "../change-summary/shape";
-
-/** One problem found by check: the property path (e.g. `intents[2].examples[0].text`) and the rule. */
-export interface CheckFailure {
-    property: string;
-    reason: string;
-}
+import type { CheckFailure } from "../validation";
 
 /** What check may depend on besides the inputs: the API version dates of the stack's config (rules differ by version). */
 export interface CheckContext {

@@ -8,7 +8,7 @@ import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec"
 import { apiPath } from "../../provider/http/path";
 import type { AssistantData } from "../v2-common/api-types";
 import { createOnce, findInList, type ListSpec } from "../v2-common/list";
-import { schemas } from "../../provider/schema-fragments";
+import { schemas } from "../v1-elements/schema-fragments";
 import { singleLineText } from "../v2-common/schema";
 
 export interface AssistantInputs {

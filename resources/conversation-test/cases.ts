@@ -2,7 +2,7 @@
  * Conversation test cases: what a case says and the JSON Schema every case is checked against,
  * whether it comes from code or from a YAML/JSON file.
  */
-import type { CheckFailure } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
 
 /** What one turn must produce. Every given expectation must hold; absent ones are not checked. */
 export interface TurnExpectation {

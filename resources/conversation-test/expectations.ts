@@ -1,5 +1,5 @@
 /** Whether one answer meets a turn's expectations: pure, over the v2 message response. */
-import { deepEqual } from "../../provider/bridge/values";
+import { deepEqual } from "../../provider/values";
 import type { MessageResponse } from "../v2-common/messages";
 import type { TurnExpectation } from "./cases";
 

@@ -7,7 +7,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
 import { describeEnvironment, listEnvironments, resolveEnvironment } from "../v2-common/environments";
 import { joinId } from "../v2-common/ids";
 import { assistantIdSchema } from "../v2-common/schema";

@@ -1,5 +1,5 @@
 /** Environment settings: camelCase inputs <-> the API's snake_case environment body. */
-import { withoutUndefined } from "../../provider/bridge/values";
+import { withoutUndefined } from "../../provider/values";
 import type { ApiSkillReference, EnvironmentData } from "../v2-common/api-types";
 
 export interface SkillReferenceInput {

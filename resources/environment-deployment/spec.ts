@@ -3,8 +3,9 @@
  * Environments cannot be created or deleted through the API: create and update deploy the release
  * (and update the declared settings); delete leaves the environment as it is.
  */
-import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
-import { containsUnknown } from "../../provider/bridge/values";
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
+import { containsUnknown } from "../../provider/values";
 import { apiPath } from "../../provider/http/path";
 import type { EnvironmentData } from "../v2-common/api-types";
 import { changedDeclared, liveDeclared } from "../v2-common/declared";

@@ -8,7 +8,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
 import { resolveSettings } from "../../provider/config";
 import { ApiClient } from "../../provider/http/client";
 import { spec as deploymentSpec } from "../environment-deployment/spec";

@@ -6,7 +6,7 @@
 import { splitMarkerSuffix, withMarkerSuffix } from "../../provider/bridge/creation-marker";
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { PartialFailure } from "../../provider/bridge/errors";
-import { withoutUndefined } from "../../provider/bridge/values";
+import { withoutUndefined } from "../../provider/values";
 import { apiPath } from "../../provider/http/path";
 import { WaitFailedError } from "../../provider/poll";
 import type { ReleaseData } from "../v2-common/api-types";

@@ -12,7 +12,8 @@
  *
  * The id is `<workspaceId>/<key at creation>`; the current key is always taken from the state.
  */
-import type { CheckFailure, ResourceSpec } from "../../provider/bridge/spec";
+import type { ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
 import { createElement, deleteElement, getElement, updateElement } from "./element-client";
 import { type ElementKind, keyOf } from "./kinds";
 import { elementSchema } from "./schemas";

@@ -1,5 +1,5 @@
 /** JSON Schema of the Workspace inputs (camelCase), built from the element schemas. */
-import { schemas as s } from "../../provider/schema-fragments";
+import { schemas as s } from "../v1-elements/schema-fragments";
 import {
     counterexampleProperties, dialogNodeProperties, elementSchema, entityProperties, intentProperties,
 } from "../v1-elements/schemas";

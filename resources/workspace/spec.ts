@@ -6,7 +6,8 @@
  */
 import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
-import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckContext, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
 import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
 import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
