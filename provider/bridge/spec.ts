@@ -46,7 +46,11 @@ export interface ResourceSpec<I extends object, O extends object> {
     type: string;
     /** JSON Schema (draft-07, ajv) for the camelCase inputs. Compiled once per process. */
     inputSchema: object;
-    /** Input properties whose change forces replacement. Everything else updates in place. */
+    /**
+     * Input properties whose change forces replacement; everything else updates in place. Derived
+     * from the schema (`replacingProperties(inputSchema)`, validation.ts): the rule is declared
+     * beside its property as `replaceOnChange: true`.
+     */
     replaceOn: (keyof I & string)[];
     /** Delete the old object before creating the new one on replace (unique names etc.). */
     deleteBeforeReplace?: boolean;

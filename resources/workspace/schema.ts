@@ -13,7 +13,7 @@ export const workspaceSchema = {
     properties: {
         name: s.workspaceName,
         description: s.description,
-        language: s.languageCode,
+        language: { ...s.languageCode, replaceOnChange: true },
         metadata: { type: "object" },
         learningOptOut: { type: "boolean" },
         systemSettings: {
