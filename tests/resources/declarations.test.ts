@@ -45,7 +45,8 @@ function loadDeclarations(): Declarations {
 }
 
 const ours = (declaration: ts.Declaration) => !declaration.getSourceFile().fileName.includes("node_modules");
-const docOf = (checker: ts.TypeChecker, property: ts.Symbol) => ts.displayPartsToString(property.getDocumentationComment(checker));
+/** A property's doc comment as one line (the phrase may wrap). */
+const docOf = (checker: ts.TypeChecker, property: ts.Symbol) => ts.displayPartsToString(property.getDocumentationComment(checker)).replace(/\s+/g, " ");
 
 /**
  * `where.property` for every property declared in this repository that has no doc comment,
