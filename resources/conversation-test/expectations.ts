@@ -9,7 +9,9 @@ export interface Mismatch {
     turn: number;
     /** `intent`, `entity`, `context.<name>`, `text` or `textMatches`. */
     check: string;
+    /** What was expected, as text. */
     expected: string;
+    /** What the service answered, as text. */
     got: string;
 }
 
