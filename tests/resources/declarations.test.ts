@@ -1,9 +1,11 @@
 /**
  * The public declarations read as users read them (through the TypeScript compiler API, from the
  * package root index.ts): every input and output property carries a doc comment, and a property's
- * doc says it replaces exactly when its schema marks it `replaceOnChange`.
+ * doc says it replaces exactly when its schema marks it `replaceOnChange`, and so does the
+ * README's Resources table.
  */
 import { expect } from "chai";
+import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { specFor } from "../../plugin/registry";
@@ -112,6 +114,22 @@ describe("public declarations", function () {
                     if (replacing.has(property.name) && !doc.includes(REPLACES)) disagreements.push(`${where}.${property.name} replaces but its doc does not say "${REPLACES}"`);
                     if (!replacing.has(property.name) && /REPLACE/.test(doc)) disagreements.push(`${where}.${property.name} updates in place but its doc says REPLACE`);
                 }
+            }
+        }
+        expect(disagreements).to.deep.equal([]);
+    });
+
+    it("names every replacing property in the README's Resources table, and says never for a resource without one", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("\n## Resources\n"), readme.indexOf("\n### ", readme.indexOf("\n## Resources\n")));
+        const disagreements: string[] = [];
+        for (const name of declarations.resources.keys()) {
+            const row = section.split("\n").find((line) => line.startsWith(`| \`${name}\``));
+            const replacesWhen = row?.split(" | ")[3] ?? "";
+            const replacing = replacingProperties(specFor(name).inputSchema);
+            if (replacing.length === 0 && !replacesWhen.startsWith("never")) disagreements.push(`${name}: no property replaces, the table says "${replacesWhen}"`);
+            for (const property of replacing) {
+                if (!replacesWhen.includes(`\`${property}\``)) disagreements.push(`${name}: ${property} replaces, the table says "${replacesWhen}"`);
             }
         }
         expect(disagreements).to.deep.equal([]);
