@@ -7,7 +7,9 @@
  */
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+// Strict: an unknown keyword (a misspelt `replaceOnChange`) fails at compile time instead of being
+// ignored. strictNumbers stays off: it would change which values validate, not which schemas compile.
+const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: false, verbose: true });
 ajv.addKeyword({ keyword: "errorHint", schemaType: "string" });
 ajv.addKeyword({ keyword: "replaceOnChange", schemaType: "boolean" });
 
