@@ -3,6 +3,7 @@ import type { CollectionName } from "../v1-elements/kinds";
 import type {
     CounterexampleElement, DialogNodeElement, EntityElement, IntentElement,
 } from "../v1-elements/types";
+import { optionProperties, scalarProperties } from "./schema";
 
 /** A workspace webhook: the URL dialog nodes call with `actions` of type `webhook`. */
 export interface Webhook {
@@ -64,11 +65,11 @@ export interface WorkspaceOutputs extends WorkspaceInputs {
     status?: string;
 }
 
-/** Fields set on the workspace itself (not collections, not provider options). */
-export const SCALARS = ["name", "description", "language", "metadata", "learningOptOut", "systemSettings", "webhooks"] as const;
-export type ScalarName = typeof SCALARS[number];
+/** Fields set on the workspace itself (not collections, not provider options), as the schema groups them. */
+export type ScalarName = keyof typeof scalarProperties;
+export const SCALARS = Object.keys(scalarProperties) as readonly ScalarName[];
 
 export const COLLECTIONS: readonly CollectionName[] = ["intents", "entities", "dialogNodes", "counterexamples"];
 
 /** Provider options: they steer operations and are not content (never a change by themselves). */
-export const OPTIONS = ["waitForTraining", "trainingTimeoutSeconds", "adoptWorkspaceId"] as const;
+export const OPTIONS = Object.keys(optionProperties) as readonly (keyof typeof optionProperties)[];

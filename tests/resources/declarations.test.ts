@@ -135,6 +135,21 @@ describe("public declarations", function () {
         expect(disagreements).to.deep.equal([]);
     });
 
+    it("declares the same input properties in the typed args and in the schema (check-set ones as outputs)", () => {
+        const { checker, resources } = declarations;
+        const disagreements: string[] = [];
+        for (const [name, { args, instance }] of resources) {
+            const inSchema = Object.keys((specFor(name).inputSchema as { properties: object }).properties);
+            const inArgs = checker.getPropertiesOfType(args).map((p) => p.name);
+            const inOutputs = new Set(checker.getPropertiesOfType(instance).map((p) => p.name));
+            for (const property of inArgs) if (!inSchema.includes(property)) disagreements.push(`${name}Args.${property} is not in the schema`);
+            for (const property of inSchema) {
+                if (!inArgs.includes(property) && !inOutputs.has(property)) disagreements.push(`${name}: schema property ${property} is neither an input nor an output`);
+            }
+        }
+        expect(disagreements).to.deep.equal([]);
+    });
+
     it("derives every spec's replaceOn from the properties its schema marks replaceOnChange", () => {
         for (const name of declarations.resources.keys()) {
             const spec = specFor(name);
