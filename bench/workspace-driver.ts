@@ -5,7 +5,7 @@
  * write carrying every collection, on every change.
  */
 import { operationContext, operationsFor } from "../plugin/runtime";
-import { PROVIDER_KEY } from "../provider/bridge/values";
+import { PROVIDER_KEY } from "../provider/values";
 import { ApiClient } from "../provider/http/client";
 import { apiPath } from "../provider/http/path";
 import { toApi } from "../provider/casing";

@@ -14,7 +14,7 @@ import { specFor } from "./registry";
 import { ResourceOperations } from "../provider/bridge/operations";
 import { PlanReporter } from "../provider/bridge/plan-reporter";
 import type { CheckContext, OperationContext } from "../provider/bridge/spec";
-import { stableJson } from "../provider/bridge/values";
+import { stableJson } from "../provider/values";
 import { WireOperations } from "../provider/bridge/wire";
 
 export const CONFIG_NAMESPACE = "watson-assistant";

@@ -6,7 +6,7 @@
  * on the elements that really differ.
  */
 import { diff, Diff } from "deep-diff";
-import { stableJson } from "./bridge/values";
+import { stableJson } from "./values";
 
 export interface KeyedDiffOptions<T> {
     /** Comparison form of an element (e.g. nested lists sorted). Default: the element itself. */

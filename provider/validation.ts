@@ -1,13 +1,23 @@
 /**
  * Input validation with ajv: each schema object is compiled once per process and reports every
  * problem as `{ property: "intents[2].examples[0].text", reason: "..." }`. A schema may carry an
- * `errorHint` (plain words for a rule, e.g. "no tabs or newlines") that is appended to the reason.
+ * `errorHint` (plain words for a rule, e.g. "no tabs or newlines") that is appended to the reason,
+ * and a top-level input property may carry `replaceOnChange: true`: changing it forces replacement
+ * (a spec's `replaceOn` is derived from it, so the rule sits beside the property it is about).
  */
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
-import type { CheckFailure } from "./bridge/spec";
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+// Strict: an unknown keyword (a misspelt `replaceOnChange`) fails at compile time instead of being
+// ignored. strictNumbers stays off: it would change which values validate, not which schemas compile.
+const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: false, verbose: true });
 ajv.addKeyword({ keyword: "errorHint", schemaType: "string" });
+ajv.addKeyword({ keyword: "replaceOnChange", schemaType: "boolean" });
+
+/** One problem found by check: the property path (e.g. `intents[2].examples[0].text`) and the rule. */
+export interface CheckFailure {
+    property: string;
+    reason: string;
+}
 
 export type InputChecker = (value: unknown) => CheckFailure[];
 
@@ -22,6 +32,12 @@ export function compileInputSchema(schema: object): InputChecker {
         compiled.set(schema, checker);
     }
     return checker;
+}
+
+/** The top-level properties of an input schema marked `replaceOnChange: true`, in declaration order. */
+export function replacingProperties<I>(schema: object): (keyof I & string)[] {
+    const properties = (schema as { properties?: Record<string, { replaceOnChange?: boolean }> }).properties ?? {};
+    return Object.keys(properties).filter((name) => properties[name].replaceOnChange === true) as (keyof I & string)[];
 }
 
 /** `/intents/2/examples/0/text` -> `intents[2].examples[0].text`. */

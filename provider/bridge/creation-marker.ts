@@ -13,7 +13,7 @@
  * them, in the same plugin process. Each object of a URN thus has its own marker, and a repeated
  * attempt of the same step derives the same one.
  */
-import { sha256, stableJson } from "./values";
+import { sha256, stableJson } from "../values";
 
 /** Hidden input set by the program: the resource's URN. */
 export const URN_KEY = "__urn";

@@ -5,16 +5,16 @@
  * engine stores.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { compileInputSchema } from "../validation";
+import { type CheckFailure, compileInputSchema } from "../validation";
 import { isNotFound } from "../http/errors";
 import { describeChange, type ResourceSummary } from "../change-summary/describe";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
-import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "./spec";
+import type { CheckContext, OperationContext, ResourceSpec } from "./spec";
 import { creationMarker, HIDDEN_KEYS, MARKER_KEY } from "./creation-marker";
 import { describeFailure, PartialFailure } from "./errors";
 import {
     containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
-} from "./values";
+} from "../values";
 
 type Bag = Record<string, any>;
 

@@ -8,7 +8,7 @@
  * nested inputs as ever, so check failures name the user's paths) and packs outputs again.
  * State written before packing (those properties nested) still reads.
  */
-import { UNKNOWN, withoutKeys } from "./values";
+import { UNKNOWN, withoutKeys } from "../values";
 
 /** The one string property that carries a resource's packed properties. */
 export const PACKED_KEY = "contentJson";

@@ -10,7 +10,7 @@ import type { ResourceSummary } from "../change-summary/describe";
 import { type PlanSinks, publishSummary } from "../change-summary/publish";
 import type { ResourceOperations } from "./operations";
 import { HIDDEN_KEYS } from "./creation-marker";
-import { PROVIDER_KEY, sha256, withoutKeys } from "./values";
+import { PROVIDER_KEY, sha256, withoutKeys } from "../values";
 
 type Bag = Record<string, any>;
 

@@ -8,12 +8,7 @@
 import type { ApiClient } from "../http/client";
 import type { ConnectionSettings } from "../config";
 import type { SummaryShape } from "../change-summary/shape";
-
-/** One problem found by check: the property path (e.g. `intents[2].examples[0].text`) and the rule. */
-export interface CheckFailure {
-    property: string;
-    reason: string;
-}
+import type { CheckFailure } from "../validation";
 
 /** What check may depend on besides the inputs: the API version dates of the stack's config (rules differ by version). */
 export interface CheckContext {
@@ -51,7 +46,11 @@ export interface ResourceSpec<I extends object, O extends object> {
     type: string;
     /** JSON Schema (draft-07, ajv) for the camelCase inputs. Compiled once per process. */
     inputSchema: object;
-    /** Input properties whose change forces replacement. Everything else updates in place. */
+    /**
+     * Input properties whose change forces replacement; everything else updates in place. Derived
+     * from the schema (`replacingProperties(inputSchema)`, validation.ts): the rule is declared
+     * beside its property as `replaceOnChange: true`.
+     */
     replaceOn: (keyof I & string)[];
     /** Delete the old object before creating the new one on replace (unique names etc.). */
     deleteBeforeReplace?: boolean;

@@ -10,7 +10,7 @@ import type { ResourceOperations } from "./operations";
 import type { CheckContext, OperationContext } from "./spec";
 import { PartialFailure } from "./errors";
 import { isUnpackedState, pack, PACKED_KEY, unpack } from "./packing";
-import { withoutKeys } from "./values";
+import { withoutKeys } from "../values";
 
 type Bag = Record<string, any>;
 

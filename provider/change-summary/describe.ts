@@ -6,7 +6,7 @@
  * (identifiers such as a release number); element keys are printed as their names.
  */
 import { diff as deepDiff } from "deep-diff";
-import { containsUnknown, deepEqual, UNKNOWN } from "../bridge/values";
+import { containsUnknown, deepEqual, UNKNOWN } from "../values";
 import { keyedDiff } from "../keyed-diff";
 import { type CollectionShape, type FieldShape, isCollection, type ObjectShape, type PlannedChange, type SummaryShape } from "./shape";
 

@@ -1,20 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { WatsonResource } from "../../provider/bridge/resource";
+import type { ArgsOf, OutputsOf } from "../../provider/bridge/resource-types";
+import type { AssistantInputs, AssistantOutputs } from "./spec";
 
-export interface AssistantArgs {
-    /**
-     * Name of the assistant (1-64 characters, no newline or tab). The v2 API cannot update an
-     * assistant: changing it REPLACES the assistant (new ids; the old one is deleted with its skills,
-     * environments and releases).
-     */
-    name: pulumi.Input<string>;
-    /** Description (1-128 characters, no newline or tab). Changing it REPLACES the assistant. */
-    description?: pulumi.Input<string>;
-    /** Language code, default `en`. Changing it REPLACES the assistant. */
-    language?: pulumi.Input<string>;
-}
+/** Inputs of an Assistant (see AssistantInputs); any of them may be an Output. */
+export type AssistantArgs = ArgsOf<AssistantInputs>;
 
 const COMPUTED = ["assistantId", "draftEnvironmentId", "liveEnvironmentId", "environments", "actionSkillId", "dialogSkillId"] as const;
+
+/** The outputs of an Assistant: its inputs and the ids of its environments and skills. */
+export interface Assistant extends OutputsOf<AssistantOutputs> {}
 
 /**
  * A watsonx Assistant (v2). Creating it also creates its draft and live environments and its action
@@ -23,17 +18,6 @@ const COMPUTED = ["assistantId", "draftEnvironmentId", "liveEnvironmentId", "env
  * the `protect` resource option.
  */
 export class Assistant extends WatsonResource {
-    declare readonly name: pulumi.Output<string>;
-    declare readonly description: pulumi.Output<string | undefined>;
-    declare readonly language: pulumi.Output<string>;
-    declare readonly assistantId: pulumi.Output<string>;
-    declare readonly draftEnvironmentId: pulumi.Output<string>;
-    declare readonly liveEnvironmentId: pulumi.Output<string>;
-    /** Environment ids by environment name (`draft`, `live`, and any staging environments). */
-    declare readonly environments: pulumi.Output<Record<string, string>>;
-    declare readonly actionSkillId: pulumi.Output<string | undefined>;
-    declare readonly dialogSkillId: pulumi.Output<string | undefined>;
-
     constructor(name: string, args: AssistantArgs, opts?: pulumi.CustomResourceOptions) {
         super("Assistant", name, args, COMPUTED, opts);
     }

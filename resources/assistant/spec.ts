@@ -6,45 +6,62 @@
 import { splitMarkerSuffix, withMarkerSuffix } from "../../provider/bridge/creation-marker";
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
+import { replacingProperties } from "../../provider/validation";
 import type { AssistantData } from "../v2-common/api-types";
 import { createOnce, findInList, type ListSpec } from "../v2-common/list";
-import { schemas } from "../../provider/schema-fragments";
+import { schemas } from "../v1-elements/schema-fragments";
 import { singleLineText } from "../v2-common/schema";
 
+/** Inputs of a v2 assistant. The API has no update: every input replaces. */
 export interface AssistantInputs {
+    /**
+     * Name of the assistant (1-64 characters, no newline or tab). Changing it REPLACES the
+     * assistant (the v2 API cannot update one: new ids; the old one is deleted with its skills,
+     * environments and releases).
+     */
     name: string;
+    /** Description (1-128 characters, no newline or tab). Changing it REPLACES the assistant. */
     description?: string;
+    /** Language code, default `en`. Changing it REPLACES the assistant. */
     language?: string;
 }
 
+/** What an Assistant stores and outputs: its inputs and the ids of what came with it. */
 export interface AssistantOutputs extends AssistantInputs {
+    /** The assistant id (what Skill, Release, EnvironmentDeployment and ConversationTest take). */
     assistantId: string;
+    /** Id of the assistant's draft environment. */
     draftEnvironmentId?: string;
+    /** Id of the assistant's live environment. */
     liveEnvironmentId?: string;
-    /** Environment ids by environment name. */
+    /** Environment ids by environment name (`draft`, `live`, and any staging environments). */
     environments: Record<string, string>;
+    /** Id of the action skill created with the assistant. */
     actionSkillId?: string;
+    /** Id of the dialog skill created with the assistant, if it has one. */
     dialogSkillId?: string;
 }
 
 export const DEFAULT_LANGUAGE = "en";
 const MAX_DESCRIPTION = 128;
 
+const inputSchema = {
+    type: "object",
+    properties: {
+        name: { ...singleLineText(64), replaceOnChange: true },
+        description: { ...singleLineText(MAX_DESCRIPTION), replaceOnChange: true },
+        language: { ...schemas.languageCode, replaceOnChange: true },
+    },
+    required: ["name"],
+    additionalProperties: false,
+};
+
 const ASSISTANTS: ListSpec = { path: "/v2/assistants", itemsKey: "assistants" };
 
 export const spec: ResourceSpec<AssistantInputs, AssistantOutputs> = {
     type: "Assistant",
-    inputSchema: {
-        type: "object",
-        properties: {
-            name: singleLineText(64),
-            description: singleLineText(MAX_DESCRIPTION),
-            language: schemas.languageCode,
-        },
-        required: ["name"],
-        additionalProperties: false,
-    },
-    replaceOn: ["name", "description", "language"],
+    inputSchema,
+    replaceOn: replacingProperties(inputSchema),
 
     normalize: (inputs) => ({ ...inputs, language: inputs.language ?? DEFAULT_LANGUAGE }),
 

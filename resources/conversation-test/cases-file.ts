@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { CheckFailure } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
 import { compileInputSchema } from "../../provider/validation";
 import { caseRules, casesSchema, type ConversationCase } from "./cases";
 

@@ -2,14 +2,14 @@
  * Conversation test cases: what a case says and the JSON Schema every case is checked against,
  * whether it comes from code or from a YAML/JSON file.
  */
-import type { CheckFailure } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
 
 /** What one turn must produce. Every given expectation must hold; absent ones are not checked. */
 export interface TurnExpectation {
     /** The top intent; `""` means no intent (irrelevant input). */
     intent?: string;
     /** Entities that must be recognised (value optional). */
-    entities?: { entity: string; value?: string }[];
+    entities?: ExpectedEntity[];
     /** Skill variables (`context.skills["main skill"].user_defined`) that must have these values. */
     context?: Record<string, unknown>;
     /** The response text exactly (text items joined by a newline). */
@@ -18,16 +18,31 @@ export interface TurnExpectation {
     textMatches?: string;
 }
 
+/** An entity a turn must recognise. */
+export interface ExpectedEntity {
+    /** The entity's name, e.g. `sys-number` or `city`. */
+    entity: string;
+    /** The value it must have; any value when omitted. */
+    value?: string;
+}
+
+/** One turn of a multi-turn case: what the user says and what must come back. */
 export interface Turn {
+    /** The user's utterance. */
     input: string;
+    /** What the turn must produce. */
     expect?: TurnExpectation;
 }
 
 /** One case: a single utterance (`input` + `expect`, sent stateless) or `turns` (one session). */
 export interface ConversationCase {
+    /** The case's name, unique among the cases (it names the case in reports). */
     name: string;
+    /** A single utterance, sent without a session (with `expect`; not with `turns`). */
     input?: string;
+    /** What the single utterance must produce. */
     expect?: TurnExpectation;
+    /** Utterances played in order in one session, each with its expectations (instead of `input`). */
     turns?: Turn[];
 }
 

@@ -1,5 +1,5 @@
 /** Whether one answer meets a turn's expectations: pure, over the v2 message response. */
-import { deepEqual } from "../../provider/bridge/values";
+import { deepEqual } from "../../provider/values";
 import type { MessageResponse } from "../v2-common/messages";
 import type { TurnExpectation } from "./cases";
 
@@ -9,7 +9,9 @@ export interface Mismatch {
     turn: number;
     /** `intent`, `entity`, `context.<name>`, `text` or `textMatches`. */
     check: string;
+    /** What was expected, as text. */
     expected: string;
+    /** What the service answered, as text. */
     got: string;
 }
 

@@ -4,8 +4,11 @@ import { openSession, sendStateless, type LogMessage, type MessageResponse } fro
 import { turnsOf, type ConversationCase } from "./cases";
 import { answerOf, mismatches, type Mismatch } from "./expectations";
 
+/** The outcome of one case. */
 export interface CaseResult {
+    /** The case's name. */
     name: string;
+    /** Whether every expectation of every turn held. */
     passed: boolean;
     /** The expectations that did not hold (empty when passed). */
     failures: Mismatch[];

@@ -7,7 +7,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { describeEnvironment, listEnvironments, resolveEnvironment } from "../v2-common/environments";
 import { joinId } from "../v2-common/ids";
 import { assistantIdSchema } from "../v2-common/schema";
@@ -16,49 +17,74 @@ import { loadCasesFile } from "./cases-file";
 import { failureReport, junitXml, summarize } from "./report";
 import { runCases, type CaseResult } from "./run";
 
+/** Inputs of a ConversationTest; tests run again when any of them changes, except `junitPath`. */
 export interface ConversationTestInputs {
+    /** Assistant whose environment is tested. */
     assistantId: string;
-    /** Environment type (`live`, `staging`, `draft`), name or id. */
+    /** Environment to test: a type (`live`, `staging`, `draft`), a name or an id. */
     environment: string;
+    /**
+     * The release under test, typically an EnvironmentDeployment's `release` output: the tests wait
+     * for that deployment, fail when the environment runs another release, and run again when it
+     * changes.
+     */
     release?: string;
+    /** Cases written in code. */
     cases?: ConversationCase[];
+    /**
+     * A YAML or JSON file (relative to the program's folder) with `cases:` and a list of cases. A bad
+     * file fails at check time with the file and line; an edit to it runs the tests again.
+     */
     casesFile?: string;
-    /** Set by check from `casesFile`, so that an edit of the file is a change. */
+    /** The cases read from `casesFile`, set by check, so that an edit of the file is a change. */
     casesFromFile?: ConversationCase[];
+    /** Share of cases that must pass (0-1, default 1: all). Below it the step fails. */
     threshold?: number;
+    /** Where to write a JUnit XML report (relative to the program's folder), on success and on failure. */
     junitPath?: string;
 }
 
+/** What a ConversationTest stores and outputs: its inputs and the results of the last run. */
 export interface ConversationTestOutputs extends ConversationTestInputs {
+    /** How many cases passed. */
     passed: number;
+    /** How many cases failed. */
     failed: number;
+    /** passed / total (0-1). */
     accuracy: number;
+    /** One entry per case: name, passed, the expectations that failed, the service's debug log messages. */
     results: CaseResult[];
     /** The release the environment ran when the tests passed (undefined for draft). */
     releaseTested?: string;
-    /** Every release these tests have passed on, oldest first: what a later stage may deploy. */
+    /**
+     * Every release these tests have passed on, oldest first (kept across updates): give it to a
+     * later stage's EnvironmentDeployment `allowedReleases`, e.g. through a StackReference.
+     */
     verifiedReleases: string[];
+    /** The id of the environment tested. */
     testedEnvironmentId: string;
 }
 
+const inputSchema = {
+    type: "object",
+    properties: {
+        assistantId: assistantIdSchema,
+        environment: { type: "string", minLength: 1 },
+        release: { type: "string", pattern: "^[0-9]+$" },
+        cases: casesSchema,
+        casesFile: { type: "string", minLength: 1 },
+        casesFromFile: { type: "array" },
+        threshold: { type: "number", minimum: 0, maximum: 1 },
+        junitPath: { type: "string", minLength: 1 },
+    },
+    required: ["assistantId", "environment"],
+    additionalProperties: false,
+};
+
 export const spec: ResourceSpec<ConversationTestInputs, ConversationTestOutputs> = {
     type: "ConversationTest",
-    inputSchema: {
-        type: "object",
-        properties: {
-            assistantId: assistantIdSchema,
-            environment: { type: "string", minLength: 1 },
-            release: { type: "string", pattern: "^[0-9]+$" },
-            cases: casesSchema,
-            casesFile: { type: "string", minLength: 1 },
-            casesFromFile: { type: "array" },
-            threshold: { type: "number", minimum: 0, maximum: 1 },
-            junitPath: { type: "string", minLength: 1 },
-        },
-        required: ["assistantId", "environment"],
-        additionalProperties: false,
-    },
-    replaceOn: [],
+    inputSchema,
+    replaceOn: replacingProperties(inputSchema),
     // Where the report is written is not a reason to test again.
     canonical: (property, value) => (property === "junitPath" ? undefined : value),
 

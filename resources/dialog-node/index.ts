@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { WatsonResource } from "../../provider/bridge/resource";
-import type { ElementResourceArgs, InputsOf } from "../v1-elements/args";
+import type { ArgsOf, OutputsOf } from "../../provider/bridge/resource-types";
+import type { ElementInputs } from "../v1-elements/element-spec";
 import type { DialogNodeElement } from "../v1-elements/types";
 
 /**
@@ -10,15 +11,13 @@ import type { DialogNodeElement } from "../v1-elements/types";
  * that parents and previous siblings are created first. Don't also declare `dialogNodes` on the
  * Workspace resource.
  */
-export type DialogNodeArgs = ElementResourceArgs & InputsOf<DialogNodeElement>;
+export type DialogNodeArgs = ArgsOf<ElementInputs<DialogNodeElement>>;
 
+/** The outputs of a DialogNode: its inputs as stored (refresh reads them back from the service). */
+export interface DialogNode extends OutputsOf<ElementInputs<DialogNodeElement>> {}
+
+/** See DialogNodeArgs. */
 export class DialogNode extends WatsonResource {
-    declare readonly workspaceId: pulumi.Output<string>;
-    declare readonly dialogNode: pulumi.Output<string>;
-    declare readonly parent: pulumi.Output<string | undefined>;
-    declare readonly previousSibling: pulumi.Output<string | undefined>;
-    declare readonly title: pulumi.Output<string | undefined>;
-
     constructor(name: string, args: DialogNodeArgs, opts?: pulumi.CustomResourceOptions) {
         super("DialogNode", name, args, [], opts);
     }

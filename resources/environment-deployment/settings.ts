@@ -1,20 +1,42 @@
 /** Environment settings: camelCase inputs <-> the API's snake_case environment body. */
-import { withoutUndefined } from "../../provider/bridge/values";
+import { withoutUndefined } from "../../provider/values";
 import type { ApiSkillReference, EnvironmentData } from "../v2-common/api-types";
 
+/** One skill reference of an environment. */
 export interface SkillReferenceInput {
+    /** The skill's id. */
     skillId: string;
+    /** `action`, `dialog` or `search`. */
     type?: "action" | "dialog" | "search";
+    /** Whether the skill is disabled in the environment. */
     disabled?: boolean;
+    /** The skill snapshot the environment runs. */
     snapshot?: string;
+    /** The skill reference (the API's `skill_reference`). */
     skillReference?: string;
 }
 
+/** Orchestration settings of an environment. */
+export interface OrchestrationSettings {
+    /** Fall back to the search skill when no action matches. */
+    searchSkillFallback?: boolean;
+}
+
+/** The settings an EnvironmentDeployment may manage; each is left as it is when omitted. */
 export interface EnvironmentSettings {
+    /** Environment name (1-64 characters). Updated in place; not managed when omitted. */
     name?: string;
+    /** Environment description (1-128 characters). Updated in place; not managed when omitted. */
     description?: string;
+    /** Session inactivity timeout in seconds (10-604800). Updated in place; not managed when omitted. */
     sessionTimeout?: number;
-    orchestration?: { searchSkillFallback?: boolean };
+    /** Orchestration settings. Updated in place; not managed when omitted. */
+    orchestration?: OrchestrationSettings;
+    /**
+     * The environment's complete skill references (sent whole). Updated in place; not managed when
+     * omitted. Deploying a release sets the action/dialog snapshots, so declare this only to manage
+     * e.g. a search skill.
+     */
     skillReferences?: SkillReferenceInput[];
 }
 

@@ -3,8 +3,10 @@
  * Environments cannot be created or deleted through the API: create and update deploy the release
  * (and update the declared settings); delete leaves the environment as it is.
  */
-import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
-import { containsUnknown } from "../../provider/bridge/values";
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckFailure } from "../../provider/validation";
+import { containsUnknown } from "../../provider/values";
+import { replacingProperties } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
 import type { EnvironmentData } from "../v2-common/api-types";
 import { changedDeclared, liveDeclared } from "../v2-common/declared";
@@ -14,59 +16,82 @@ import { assistantIdSchema, singleLineText } from "../v2-common/schema";
 import { liveSettings, SETTING_NAMES, settingsBody, type EnvironmentSettings } from "./settings";
 import { environmentDeploymentSummary } from "./summary";
 
+/** Inputs of an EnvironmentDeployment: which environment, which release, and optional settings. */
 export interface EnvironmentDeploymentInputs extends EnvironmentSettings {
+    /** Assistant whose environment this is. Changing it REPLACES this resource. */
     assistantId: string;
+    /**
+     * Target environment by id. Give this or `environment`, not both. Changing it REPLACES this
+     * resource (the old environment is left as it is).
+     */
     environmentId?: string;
+    /**
+     * Target environment by type (`live`, or `staging` when the assistant has exactly one staging
+     * environment) or by name. `draft` is rejected: releases cannot be deployed to draft. Changing it
+     * REPLACES this resource (the old environment is left as it is).
+     */
     environment?: string;
+    /**
+     * Release number to run in the environment, e.g. `"3"` or `release.release`. Changing it deploys
+     * that release in place: this is how a release is promoted or rolled back.
+     */
     release: string;
-    /** When given, `release` must be one of these (e.g. the releases a ConversationTest verified). */
+    /**
+     * A promotion gate: when given, `release` must be one of these, or check (preview) fails. Give it
+     * the `verifiedReleases` of the ConversationTest of an earlier stage (through a StackReference)
+     * so that only tested releases reach this environment. Changing it never causes an update.
+     */
     allowedReleases?: string[];
 }
 
+/** What an EnvironmentDeployment stores and outputs: its inputs and the environment resolved. */
 export interface EnvironmentDeploymentOutputs extends EnvironmentDeploymentInputs {
     /** The resolved environment id (also when the target was given by name or type). */
     targetEnvironmentId: string;
+    /** `live` or `staging`. */
     environmentType: string;
 }
 
-export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeploymentOutputs> = {
-    type: "EnvironmentDeployment",
-    inputSchema: {
-        type: "object",
-        properties: {
-            assistantId: assistantIdSchema,
-            environmentId: { type: "string", minLength: 1 },
-            environment: { type: "string", minLength: 1, maxLength: 64 },
-            release: { type: "string", pattern: "^[0-9]+$" },
-            allowedReleases: { type: "array", items: { type: "string" } },
-            name: singleLineText(64),
-            description: singleLineText(128),
-            sessionTimeout: { type: "integer", minimum: 10, maximum: 604800 },
-            orchestration: {
+const inputSchema = {
+    type: "object",
+    properties: {
+        assistantId: { ...assistantIdSchema, replaceOnChange: true },
+        environmentId: { type: "string", minLength: 1, replaceOnChange: true },
+        environment: { type: "string", minLength: 1, maxLength: 64, replaceOnChange: true },
+        release: { type: "string", pattern: "^[0-9]+$" },
+        allowedReleases: { type: "array", items: { type: "string" } },
+        name: singleLineText(64),
+        description: singleLineText(128),
+        sessionTimeout: { type: "integer", minimum: 10, maximum: 604800 },
+        orchestration: {
+            type: "object",
+            properties: { searchSkillFallback: { type: "boolean" } },
+            additionalProperties: false,
+        },
+        skillReferences: {
+            type: "array",
+            items: {
                 type: "object",
-                properties: { searchSkillFallback: { type: "boolean" } },
+                properties: {
+                    skillId: { type: "string", minLength: 1 },
+                    type: { enum: ["action", "dialog", "search"] },
+                    disabled: { type: "boolean" },
+                    snapshot: { type: "string", minLength: 1 },
+                    skillReference: { type: "string", minLength: 1 },
+                },
+                required: ["skillId"],
                 additionalProperties: false,
             },
-            skillReferences: {
-                type: "array",
-                items: {
-                    type: "object",
-                    properties: {
-                        skillId: { type: "string", minLength: 1 },
-                        type: { enum: ["action", "dialog", "search"] },
-                        disabled: { type: "boolean" },
-                        snapshot: { type: "string", minLength: 1 },
-                        skillReference: { type: "string", minLength: 1 },
-                    },
-                    required: ["skillId"],
-                    additionalProperties: false,
-                },
-            },
         },
-        required: ["assistantId", "release"],
-        additionalProperties: false,
     },
-    replaceOn: ["assistantId", "environmentId", "environment"],
+    required: ["assistantId", "release"],
+    additionalProperties: false,
+};
+
+export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeploymentOutputs> = {
+    type: "EnvironmentDeployment",
+    inputSchema,
+    replaceOn: replacingProperties(inputSchema),
     summary: environmentDeploymentSummary,
     // A gate, not a setting: a newly verified release is no reason to deploy again.
     canonical: (property, value) => (property === "allowedReleases" ? undefined : value),

@@ -8,7 +8,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import type { CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { resolveSettings } from "../../provider/config";
 import { ApiClient } from "../../provider/http/client";
 import { spec as deploymentSpec } from "../environment-deployment/spec";
@@ -16,52 +17,75 @@ import { spec as releaseSpec } from "../release/spec";
 import { exportRelease, importRelease } from "../v2-common/release-archive";
 import { assistantIdSchema, singleLineText, waitTimeoutSchema } from "../v2-common/schema";
 
+/** Inputs of a ReleasePromotion: the source (a release or an archive file) and the target. */
 export interface ReleasePromotionInputs {
+    /** Assistant whose release is promoted, on the stack's own instance (`watson-assistant:*` config). */
     sourceAssistantId?: string;
+    /** Release to promote (with `sourceAssistantId`). A new number promotes again (update). */
     sourceRelease?: string;
+    /**
+     * Instead of a source release: a release archive file (the zip a release export downloads, kept
+     * in git or as a CI artifact), relative to the program's folder. A new archive promotes again.
+     */
     archiveFile?: string;
-    /** Set by check from `archiveFile`, so that a new archive is a change. */
+    /** sha256 of `archiveFile`, set by check, so that a new archive is a change. */
     archiveFileSha256?: string;
+    /** Assistant that receives the release. Changing it REPLACES this resource. */
     targetAssistantId: string;
+    /** Target environment: `live` (default), `staging`, a name or an id. Changing it REPLACES this resource. */
     targetEnvironment?: string;
+    /**
+     * Service URL of the target instance. When omitted, the target is on the stack's own instance.
+     * The target connection comes only from these `target*` inputs: never from the stack's config,
+     * the environment or a credentials file. Changing it REPLACES this resource.
+     */
     targetUrl?: string;
+    /** `iam` (default with an API key) or `noauth` (default without: e.g. an emulator). */
     targetAuthType?: "iam" | "noauth";
+    /** IAM endpoint for the target's API key (default IBM Cloud IAM). */
     targetIamUrl?: string;
+    /** API key of the target instance: always handled as a secret, stored only as a hash. */
     targetApikey?: string;
+    /** Description of the release cut in the target (default: where it was promoted from). */
     description?: string;
+    /** How long to wait for the export, the import and publishing (default 900 s each). */
     waitTimeoutSeconds?: number;
 }
 
+/** What a ReleasePromotion stores and outputs: its inputs and what the promotion made in the target. */
 export interface ReleasePromotionOutputs extends ReleasePromotionInputs {
-    /** The release cut in the target assistant. */
+    /** The release number cut in the target assistant. */
     targetRelease: string;
+    /** The id of the target environment the release was deployed to. */
     targetEnvironmentId: string;
     /** sha256 of the archive imported. */
     archiveSha256: string;
 }
 
+const inputSchema = {
+    type: "object",
+    properties: {
+        sourceAssistantId: assistantIdSchema,
+        sourceRelease: { type: "string", pattern: "^[0-9]+$" },
+        archiveFile: { type: "string", minLength: 1 },
+        archiveFileSha256: { type: "string" },
+        targetAssistantId: { ...assistantIdSchema, replaceOnChange: true },
+        targetEnvironment: { type: "string", minLength: 1, replaceOnChange: true },
+        targetUrl: { type: "string", pattern: "^https?://[^/]", errorHint: "an http(s) service URL", replaceOnChange: true },
+        targetAuthType: { enum: ["iam", "noauth"] },
+        targetIamUrl: { type: "string", pattern: "^https?://[^/]" },
+        targetApikey: { type: "string", minLength: 1 },
+        description: singleLineText(500),
+        waitTimeoutSeconds: waitTimeoutSchema,
+    },
+    required: ["targetAssistantId"],
+    additionalProperties: false,
+};
+
 export const spec: ResourceSpec<ReleasePromotionInputs, ReleasePromotionOutputs> = {
     type: "ReleasePromotion",
-    inputSchema: {
-        type: "object",
-        properties: {
-            sourceAssistantId: assistantIdSchema,
-            sourceRelease: { type: "string", pattern: "^[0-9]+$" },
-            archiveFile: { type: "string", minLength: 1 },
-            archiveFileSha256: { type: "string" },
-            targetAssistantId: assistantIdSchema,
-            targetEnvironment: { type: "string", minLength: 1 },
-            targetUrl: { type: "string", pattern: "^https?://[^/]", errorHint: "an http(s) service URL" },
-            targetAuthType: { enum: ["iam", "noauth"] },
-            targetIamUrl: { type: "string", pattern: "^https?://[^/]" },
-            targetApikey: { type: "string", minLength: 1 },
-            description: singleLineText(500),
-            waitTimeoutSeconds: waitTimeoutSchema,
-        },
-        required: ["targetAssistantId"],
-        additionalProperties: false,
-    },
-    replaceOn: ["targetAssistantId", "targetEnvironment", "targetUrl"],
+    inputSchema,
+    replaceOn: replacingProperties(inputSchema),
     writeOnly: ["targetApikey"],
     canonical: (property, value) => (property === "waitTimeoutSeconds" || property === "archiveFile" ? undefined : value),
 

@@ -6,8 +6,9 @@
 import { splitMarkerSuffix, withMarkerSuffix } from "../../provider/bridge/creation-marker";
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { PartialFailure } from "../../provider/bridge/errors";
-import { withoutUndefined } from "../../provider/bridge/values";
+import { withoutUndefined } from "../../provider/values";
 import { apiPath } from "../../provider/http/path";
+import { replacingProperties } from "../../provider/validation";
 import { WaitFailedError } from "../../provider/poll";
 import type { ReleaseData } from "../v2-common/api-types";
 import { describeEnvironment } from "../v2-common/environments";
@@ -18,48 +19,84 @@ import { assistantIdSchema, waitTimeoutSchema } from "../v2-common/schema";
 import { statusFailureDetail, waitUntilAvailable } from "../v2-common/status";
 import { releaseSummary } from "./summary";
 
+/** Inputs of a Release. Releases cannot be updated: what describes the release replaces it. */
 export interface ReleaseInputs {
+    /** Assistant whose draft skills the release snapshots. Changing it REPLACES the release. */
     assistantId: string;
+    /** Description (1-500 characters). Changing it REPLACES the release (cuts a new one: releases cannot be updated). */
     description?: string;
+    /**
+     * Any values, like pulumi-command's triggers. Changing it REPLACES the release (cuts a new
+     * one). Typically a hash of the skill content, so that a release is cut whenever the content
+     * changes.
+     */
     triggers?: unknown;
+    /**
+     * Delete the release even when it is deployed to an environment (default false: delete fails
+     * with a message naming the environment). Updated in place.
+     */
     deleteWhenDeployed?: boolean;
+    /** How long to wait for publishing to finish (default 900). Changing it never causes an update. */
     waitTimeoutSeconds?: number;
-    /** Keep the newest N releases of the assistant; older ones no environment runs are deleted. */
+    /**
+     * Release retention: after each new release, keep the assistant's newest N releases (1-50) and
+     * delete older ones, never one an environment runs. What was deleted is logged and output as
+     * `retentionDeleted`. Plans cap releases per assistant (Lite 2, Plus and Trial 10, Enterprise 50).
+     * Changing it updates in place (and applies it).
+     */
     keepReleases?: number;
 }
 
+/** The skill snapshots a release holds. */
 export interface ReleaseContent {
-    skills: { skillId: string; type: string; snapshot?: string }[];
+    /** One entry per skill of the assistant. */
+    skills: ReleaseSkill[];
 }
 
+/** A skill as a release holds it. */
+export interface ReleaseSkill {
+    /** The skill's id. */
+    skillId: string;
+    /** `action` or `dialog`. */
+    type: string;
+    /** The snapshot of the skill the release took. */
+    snapshot?: string;
+}
+
+/** What a Release stores and outputs: its inputs and the release the service cut. */
 export interface ReleaseOutputs extends ReleaseInputs {
+    /** The server-assigned release number ("1", "2", ...), what EnvironmentDeployment's `release` takes. */
     release: string;
+    /** `Available` once published. */
     status: string;
+    /** The skill snapshots the release holds. */
     content?: ReleaseContent;
-    /** Names of the environments this release is deployed to. */
+    /** Names of the environments the release was deployed to when last read. */
     deployedTo: string[];
-    /** Releases deleted by retention in the last create or update. */
+    /** Release numbers deleted by `keepReleases` in the last create or update. */
     retentionDeleted?: string[];
 }
 
 const MAX_DESCRIPTION = 500;
 
+const inputSchema = {
+    type: "object",
+    properties: {
+        assistantId: { ...assistantIdSchema, replaceOnChange: true },
+        description: { type: "string", minLength: 1, maxLength: MAX_DESCRIPTION, replaceOnChange: true },
+        triggers: { replaceOnChange: true },
+        deleteWhenDeployed: { type: "boolean" },
+        waitTimeoutSeconds: waitTimeoutSchema,
+        keepReleases: { type: "integer", minimum: 1, maximum: 50, errorHint: "plans allow 2 (Lite) to 50 (Enterprise) releases per assistant" },
+    },
+    required: ["assistantId"],
+    additionalProperties: false,
+};
+
 export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
     type: "Release",
-    inputSchema: {
-        type: "object",
-        properties: {
-            assistantId: assistantIdSchema,
-            description: { type: "string", minLength: 1, maxLength: MAX_DESCRIPTION },
-            triggers: {},
-            deleteWhenDeployed: { type: "boolean" },
-            waitTimeoutSeconds: waitTimeoutSchema,
-            keepReleases: { type: "integer", minimum: 1, maximum: 50, errorHint: "plans allow 2 (Lite) to 50 (Enterprise) releases per assistant" },
-        },
-        required: ["assistantId"],
-        additionalProperties: false,
-    },
-    replaceOn: ["assistantId", "description", "triggers"],
+    inputSchema,
+    replaceOn: replacingProperties(inputSchema),
     summary: releaseSummary,
     canonical: (property, value) => (property === "waitTimeoutSeconds" ? undefined : value),
 

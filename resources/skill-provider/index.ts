@@ -1,26 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { WatsonResource } from "../../provider/bridge/resource";
+import type { ArgsOf, OutputsOf } from "../../provider/bridge/resource-types";
+import type { SkillProviderInputs, SkillProviderOutputs } from "./spec";
 
-export interface ConversationalSkillProviderArgs {
-    /**
-     * Client-chosen provider id (letters, digits, `-` and `_`, up to 256). It cannot change: the
-     * API cannot delete providers, so a change is rejected at preview with an explanation.
-     */
-    providerId: pulumi.Input<string>;
-    /**
-     * The provider's OpenAPI-style specification (`servers[].url`, `components.securitySchemes`),
-     * sent as-is. Updated in place (specification and credentials are sent together).
-     */
-    specification: pulumi.Input<Record<string, unknown>>;
-    /**
-     * Credentials the assistant uses to call the provider (`{ authentication: {...} }`). A secret:
-     * wrapped with `pulumi.secret`, never returned by the API, never stored in outputs (only a hash
-     * to detect changes). Updated in place.
-     */
-    private: pulumi.Input<Record<string, unknown>>;
-}
+/** Inputs of a ConversationalSkillProvider (see SkillProviderInputs); any part may be an Output. */
+export type ConversationalSkillProviderArgs = ArgsOf<SkillProviderInputs>;
 
 const COMPUTED = ["privateHash"] as const;
+
+/** The outputs of a ConversationalSkillProvider: its inputs without the credentials, and their hash. */
+export interface ConversationalSkillProvider extends OutputsOf<SkillProviderOutputs> {}
 
 /**
  * A conversational skill provider of the service instance ("Provider" in the v2 API; named so to
@@ -28,11 +17,6 @@ const COMPUTED = ["privateHash"] as const;
  * only stops managing it, and creating one whose id already exists adopts and updates it.
  */
 export class ConversationalSkillProvider extends WatsonResource {
-    declare readonly providerId: pulumi.Output<string>;
-    declare readonly specification: pulumi.Output<Record<string, unknown>>;
-    /** sha256 of the credentials, for change detection (a secret too). */
-    declare readonly privateHash: pulumi.Output<string>;
-
     constructor(name: string, args: ConversationalSkillProviderArgs, opts?: pulumi.CustomResourceOptions) {
         const secretArgs = { ...args, private: pulumi.secret(args.private) };
         const additionalSecretOutputs = [...(opts?.additionalSecretOutputs ?? []), "private", "privateHash"];

@@ -5,44 +5,65 @@
  */
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
+import { replacingProperties } from "../../provider/validation";
 import type { ProviderData } from "../v2-common/api-types";
 import { containsDeclared } from "../v2-common/contains";
 import { findInList, type ListSpec } from "../v2-common/list";
 
+/** Inputs of a ConversationalSkillProvider. */
 export interface SkillProviderInputs {
+    /**
+     * Client-chosen provider id (letters, digits, `-` and `_`, up to 256). It cannot change: the
+     * API cannot delete providers, so a change is rejected at preview with an explanation.
+     */
     providerId: string;
+    /**
+     * The provider's OpenAPI-style specification (`servers[].url`, `components.securitySchemes`),
+     * sent as-is. Updated in place (specification and credentials are sent together).
+     */
     specification: Record<string, unknown>;
+    /**
+     * Credentials the assistant uses to call the provider (`{ authentication: {...} }`). A secret:
+     * wrapped with `pulumi.secret`, never returned by the API, never stored in outputs (only a hash
+     * to detect changes). Updated in place.
+     */
     private: Record<string, unknown>;
 }
 
-export type SkillProviderOutputs = Omit<SkillProviderInputs, "private"> & { privateHash?: string };
+/** What a ConversationalSkillProvider stores and outputs: its inputs without the credentials, and their hash. */
+export type SkillProviderOutputs = Omit<SkillProviderInputs, "private"> & {
+    /** sha256 of the credentials, for change detection (a secret too). */
+    privateHash?: string;
+};
 
 const PROVIDERS: ListSpec = { path: "/v2/providers", itemsKey: "conversational_skill_providers" };
 
+const inputSchema = {
+    type: "object",
+    properties: {
+        providerId: { type: "string", minLength: 1, maxLength: 256, pattern: "^[A-Za-z0-9_-]+$" },
+        specification: {
+            type: "object",
+            properties: {
+                servers: {
+                    type: "array",
+                    minItems: 1,
+                    items: { type: "object", properties: { url: { type: "string", minLength: 1 } }, required: ["url"] },
+                },
+                components: { type: "object" },
+            },
+            required: ["servers"],
+        },
+        private: { type: "object", properties: { authentication: { type: "object" } }, required: ["authentication"] },
+    },
+    required: ["providerId", "specification", "private"],
+    additionalProperties: false,
+};
+
 export const spec: ResourceSpec<SkillProviderInputs, SkillProviderOutputs & SkillProviderInputs> = {
     type: "ConversationalSkillProvider",
-    inputSchema: {
-        type: "object",
-        properties: {
-            providerId: { type: "string", minLength: 1, maxLength: 256, pattern: "^[A-Za-z0-9_-]+$" },
-            specification: {
-                type: "object",
-                properties: {
-                    servers: {
-                        type: "array",
-                        minItems: 1,
-                        items: { type: "object", properties: { url: { type: "string", minLength: 1 } }, required: ["url"] },
-                    },
-                    components: { type: "object" },
-                },
-                required: ["servers"],
-            },
-            private: { type: "object", properties: { authentication: { type: "object" } }, required: ["authentication"] },
-        },
-        required: ["providerId", "specification", "private"],
-        additionalProperties: false,
-    },
-    replaceOn: [],
+    inputSchema,
+    replaceOn: replacingProperties(inputSchema),
     writeOnly: ["private"],
 
     checkTransition(olds, news) {

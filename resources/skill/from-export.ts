@@ -10,7 +10,9 @@ import type { SkillArgs } from ".";
 
 /** One skill of an export or download, in the API's JSON shape. */
 export interface ExportedSkill extends Record<string, unknown> {
+    /** `action` or `dialog`. */
     type: "action" | "dialog";
+    /** The skill's content (its workspace JSON), what Skill's `workspace` takes. */
     workspace?: Record<string, unknown>;
 }
 
@@ -25,7 +27,9 @@ export interface SplitSkillsExport {
 
 /** The skill being updated: the assistant's existing action or dialog skill. */
 export interface SkillTarget {
+    /** The assistant the skill belongs to. */
     assistantId: SkillArgs["assistantId"];
+    /** The skill to set the export on, e.g. `assistant.actionSkillId`. */
     skillId: SkillArgs["skillId"];
 }
 

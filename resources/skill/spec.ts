@@ -5,6 +5,7 @@
  */
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
+import { replacingProperties } from "../../provider/validation";
 import type { SkillData } from "../v2-common/api-types";
 import { containsDeclared } from "../v2-common/contains";
 import { changedDeclared, liveDeclared } from "../v2-common/declared";
@@ -13,39 +14,59 @@ import { assistantIdSchema, freeFormObject, singleLineText, waitTimeoutSchema } 
 import { waitUntilAvailable } from "../v2-common/status";
 import { skillSummary } from "./summary";
 
+/** Inputs of a Skill: which existing skill, and the properties managed on it. */
 export interface SkillInputs {
+    /** Assistant the skill belongs to. Changing it REPLACES this resource (adopts the other skill). */
     assistantId: string;
+    /**
+     * Id of an existing skill of that assistant, e.g. `assistant.actionSkillId` or
+     * `assistant.dialogSkillId`. Changing it REPLACES this resource (adopts the other skill).
+     */
     skillId: string;
+    /** Skill name (1-64 characters, no newline or tab). Updated in place; not managed when omitted. */
     name?: string;
+    /** Skill description (1-128 characters, no newline or tab). Updated in place; not managed when omitted. */
     description?: string;
+    /**
+     * The skill's content as free-form JSON: the action skill JSON, or the dialog skill's workspace
+     * JSON (intents, entities, dialog_nodes...), sent as-is. Updated in place (the whole content is
+     * replaced, then we wait until the skill is Available); not managed when omitted.
+     */
     workspace?: Record<string, unknown>;
+    /** How long to wait for an update to become Available (default 900). Changing it never causes an update. */
     waitTimeoutSeconds?: number;
 }
 
+/** What a Skill stores and outputs: its inputs and what the service says of the skill. */
 export interface SkillOutputs extends SkillInputs {
+    /** `action` or `dialog`. */
     skillType?: string;
+    /** The skill's language. */
     language?: string;
+    /** Status after the last update, normally `Available`. */
     status?: string;
 }
 
 const MANAGED = ["name", "description", "workspace"] as const;
 
+const inputSchema = {
+    type: "object",
+    properties: {
+        assistantId: { ...assistantIdSchema, replaceOnChange: true },
+        skillId: { type: "string", minLength: 1, replaceOnChange: true },
+        name: singleLineText(64),
+        description: singleLineText(128),
+        workspace: freeFormObject,
+        waitTimeoutSeconds: waitTimeoutSchema,
+    },
+    required: ["assistantId", "skillId"],
+    additionalProperties: false,
+};
+
 export const spec: ResourceSpec<SkillInputs, SkillOutputs> = {
     type: "Skill",
-    inputSchema: {
-        type: "object",
-        properties: {
-            assistantId: assistantIdSchema,
-            skillId: { type: "string", minLength: 1 },
-            name: singleLineText(64),
-            description: singleLineText(128),
-            workspace: freeFormObject,
-            waitTimeoutSeconds: waitTimeoutSchema,
-        },
-        required: ["assistantId", "skillId"],
-        additionalProperties: false,
-    },
-    replaceOn: ["assistantId", "skillId"],
+    inputSchema,
+    replaceOn: replacingProperties(inputSchema),
     summary: skillSummary,
     canonical: (property, value) => (property === "waitTimeoutSeconds" ? undefined : value),
 

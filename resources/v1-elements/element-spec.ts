@@ -12,18 +12,29 @@
  *
  * The id is `<workspaceId>/<key at creation>`; the current key is always taken from the state.
  */
-import type { CheckFailure, ResourceSpec } from "../../provider/bridge/spec";
+import type { ResourceSpec } from "../../provider/bridge/spec";
+import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { createElement, deleteElement, getElement, updateElement } from "./element-client";
 import { type ElementKind, keyOf } from "./kinds";
 import { elementSchema } from "./schemas";
 import { elementResourceSummary } from "./summary-shapes";
 
-export type ElementInputs<E> = E & {
-    /** Workspace (dialog skill) holding the element. Changing it replaces the resource. */
+/** Where an element resource's element lives, and how a create treats one that exists. */
+export interface ElementPlacement {
+    /**
+     * Workspace (dialog skill) id holding the element. Changing it REPLACES the resource (the
+     * element is created in the new workspace, then deleted from the old one).
+     */
     workspaceId: string;
-    /** Take over an existing element with the same key instead of failing (default false). */
+    /**
+     * Take over an existing element with the same key instead of failing with "already exists"
+     * (default false). Pulumi import does not work for dynamic providers; this is the way in.
+     */
     adopt?: boolean;
-};
+}
+
+/** The inputs (and outputs) of an element resource: the element's fields and its placement. */
+export type ElementInputs<E> = E & ElementPlacement;
 
 export function elementResourceSpec<E extends object>(
     type: string,
@@ -33,7 +44,7 @@ export function elementResourceSpec<E extends object>(
 ): ResourceSpec<ElementInputs<E>, ElementInputs<E>> {
     const schema = elementSchema({
         ...properties,
-        workspaceId: { type: "string", minLength: 1 },
+        workspaceId: { type: "string", minLength: 1, replaceOnChange: true },
         adopt: { type: "boolean" },
     }, kind.key) as { required: string[] };
     schema.required = [...schema.required, "workspaceId"];
@@ -46,7 +57,7 @@ export function elementResourceSpec<E extends object>(
     return {
         type,
         inputSchema: schema,
-        replaceOn: ["workspaceId"],
+        replaceOn: replacingProperties(schema),
         check: (inputs) => rules(inputs, ""),
         summary: elementResourceSummary(type, kind),
         canonical: (property, value) => {

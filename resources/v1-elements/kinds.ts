@@ -8,7 +8,7 @@
  * node `type: standard`, false flags) and empty optional parts are dropped; audit fields are
  * removed. Free-form JSON (output, context, metadata, actions) is compared as is.
  */
-import { deepEqual, stableJson } from "../../provider/bridge/values";
+import { deepEqual, stableJson } from "../../provider/values";
 import { sortedBy } from "../../provider/keyed-diff";
 import type {
     CounterexampleElement, DialogNodeElement, EntityElement, EntityValue, Example, IntentElement, Mention,

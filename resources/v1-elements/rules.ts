@@ -3,8 +3,8 @@
  * before any API call, and each failure names the property path and the rule. (Character classes,
  * lengths, blank text and the intent sys- prefix are schema rules: schemas.ts.)
  */
-import type { CheckFailure } from "../../provider/bridge/spec";
-import { DOCUMENTED_RESPONSE_TYPES, RESPONSE_TYPE_FIELDS, SENSITIVITY_LEVELS, sensitivityLevels } from "../../provider/schema-fragments";
+import type { CheckFailure } from "../../provider/validation";
+import { DOCUMENTED_RESPONSE_TYPES, RESPONSE_TYPE_FIELDS, SENSITIVITY_LEVELS, sensitivityLevels } from "./schema-fragments";
 import { type ElementKind, keyOf } from "./kinds";
 import type { CounterexampleElement, DialogNodeElement, EntityElement, IntentElement } from "./types";
 

@@ -1,10 +1,10 @@
 /**
  * JSON Schemas (ajv, draft-07) of the v1 elements in camelCase, composed from the shared fragments
- * (provider/schema-fragments.ts: characters, lengths, enums of shared/api/assistant-v1.md 3.7).
+ * (schema-fragments.ts: characters, lengths, enums of shared/api/assistant-v1.md 3.7).
  * Rules a schema cannot express (system entities, synonyms with patterns, duplicate keys,
  * dangling node references) are in rules.ts.
  */
-import { schemas as s } from "../../provider/schema-fragments";
+import { schemas as s } from "./schema-fragments";
 
 const freeFormObject = { type: "object" };
 

@@ -2,7 +2,7 @@
  * Adopted objects (skills, environments) are managed only in the properties the user declares:
  * refresh reports drift in those alone, and updates send those alone.
  */
-import { stableJson } from "../../provider/bridge/values";
+import { stableJson } from "../../provider/values";
 import { containsDeclared } from "./contains";
 
 /**

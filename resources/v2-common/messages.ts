@@ -7,7 +7,9 @@ import type { OperationContext } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
 
 export interface LogMessage {
+    /** `info`, `error` or `warn`. */
     level: string;
+    /** The message text. */
     message: string;
 }
 

@@ -5,7 +5,7 @@
  */
 import { PartialFailure } from "../../provider/bridge/errors";
 import type { OperationContext } from "../../provider/bridge/spec";
-import { deepEqual } from "../../provider/bridge/values";
+import { deepEqual } from "../../provider/values";
 import { apiPath } from "../../provider/http/path";
 import { createElement, deleteElement, updateElement } from "../v1-elements/element-client";
 import { dialogNodeKind, keyOf } from "../v1-elements/kinds";

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
-import type { CheckContext, CheckFailure, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import type { CheckContext, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
+import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
 import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
 import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
@@ -86,7 +87,7 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string)
 export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     type: "Workspace",
     inputSchema: workspaceSchema,
-    replaceOn: ["language"],
+    replaceOn: replacingProperties(workspaceSchema),
     packed: COLLECTIONS,
     check,
     normalize: (inputs) => ({ ...inputs, language: inputs.language ?? "en" }),

@@ -4,7 +4,7 @@
  * the summary announces exactly the calls apply.ts will make.
  */
 import type { PlannedChange, SummaryShape } from "../../provider/change-summary/shape";
-import { deepEqual } from "../../provider/bridge/values";
+import { deepEqual } from "../../provider/values";
 import { ELEMENT_SHAPES, elementRoutes } from "../v1-elements/summary-shapes";
 import { type Collections, type ElementOp, planWorkspace } from "./plan";
 import { COLLECTIONS, OPTIONS, SCALARS, type WorkspaceInputs } from "./types";

@@ -3,7 +3,7 @@ import { ResourceOperations } from "../../provider/bridge/operations";
 import { PartialFailure } from "../../provider/bridge/errors";
 import { ApiError } from "../../provider/http/errors";
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
-import { UNKNOWN } from "../../provider/bridge/values";
+import { UNKNOWN } from "../../provider/values";
 
 interface NoteInputs { title: string; tags?: string[]; language?: string; secret?: string }
 interface NoteOutputs extends NoteInputs { noteId: string }

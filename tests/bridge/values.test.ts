@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { deepEqual, withoutUndefined } from "../../provider/bridge/values";
+import { deepEqual, withoutUndefined } from "../../provider/values";
 
 describe("bridge value helpers", () => {
     it("deepEqual ignores key order and undefined members, but not array order or types", () => {

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { PACKED_KEY, pack, unpack } from "../../provider/bridge/packing";
 import { operationsFor } from "../../plugin/runtime";
 import { WireOperations } from "../../provider/bridge/wire";
-import { UNKNOWN } from "../../provider/bridge/values";
+import { UNKNOWN } from "../../provider/values";
 import { COLLECTIONS, type WorkspaceInputs } from "../../resources/workspace/types";
 
 const wire = () => new WireOperations(operationsFor("Workspace"));

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { ResourceOperations } from "../../provider/bridge/operations";
 import { PlanReporter } from "../../provider/bridge/plan-reporter";
-import { UNKNOWN } from "../../provider/bridge/values";
+import { UNKNOWN } from "../../provider/values";
 import { renderMarkdown } from "../../provider/change-summary/render";
 import { specFor } from "../../plugin/registry";
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { schemas } from "../../provider/schema-fragments";
+import { schemas } from "../../resources/v1-elements/schema-fragments";
 import { compileInputSchema, instancePathToProperty } from "../../provider/validation";
 
 const workspaceSchema = {

@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PartialFailure } from "../../provider/bridge/errors";
-import { stableJson } from "../../provider/bridge/values";
+import { stableJson } from "../../provider/values";
 import { Harness } from "../harness";
 import { declaredSummary, liveSummary, type WorkspaceSummary } from "./support/content";
 import { checked, directSession } from "./support/direct-session";

@@ -4,7 +4,7 @@
  * behaviour (serialization, gRPC) is covered by the harness tests.
  */
 import { checkContext, operationContext, operationsFor } from "../../plugin/runtime";
-import { PROVIDER_KEY } from "../../provider/bridge/values";
+import { PROVIDER_KEY } from "../../provider/values";
 
 export interface DirectResource {
     check(news: Record<string, any>, olds?: Record<string, any>): Promise<{ inputs?: any; failures?: { property: string; reason: string }[] }>;

@@ -6,7 +6,7 @@
  */
 import { operationsFor } from "../../../plugin/runtime";
 import type { OperationContext } from "../../../provider/bridge/spec";
-import { PROVIDER_KEY } from "../../../provider/bridge/values";
+import { PROVIDER_KEY } from "../../../provider/values";
 import { resolveSettings } from "../../../provider/config";
 import { ApiClient } from "../../../provider/http/client";
 import type { ClientMetrics } from "../../../provider/http/types";
