@@ -5,10 +5,10 @@ import { BodyTooLarge, parseBody, readBody } from "./body";
 import { errorResponse, problemResponse } from "./errors";
 import { FaultInjector } from "./faults";
 import { checkAuthorization, IamIssuer } from "./iam";
-import { StateStore } from "./persistence";
 import { RateLimiter } from "./rate-limits";
 import { Router, type RouteMatch } from "./router";
 import { StatsRecorder } from "./stats";
+import { PersistedState } from "./store/persisted-state";
 import {
     ApiProblem,
     type EmulatorContext,
@@ -43,7 +43,7 @@ export class EmulatorServer {
     readonly stats = new StatsRecorder();
     readonly faults: FaultInjector;
     readonly rateLimiter: RateLimiter;
-    readonly store?: StateStore;
+    readonly store?: PersistedState;
     private readonly iam: IamIssuer;
     private readonly api: Router;
     private readonly admin: Router;
@@ -60,9 +60,10 @@ export class EmulatorServer {
         this.api = new Router([...parts.apiRoutes, ...this.iamRoutes()]);
         this.admin = new Router(parts.adminRoutes(this));
         if (options.dataDir) {
-            this.store = new StateStore(options.dataDir, () => this.ctx.state);
+            this.store = PersistedState.open(options.dataDir);
             const saved = this.store.load() as EmulatorState | undefined;
-            if (saved) this.ctx.state = { ...parts.emptyState(), ...saved };
+            // Areas change the state through the store's view, which notes what a save must write.
+            this.ctx.state = this.store.track(saved ? { ...parts.emptyState(), ...saved } : this.ctx.state);
         }
         this.http = http.createServer((req, res) => {
             this.handle(req, res).catch((err) => {
@@ -91,12 +92,13 @@ export class EmulatorServer {
             this.http.close(() => resolve());
             this.http.closeAllConnections();
         });
-        await this.store?.flush();
+        this.store?.close();
     }
 
     /** Empties all state (and saves it), stats and rate-limit windows. Faults stay as configured. */
     async reset(): Promise<void> {
-        this.ctx.state = this.parts.emptyState();
+        const empty = this.parts.emptyState();
+        this.ctx.state = this.store ? this.store.track(empty) : empty;
         this.stats.reset();
         this.rateLimiter.reset();
         await this.persist();
@@ -112,7 +114,7 @@ export class EmulatorServer {
     }
 
     private async persist(): Promise<void> {
-        await this.store?.save();
+        this.store?.save();
     }
 
     private iamRoutes(): RouteDef[] {

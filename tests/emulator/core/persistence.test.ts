@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { readSavedState } from "../../../emulator/core/store/persisted-state";
 import { call, startEmulator } from "../support/emulator";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -66,7 +67,7 @@ describe("emulator persistence and CLI", () => {
             await Promise.all(
                 Array.from({ length: 25 }, (_, i) => call(emu.url, "POST", "/v2/assistants", { body: { name: `burst ${i}` } })),
             );
-            const saved = JSON.parse(fs.readFileSync(path.join(dataDir, "state.json"), "utf8"));
+            const saved = readSavedState(dataDir) as any;
             expect(saved.v2.assistants).to.have.length(25);
         } finally {
             await emu.stop();
