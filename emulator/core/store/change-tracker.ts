@@ -2,9 +2,14 @@
  * Notes which records of a JSON state change, so that a save rewrites those and no others.
  *
  * `track(root)` returns a view of the state through Proxies: reads pass through (a nested object
- * comes back as a view too), and every assignment or deletion, array methods included, marks the
- * record it touches. The areas keep changing the state in place as before and need not know.
- * A value stored through a view is stored unwrapped, so the state itself never holds a Proxy.
+ * comes back as a view too, always the same one for the same object), and every assignment or
+ * deletion, array methods included, marks the record it touches. The areas keep changing the
+ * state in place as before. A value stored through a view is stored unwrapped, so the state
+ * itself never holds a Proxy.
+ *
+ * Where an object sits is remembered from the last read or write that reached it (`links`) and
+ * checked before use; should it not hold (an object changed after it left the state, or through a
+ * reference kept from before it was stored), the whole state is marked, which is slow but right.
  */
 import { isContainer, recordKey, type Path } from "./records";
 
@@ -14,16 +19,22 @@ export interface Change {
     subtree: boolean;
 }
 
+type Member = string | number;
+
 export class ChangeTracker {
-    private readonly views = new WeakMap<object, { key: string; view: object }>();
+    private readonly views = new WeakMap<object, object>();
     private readonly targets = new WeakMap<object, object>();
+    private readonly links = new WeakMap<object, { parent: object; member: Member }>();
     private readonly changes = new Map<string, Change>();
+    private root: object = {};
 
     /** `depth` is the records' depth (records.ts): below it, a change marks its whole record. */
     constructor(private readonly depth: number) {}
 
     track<T extends object>(root: T): T {
-        return this.view(root, []) as T;
+        this.root = root;
+        this.changes.clear();
+        return this.view(root) as T;
     }
 
     /** The changes since the last call. */
@@ -38,61 +49,74 @@ export class ChangeTracker {
         if (!this.changes.has(key)) this.changes.set(key, { path, subtree });
     }
 
-    /** Member `member` of the container at `path` was set or deleted. */
-    private changed(path: Path, member: string | number): void {
-        if (path.length >= this.depth) return this.mark(path.slice(0, this.depth), true);
-        this.mark(path, false);
-        this.mark([...path, member], true);
+    /** Where `target` sits in the state, or undefined when that cannot be told for sure. */
+    private pathOf(target: object): Path | undefined {
+        const path: Path = [];
+        for (let node = target; node !== this.root; ) {
+            const link = this.links.get(node);
+            if (!link || (link.parent as any)[link.member] !== node) return undefined;
+            path.unshift(link.member);
+            node = link.parent;
+        }
+        return path;
     }
 
-    /** The array at `path` got a new length; members past a lowered length are gone. */
-    private resized(path: Path, from: number, to: number): void {
+    /** The records that a change of `members` of `container` touches are marked (itself when `ownRecord`). */
+    private changed(container: object, members: Member[], ownRecord = true): void {
+        const path = this.pathOf(container);
+        if (!path) return this.mark([], true);
         if (path.length >= this.depth) return this.mark(path.slice(0, this.depth), true);
-        this.mark(path, false);
-        for (let index = to; index < from; index++) this.mark([...path, index], true);
+        if (ownRecord) this.mark(path, false);
+        for (const member of members) this.mark([...path, member], true);
     }
 
-    private view(target: object, path: Path): object {
-        const key = recordKey(path);
+    private view(target: object): object {
         const known = this.views.get(target);
-        // An element that moved (an array splice) gets a view at its new place.
-        if (known && known.key === key) return known.view;
-        const view = new Proxy(target, this.handler(path));
-        this.views.set(target, { key, view });
+        if (known) return known;
+        const view: object = new Proxy(target, this.handler());
+        this.views.set(target, view);
         this.targets.set(view, target);
         return view;
     }
 
-    private handler(path: Path): ProxyHandler<any> {
-        const member = (target: object, prop: string): string | number => (Array.isArray(target) && /^\d+$/.test(prop) ? Number(prop) : prop);
+    private handler(): ProxyHandler<any> {
+        const member = (target: object, prop: string): Member => (Array.isArray(target) && /^\d+$/.test(prop) ? Number(prop) : prop);
+        const store = (target: any, prop: string, value: unknown) => {
+            const plain = this.unwrap(value);
+            target[prop] = plain;
+            if (isContainer(plain)) this.links.set(plain, { parent: target, member: member(target, prop) });
+        };
         return {
             get: (target, prop) => {
                 const value = target[prop];
                 if (typeof prop === "symbol" || !isContainer(value) || !Object.prototype.hasOwnProperty.call(target, prop)) return value;
-                return this.view(value, [...path, member(target, prop)]);
+                this.links.set(value, { parent: target, member: member(target, prop) });
+                return this.view(value);
             },
             set: (target, prop, value) => {
                 if (typeof prop === "symbol") return Reflect.set(target, prop, value);
                 if (Array.isArray(target) && prop === "length") {
                     const before = target.length;
                     target.length = value;
-                    this.resized(path, before, target.length);
+                    const dropped = Array.from({ length: Math.max(0, before - target.length) }, (_, i) => target.length + i);
+                    this.changed(target, dropped);
                     return true;
                 }
-                target[prop] = this.unwrap(value);
-                this.changed(path, member(target, prop));
+                store(target, prop, value);
+                this.changed(target, [member(target, prop)]);
                 return true;
             },
             deleteProperty: (target, prop) => {
                 if (typeof prop === "symbol") return Reflect.deleteProperty(target, prop);
                 delete target[prop];
-                this.changed(path, member(target, prop));
+                this.changed(target, [member(target, prop)]);
                 return true;
             },
             defineProperty: (target, prop, descriptor) => {
-                const stored = "value" in descriptor ? { ...descriptor, value: this.unwrap(descriptor.value) } : descriptor;
-                const done = Reflect.defineProperty(target, prop, stored);
-                if (typeof prop !== "symbol") this.changed(path, member(target, prop));
+                if (typeof prop === "symbol" || !("value" in descriptor)) return Reflect.defineProperty(target, prop, descriptor);
+                const done = Reflect.defineProperty(target, prop, { ...descriptor, value: this.unwrap(descriptor.value) });
+                if (isContainer(target[prop])) this.links.set(target[prop], { parent: target, member: member(target, prop) });
+                this.changed(target, [member(target, prop)]);
                 return done;
             },
         };
