@@ -8,8 +8,9 @@
  * itself never holds a Proxy.
  *
  * Where an object sits is remembered from the last read or write that reached it (`links`) and
- * checked before use; should it not hold (an object changed after it left the state, or through a
- * reference kept from before it was stored), the whole state is marked, which is slow but right.
+ * checked before use; where it cannot be told (an object changed after it left the state, or one
+ * object stored at two places), the whole state is marked, which is slow but right. Not seen: a
+ * change made through a reference to a stored object kept from before it was stored.
  */
 import { isContainer, recordKey, type Path } from "./records";
 
@@ -26,6 +27,10 @@ export class ChangeTracker {
     private readonly targets = new WeakMap<object, object>();
     private readonly links = new WeakMap<object, { parent: object; member: Member }>();
     private readonly changes = new Map<string, Change>();
+    /** Objects stored at a second place while maybe still at their first: checked by `take`. */
+    private moved: { target: object; parent: object; member: Member }[] = [];
+    /** Objects found at two places at once: a change inside one marks the whole state. */
+    private readonly shared = new WeakSet<object>();
     private root: object = {};
 
     /** `depth` is the records' depth (records.ts): below it, a change marks its whole record. */
@@ -39,6 +44,14 @@ export class ChangeTracker {
 
     /** The changes since the last call. */
     take(): Change[] {
+        // A move (a splice, a sort) leaves the old place to another object; a copy leaves it in both.
+        for (const { target, parent, member } of this.moved) {
+            if ((parent as any)[member] !== target) continue;
+            this.shared.add(target);
+            // Changes made inside it since it was stored were marked at one place only.
+            this.mark([], true);
+        }
+        this.moved = [];
         const taken = [...this.changes.values()];
         this.changes.clear();
         return taken;
@@ -53,6 +66,7 @@ export class ChangeTracker {
     private pathOf(target: object): Path | undefined {
         const path: Path = [];
         for (let node = target; node !== this.root; ) {
+            if (this.shared.has(node)) return undefined;
             const link = this.links.get(node);
             if (!link || (link.parent as any)[link.member] !== node) return undefined;
             path.unshift(link.member);
@@ -122,11 +136,18 @@ export class ChangeTracker {
         };
     }
 
-    /** The value with every view in it replaced by the object it shows (in place: it is being stored). */
+    /**
+     * The value with every view in it replaced by the object it shows (in place: it is being
+     * stored). Each such object is already in the state: `take` finds out whether it stayed there.
+     */
     private unwrap(value: unknown): unknown {
         if (value === null || typeof value !== "object") return value;
         const target = this.targets.get(value);
-        if (target) return target;
+        if (target) {
+            const link = this.links.get(target);
+            if (link) this.moved.push({ target, ...link });
+            return target;
+        }
         if (isContainer(value)) {
             for (const key of Object.keys(value)) {
                 const member = (value as any)[key];

@@ -1,9 +1,11 @@
 import { expect } from "chai";
+import fc from "fast-check";
 import { types } from "util";
 import { MemoryStore } from "../../../../emulator/core/store/memory-store";
 import { PersistedState, RECORD_DEPTH } from "../../../../emulator/core/store/persisted-state";
 import { toRecords } from "../../../../emulator/core/store/records";
 import type { RecordBatch } from "../../../../emulator/core/store/store";
+import { propertyRuns } from "../../../support/dialog-trees";
 
 /** A MemoryStore that remembers the last batch it was given. */
 class WatchedStore extends MemoryStore {
@@ -131,5 +133,34 @@ describe("emulator persisted state (records written per change)", () => {
         view.v1.workspaces.w3 = { ...view.v1.workspaces.w1, intents: [view.v1.workspaces.w1.intents[0]] };
         expect(types.isProxy(state.v1.workspaces.w3.intents[0])).to.equal(false);
         expect(types.isProxy(state.v1.workspaces.w3.metadata)).to.equal(false);
+    });
+
+    it("(property) any sequence of in-place changes through the view leaves disk equal to memory at every save", () => {
+        const json = fc.oneof(fc.integer(), fc.string({ maxLength: 4 }), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.record({ x: fc.integer() }));
+        const change = fc.record({
+            kind: fc.constantFrom("set", "delete", "push", "splice", "sort", "truncate", "move", "nested"),
+            pick: fc.nat(1000),
+            other: fc.nat(1000),
+            value: json,
+        });
+        fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
+            const { view, savedMatches } = persisted(sampleState(4));
+            const arrays = () => [view.v1.workspaces.w1?.intents, view.v1.workspaces.w2?.intents, view.v1.logs, view.v2.assistants].filter(Array.isArray);
+            for (const { kind, pick, other, value } of changes) {
+                const list = arrays()[pick % arrays().length];
+                const element = list[pick % Math.max(1, list.length)];
+                if (kind === "set") view.v1.workspaces[pick % 2 ? "w1" : "w2"] = { workspace_id: "x", intents: [{ intent: "y", examples: [] }], value };
+                if (kind === "delete") delete view.v1.workspaces[pick % 2 ? "w1" : "w2"];
+                if (kind === "push") list.push({ intent: `p${pick}`, examples: [{ text: String(other) }], value });
+                if (kind === "splice") list.splice(pick % Math.max(1, list.length), 1 + (other % 2));
+                if (kind === "sort") list.sort(() => (other % 3) - 1);
+                if (kind === "truncate") list.length = other % (list.length + 1);
+                if (kind === "move" && element) arrays()[other % arrays().length].push(element);
+                if (kind === "nested" && element && typeof element === "object") element.extra = { deep: [value, { again: value }] };
+                // Several changes between two saves, as in one request.
+                if (other % 2 === 0) savedMatches();
+            }
+            savedMatches();
+        }), { numRuns: propertyRuns(100) });
     });
 });
