@@ -1,6 +1,7 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
 import { ENGINE_END, ENGINE_START, engineSection } from "./engine/report";
 import { round } from "./measure";
+import { STORE_END, STORE_START, storeSection } from "./store/report";
 import type { SuiteResults } from "./suite";
 import { scenarioSummary, summarize } from "./summary";
 import type { WorkspaceRun } from "./workspace-scenarios";
@@ -134,6 +135,7 @@ export function renderReport(r: SuiteResults, command: string): string {
     out.push("");
 
     if (r.engine) out.push(...engineSection(r.engine, command, r.machine));
+    if (r.store) out.push(...storeSection(r.store, command, r.machine), "");
 
     if (r.growth.length > 0) {
         out.push("## Growth curve (intents × 20 examples only, 0 ms latency)", "");
@@ -147,12 +149,21 @@ export function renderReport(r: SuiteResults, command: string): string {
     return out.join("\n");
 }
 
+/** `report` with the text between `start` and `end` replaced by `section` (appended when it has none). */
+function withSection(report: string, start: string, end: string, section: string[]): string {
+    const text = section.join("\n");
+    const from = report.indexOf(start);
+    const to = report.indexOf(end);
+    if (from < 0 || to < from) return `${report.trimEnd()}\n\n${text}\n`;
+    return `${report.slice(0, from)}${text}${report.slice(to + end.length)}`;
+}
+
 /** `report` with its engine section replaced by this run's (appended when it has none): `--engine-only`. */
 export function withEngineSection(report: string, r: SuiteResults, command: string): string {
-    if (!r.engine) return report;
-    const section = engineSection(r.engine, command, r.machine).join("\n");
-    const start = report.indexOf(ENGINE_START);
-    const end = report.indexOf(ENGINE_END);
-    if (start < 0 || end < start) return `${report.trimEnd()}\n\n${section}\n`;
-    return `${report.slice(0, start)}${section}${report.slice(end + ENGINE_END.length)}`;
+    return r.engine ? withSection(report, ENGINE_START, ENGINE_END, engineSection(r.engine, command, r.machine)) : report;
+}
+
+/** `report` with its store section replaced by this run's (appended when it has none): `--store-only`. */
+export function withStoreSection(report: string, r: SuiteResults, command: string): string {
+    return r.store ? withSection(report, STORE_START, STORE_END, storeSection(r.store, command, r.machine)) : report;
 }

@@ -17,13 +17,15 @@
  *   --engine-intent-growth 100,1000       Intent-resource counts of the engine's growth curve
  *   --no-engine-20mb  skip the 20 MB workspace
  *   --engine-rss-limit-mb 6000            stop an `up` whose processes hold more (shared machine)
+ *   --no-store        skip the store section (one mutation persisted in a 20 MB emulator state)
+ *   --store-only      only the store section; it replaces the store section of an existing report
  *
  * Progress goes to stderr.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "./harness-loader";
-import { renderReport, withEngineSection } from "./report";
+import { renderReport, withEngineSection, withStoreSection } from "./report";
 import { runSuite, type EngineFlags } from "./suite";
 import { summarize } from "./summary";
 
@@ -36,6 +38,8 @@ export interface CliOptions {
     harness: boolean;
     engine: EngineFlags | undefined;
     engineOnly: boolean;
+    store: boolean;
+    storeOnly: boolean;
 }
 
 const numbers = (value: string, flag: string) => value.split(",").map((v) => {
@@ -51,6 +55,8 @@ export function parseArgs(argv: string[]): CliOptions {
         latencies: quick ? [0] : [0, 50], growthSizes: quick ? [10, 40] : [100, 1000, 10000], harness: true,
         engine: quick ? undefined : { repeats: 3, growth: [100, 1000, 10000], intentGrowth: [100, 1000], huge: true, rssLimitMb: 6000, intents: undefined },
         engineOnly: false,
+        store: true,
+        storeOnly: false,
     };
     const engine = () => (options.engine ??= { repeats: 1, growth: [], intentGrowth: [], huge: false, rssLimitMb: 6000, intents: undefined });
     for (let i = 0; i < argv.length; i++) {
@@ -76,6 +82,8 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--no-engine-20mb": engine().huge = false; break;
             case "--engine-intents": engine().intents = numbers(value(), arg)[0]; break;
             case "--engine-rss-limit-mb": engine().rssLimitMb = numbers(value(), arg)[0]; break;
+            case "--no-store": options.store = false; break;
+            case "--store-only": options.storeOnly = true; options.engine = undefined; break;
             default: throw new Error(`unknown option ${arg} (see bench/run.ts)`);
         }
     }
@@ -89,8 +97,10 @@ export async function main(argv: string[]): Promise<void> {
     if (options.json) process.stdout.write(`${JSON.stringify(summarize(results))}\n`);
     if (options.out) {
         const command = ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ");
-        const previous = options.engineOnly && fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : undefined;
-        fs.writeFileSync(options.out, previous !== undefined ? withEngineSection(previous, results, command) : renderReport(results, command));
+        const partial = options.engineOnly || options.storeOnly;
+        const previous = partial && fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : undefined;
+        const update = options.storeOnly ? withStoreSection : withEngineSection;
+        fs.writeFileSync(options.out, previous !== undefined ? update(previous, results, command) : renderReport(results, command));
         log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
     }
     log(`bench done in ${(results.totalMs / 1000).toFixed(1)} s`);

@@ -9,8 +9,9 @@ import { growthCurve, type GrowthPoint } from "./growth";
 import { intentResources, workspaceThroughPlugin, type IntentResourcesRun, type WorkspacePluginRun } from "./harness-scenarios";
 import { machineInfo, type MachineInfo } from "./machine";
 import { providerSizes, type ProviderSize } from "./provider-size";
+import { measureStoreMutation, type StoreMutationResults } from "./store/mutation";
 import { runWorkspaceScenarios, type WorkspaceRun } from "./workspace-scenarios";
-import { HUGE, LARGE, workspaceContent, type WorkspaceSize } from "./workload";
+import { HUGE, LARGE, STORE_20MB, workspaceContent, type WorkspaceSize } from "./workload";
 
 export interface SuiteOptions {
     quick: boolean;
@@ -21,6 +22,10 @@ export interface SuiteOptions {
     engine?: EngineFlags;
     /** Only the engine section (the in-process and harness sections are skipped). */
     engineOnly?: boolean;
+    /** Whether to measure persisting one mutation in a large state (bench/store). */
+    store?: boolean;
+    /** Only that measure. */
+    storeOnly?: boolean;
     log: (message: string) => void;
 }
 
@@ -47,6 +52,8 @@ export interface SuitePlan {
     intentLatencyMs: number;
     /** The engine section's 20 MB workspace. */
     hugeSize: WorkspaceSize;
+    /** The workspace whose stored state (about 20 MB of JSON) the store section mutates. */
+    storeSize: WorkspaceSize;
 }
 
 export function planFor(quick: boolean): SuitePlan {
@@ -55,9 +62,10 @@ export function planFor(quick: boolean): SuitePlan {
             size: { intents: 20, examplesPerIntent: 3, entities: 6, valuesPerEntity: 3, synonymsPerValue: 2, dialogNodes: 60, counterexamples: 5 },
             addRemove: 3, intentResources: 8, preSpend: 0, windowScale: 1, intentLatencyMs: 0,
             hugeSize: { intents: 200, examplesPerIntent: 20, entities: 20, valuesPerEntity: 10, synonymsPerValue: 5, dialogNodes: 200, counterexamples: 50 },
+            storeSize: { intents: 40, examplesPerIntent: 5, entities: 5, valuesPerEntity: 3, synonymsPerValue: 2, dialogNodes: 40, counterexamples: 5 },
         };
     }
-    return { size: LARGE, addRemove: 50, intentResources: 1000, preSpend: 1500, windowScale: 0.01, intentLatencyMs: 50, hugeSize: HUGE };
+    return { size: LARGE, addRemove: 50, intentResources: 1000, preSpend: 1500, windowScale: 0.01, intentLatencyMs: 50, hugeSize: HUGE, storeSize: STORE_20MB };
 }
 
 export interface SuiteResults {
@@ -69,6 +77,7 @@ export interface SuiteResults {
     providers: Record<string, ProviderSize>;
     growth: GrowthPoint[];
     engine?: EngineResults;
+    store?: StoreMutationResults;
     totalMs: number;
 }
 
@@ -85,6 +94,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
     const started = performance.now();
     const plan = planFor(options.quick);
     const log = options.log;
+    const store = options.store || options.storeOnly ? await measureStoreMutation(plan.storeSize, options.quick ? 3 : 7, log) : undefined;
+    if (options.storeOnly) return { machine: machineInfo(), plan, latencies: [], intentResources: [], providers: {}, growth: [], store, totalMs: performance.now() - started };
     const initial = workspaceContent(plan.size);
 
     log("serialized providers");
@@ -119,7 +130,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
 
     const engine = options.engine && await runEngine(engineOptions(plan, options.engine, log));
 
-    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, engine, totalMs: performance.now() - started };
+    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, engine, store, totalMs: performance.now() - started };
 }
 
 function engineOptions(plan: SuitePlan, flags: EngineFlags, log: (message: string) => void): EngineOptions {

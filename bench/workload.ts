@@ -24,6 +24,11 @@ export const LARGE: WorkspaceSize = {
     intents: 1000, examplesPerIntent: 20, entities: 200, valuesPerEntity: 10, synonymsPerValue: 5, dialogNodes: 2000, counterexamples: 500,
 };
 
+/** About 20 MB of emulator state once stored (audit fields included): the store section's workspace. */
+export const STORE_20MB: WorkspaceSize = {
+    intents: 4000, examplesPerIntent: 20, entities: 800, valuesPerEntity: 10, synonymsPerValue: 5, dialogNodes: 8000, counterexamples: 2000,
+};
+
 /** The engine section's "20 MB workspace": LARGE ten times over (under the API's 50 MB create limit). */
 export const HUGE: WorkspaceSize = {
     intents: 10000, examplesPerIntent: 20, entities: 2000, valuesPerEntity: 10, synonymsPerValue: 5, dialogNodes: 20000, counterexamples: 5000,

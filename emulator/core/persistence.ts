@@ -4,7 +4,9 @@ import * as path from "path";
 const STATE_FILE = "state.json";
 
 /**
- * Keeps the state on disk in `<dataDir>/state.json`.
+ * Keeps the state on disk in `<dataDir>/state.json`: the emulator's former persistence, which
+ * rewrote the whole state per mutation. It now only reads an older data dir for the import in
+ * store/persisted-state.ts, and is the baseline of the bench's store section.
  *
  * Every write goes to a temp file, is fsynced, then renamed over state.json (and the folder fsynced),
  * so a kill -9 at any moment leaves either the old or the new complete file. `save()` resolves once a

@@ -8,11 +8,11 @@ import { errorResponse, problemResponse } from "./error-response";
 import { ApiProblem, apiError } from "./errors";
 import { FaultInjector } from "./faults";
 import { checkAuthorization, IamIssuer } from "./iam";
-import { StateStore } from "./persistence";
 import { RateLimiter } from "./rate-limits";
 import { type RouteMatch, Router } from "./router";
 import { StatsRecorder } from "./stats";
 import type { EmulatorRequest, EmulatorResponse, HttpMethod, RouteDef } from "./http-types";
+import { PersistedState } from "./store/persisted-state";
 import { checkVersionParameter } from "./version";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,7 +38,7 @@ export class EmulatorServer<S extends object> {
     readonly stats = new StatsRecorder();
     readonly faults: FaultInjector;
     readonly rateLimiter: RateLimiter;
-    readonly store?: StateStore;
+    readonly store?: PersistedState;
     private readonly iam: IamIssuer;
     private readonly api: Router<S>;
     private readonly admin: Router<S>;
@@ -55,9 +55,10 @@ export class EmulatorServer<S extends object> {
         this.api = new Router([...parts.apiRoutes, ...this.iamRoutes()]);
         this.admin = new Router([...coreAdminRoutes(this), ...parts.adminRoutes]);
         if (options.dataDir) {
-            this.store = new StateStore(options.dataDir, () => this.ctx.state);
+            this.store = PersistedState.open(options.dataDir);
             const saved = this.store.load() as Partial<S> | undefined;
-            if (saved) this.ctx.state = { ...parts.emptyState(), ...saved };
+            // Areas change the state through the store's view, which notes what a save must write.
+            this.ctx.state = this.store.track(saved ? { ...parts.emptyState(), ...saved } : this.ctx.state);
         }
         this.http = http.createServer((req, res) => {
             this.handle(req, res).catch((err) => {
@@ -86,12 +87,13 @@ export class EmulatorServer<S extends object> {
             this.http.close(() => resolve());
             this.http.closeAllConnections();
         });
-        await this.store?.flush();
+        this.store?.close();
     }
 
     /** Empties all state (and saves it), stats and rate-limit windows. Faults stay as configured. */
     async reset(): Promise<void> {
-        this.ctx.state = this.parts.emptyState();
+        const empty = this.parts.emptyState();
+        this.ctx.state = this.store ? this.store.track(empty) : empty;
         this.stats.reset();
         this.rateLimiter.reset();
         await this.persist();
@@ -107,7 +109,7 @@ export class EmulatorServer<S extends object> {
     }
 
     private async persist(): Promise<void> {
-        await this.store?.save();
+        this.store?.save();
     }
 
     private iamRoutes(): RouteDef<S>[] {

@@ -21,7 +21,8 @@ export function findByKey<T>(list: T[], key: keyof T, value: string): T | undefi
 
 export function addByKey<T>(list: T[], key: keyof T, item: T): void {
     list.push(item);
-    indexOf(list, key).set(item[key] as unknown as string, item);
+    // The item as stored, read back: under --data-dir that is the tracked view, so later changes through the index are saved.
+    indexOf(list, key).set(item[key] as unknown as string, list[list.length - 1]);
 }
 
 export function removeByKey<T>(list: T[], key: keyof T, value: string): T | undefined {

@@ -9,7 +9,7 @@ describe("bench (quick sizes, no timing assertions)", function () {
     let results: SuiteResults;
 
     before(async () => {
-        results = await runSuite({ quick: true, latencies: [0], growthSizes: [10, 40], harness: true, log: () => undefined });
+        results = await runSuite({ quick: true, latencies: [0], growthSizes: [10, 40], harness: true, store: true, log: () => undefined });
     });
 
     it("runs every workspace scenario for ours and the baseline, and an edited example costs one write", () => {
@@ -41,6 +41,21 @@ describe("bench (quick sizes, no timing assertions)", function () {
         expect(report).to.contain("## Large workspace, 0 ms latency");
         expect(report).to.contain("## Serialized `__provider` per resource type");
         expect(report).to.contain("## Growth curve");
+    });
+
+    it("persists one intent change in a stored state both ways: the whole file, and the record store writing one record", () => {
+        const store = results.store!;
+        expect(store.wholeFile.bytesWritten).to.equal(store.stateBytes);
+        expect(store.recordStore.recordsWritten).to.equal(1);
+        expect(store.recordStore.bytesWritten).to.be.below(store.stateBytes / 10);
+        const report = renderReport(results, "npm run bench -- --quick");
+        expect(report).to.contain("## Emulator persistence: one mutation in a large state");
+    });
+
+    it("parses the store section's flags (on by default; --store-only runs only it)", () => {
+        expect(parseArgs([])).to.include({ store: true, storeOnly: false });
+        expect(parseArgs(["--no-store"])).to.include({ store: false });
+        expect(parseArgs(["--store-only"])).to.include({ storeOnly: true, engine: undefined });
     });
 
     it("parses the command line (quick writes no report unless asked)", () => {
