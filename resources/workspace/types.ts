@@ -28,11 +28,18 @@ export interface WorkspaceInputs {
     adoptWorkspaceId?: string;
 }
 
-export interface WorkspaceOutputs extends WorkspaceInputs {
+/**
+ * What the spec returns and receives as stored outputs. Owned collections are returned as content
+ * and stored as digests (provider/bridge/digests.ts): stored outputs hold `intentsDigests` and so
+ * on, never `intents`.
+ */
+export interface WorkspaceOutputs extends WorkspaceInputs, Partial<Record<DigestKey, string>> {
     workspaceId: string;
     /** Training status when last read: Available, Training, Failed, ... */
     status?: string;
 }
+
+type DigestKey = `${CollectionName}Digests`;
 
 /** Fields set on the workspace itself (not collections, not provider options). */
 export const SCALARS = ["name", "description", "language", "metadata", "learningOptOut", "systemSettings", "webhooks"] as const;
