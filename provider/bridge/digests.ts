@@ -38,14 +38,17 @@ export class Digesting {
 
     /** Stored outputs with digested properties as digests, also when an earlier version stored the content. */
     stored(olds: Bag): Bag {
-        if (!this.names.some((name) => Array.isArray(olds[name]))) return olds;
-        const out = { ...olds };
+        return this.names.some((name) => Array.isArray(olds[name])) ? this.digested({ ...olds }) : olds;
+    }
+
+    /** `bag` (a copy, changed in place) with each digested property given as content replaced by its digests. */
+    private digested(bag: Bag): Bag {
         for (const name of this.names) {
-            if (!Array.isArray(out[name])) continue;
-            out[digestKey(name)] = digestText(this.identities[name], out[name]);
-            delete out[name];
+            if (!Array.isArray(bag[name])) continue;
+            bag[digestKey(name)] = digestText(this.identities[name], bag[name]);
+            delete bag[name];
         }
-        return out;
+        return bag;
     }
 
     /**
@@ -59,12 +62,7 @@ export class Digesting {
         const out = { ...bag };
         delete out[CONTENT_HASH_KEY];
         if (whole && present.length > 0) out[CONTENT_HASH_KEY] = contentHash(packedJson(bag, this.packed));
-        for (const name of this.names) {
-            if (!Array.isArray(out[name])) continue;
-            out[digestKey(name)] = digestText(this.identities[name], out[name]);
-            delete out[name];
-        }
-        return out;
+        return this.digested(out);
     }
 
     /** Whether `name` (a digested property) differs between stored digests and the declared elements. */
