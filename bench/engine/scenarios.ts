@@ -55,7 +55,7 @@ export interface EngineResults {
     huge?: EngineSeries;
 }
 
-async function series(cli: PulumiCli, mode: EngineMode, content: WorkspaceInputs, repeats: number, options: EngineOptions): Promise<EngineSeries> {
+export async function series(cli: PulumiCli, mode: EngineMode, content: WorkspaceInputs, repeats: number, options: EngineOptions): Promise<EngineSeries> {
     const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
     let stack: EngineStack | undefined;
     const result: EngineSeries = {

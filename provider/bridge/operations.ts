@@ -11,6 +11,7 @@ import { describeChange, type ResourceSummary } from "../change-summary/describe
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
 import type { CheckContext, OperationContext, ResourceSpec } from "./spec";
 import { creationMarker, HIDDEN_KEYS, MARKER_KEY } from "./creation-marker";
+import { Digesting } from "./digests";
 import { describeFailure, PartialFailure } from "./errors";
 import {
     containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
@@ -27,9 +28,12 @@ export class ResourceOperations<I extends object, O extends object> {
 
     /** Inputs the engine carries packed into one JSON string (packing.ts). */
     readonly packed: readonly string[];
+    /** Collections whose outputs keep digests, not the content (digests.ts). */
+    readonly digesting: Digesting;
 
     constructor(private readonly spec: ResourceSpec<I, O>) {
         this.packed = spec.packed ?? [];
+        this.digesting = new Digesting((spec.digests ?? {}) as Record<string, any>, this.packed);
         this.validate = compileInputSchema(spec.inputSchema);
         this.inputNames = Object.keys((spec.inputSchema as { properties?: object }).properties ?? {});
         this.writeOnly = spec.writeOnly ?? [];
@@ -56,18 +60,26 @@ export class ResourceOperations<I extends object, O extends object> {
 
     /** Compares the declared inputs with the stored outputs, property by property. */
     diff(olds: Bag, news: Bag): dynamic.DiffResult {
-        return this.diffOf(this.changedProperties(olds, news), olds, news);
+        const stored = this.digesting.stored(olds);
+        return this.diffOf(this.changedProperties(stored, news), stored, news);
     }
 
-    /** The diff and, when something changes, the plan summary of the update or replacement. */
-    planChange(id: string | undefined, olds: Bag, news: Bag): { result: dynamic.DiffResult; summary?: ResourceSummary } {
-        const changed = this.changedProperties(olds, news);
-        const result = this.diffOf(changed, olds, news);
+    /**
+     * The diff and, when something changes, the plan summary of the update or replacement.
+     * `previous`: the inputs of the last deployment, when known (they name changes inside elements).
+     */
+    planChange(id: string | undefined, olds: Bag, news: Bag, previous?: () => Bag | undefined): { result: dynamic.DiffResult; summary?: ResourceSummary } {
+        const stored = this.digesting.stored(olds);
+        const changed = this.changedProperties(stored, news);
+        const result = this.diffOf(changed, stored, news);
         if (!result.changes || !this.spec.summary) return { result };
+        // Outputs of an earlier version hold the content itself: the best previous declaration.
+        if (stored !== olds && !previous) previous = () => olds;
         const replaces = result.replaces ?? [];
         const summary = describeChange(this.spec.summary, {
             action: replaces.length > 0 ? "replace" : "update",
-            id, olds: this.inputsOf(olds), news: this.inputsOf(news), changed, replaces,
+            id, olds: this.inputsOf(stored), news: this.inputsOf(news), changed, replaces,
+            previous: previous && (() => { const p = previous(); return p && this.inputsOf(p); }),
         });
         return { result, summary };
     }
@@ -90,8 +102,10 @@ export class ResourceOperations<I extends object, O extends object> {
         };
     }
 
+    /** Input properties that differ; `olds` as `stored()` gives them. */
     changedProperties(olds: Bag, news: Bag): string[] {
         return this.inputNames.filter((name) => {
+            if (this.digesting.names.includes(name)) return this.digesting.changed(name, olds, news);
             if (this.writeOnly.includes(name)) {
                 const declared = news[name];
                 if (containsUnknown(declared)) return true;
@@ -119,11 +133,11 @@ export class ResourceOperations<I extends object, O extends object> {
 
     async read(ctx: OperationContext, id: string, olds: Bag): Promise<dynamic.ReadResult> {
         try {
-            const result = await this.spec.read(ctx, id, withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O);
+            const result = await this.spec.read(ctx, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O);
             if (!result) return { id: "" };
             // The creation marker stays with the object through refreshes (see creation-marker.ts).
             const marker = withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] });
-            const props = { ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker };
+            const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker });
             if (!result.inputs) return { id, props: withoutUndefined(props) };
             return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
         } catch (err) {
@@ -135,7 +149,7 @@ export class ResourceOperations<I extends object, O extends object> {
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
         const inputs = this.inputsOf(news);
         try {
-            const outs = await this.spec.update(ctx, id, withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, inputs);
+            const outs = await this.spec.update(ctx, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O, inputs);
             return { outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) } };
         } catch (err) {
             throw describeFailure(this.spec.type, "update", id, this.completePartial(err, olds[MARKER_KEY] ?? news[MARKER_KEY]));
@@ -167,7 +181,7 @@ export class ResourceOperations<I extends object, O extends object> {
             const value = (inputs as Bag)[name];
             if (value !== undefined) stored[hashKey(name)] = sha256(value);
         }
-        return withoutUndefined({ ...stored, ...withoutKeys(outs as Bag, this.writeOnly) }) as O;
+        return withoutUndefined(this.digesting.outputs({ ...stored, ...withoutKeys(outs as Bag, this.writeOnly) })) as O;
     }
 
     private storedHashes(olds: Bag): Bag {
@@ -177,7 +191,7 @@ export class ResourceOperations<I extends object, O extends object> {
     /** A partial failure's outputs are stored like a success's: no secrets, no undefined members. */
     private completePartial(err: unknown, marker?: unknown): unknown {
         if (!(err instanceof PartialFailure)) return err;
-        const props = withoutUndefined({ ...withoutKeys(err.properties, this.writeOnly), [MARKER_KEY]: marker });
+        const props = withoutUndefined(this.digesting.outputs({ ...withoutKeys(err.properties, this.writeOnly), [MARKER_KEY]: marker }));
         return new PartialFailure(err.message, err.id, props, err.cause);
     }
 }

@@ -12,7 +12,8 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
      * @param outputNames computed outputs the class exposes; they must be present (undefined) in
      *   the registered properties for Pulumi to create the output properties.
      * @param packed bulky inputs sent to the engine as one JSON string (the spec's `packed`, see
-     *   packing.ts); the class still exposes each of them as an output of its own.
+     *   packing.ts); the class still exposes each of them as an output of its own, with the
+     *   declared value once the resource exists (state keeps digests of them, not the content).
      */
     protected constructor(
         type: string,
@@ -28,10 +29,9 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
         // Stable facts for the creation marker (creation-marker.ts): the provider never sees the URN.
         props[URN_KEY] = pulumi.createUrn(name, `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${type}`, opts?.parent);
         super(providerFor(type), name, props, opts, RESOURCE_MODULE, type);
-        if (packed.length > 0) {
-            const content = ((this as unknown as Record<string, pulumi.Output<string | undefined>>)[PACKED_KEY])
-                .apply((json) => (json === undefined ? {} : JSON.parse(json) as Record<string, unknown>));
-            for (const name of packed) (this as unknown as Record<string, unknown>)[name] = content.apply((c) => c[name]);
+        for (const name of packed) {
+            const declared = pulumi.output((args as Record<string, unknown>)[name]);
+            (this as unknown as Record<string, unknown>)[name] = pulumi.all([this.id, declared]).apply(([, value]) => value);
         }
     }
 }

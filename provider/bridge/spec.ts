@@ -9,6 +9,7 @@ import type { ApiClient } from "../http/client";
 import type { ConnectionSettings } from "../config";
 import type { SummaryShape } from "../change-summary/shape";
 import type { CheckFailure } from "../validation";
+import type { ElementIdentity } from "../element-digests";
 
 /** What check may depend on besides the inputs: the API version dates of the stack's config (rules differ by version). */
 export interface CheckContext {
@@ -65,6 +66,14 @@ export interface ResourceSpec<I extends object, O extends object> {
      * `normalize` must leave them as they are (the declared text is stored as it came).
      */
     packed?: readonly (keyof I & string)[];
+    /**
+     * Packed collections whose outputs keep per-element digests instead of the content
+     * (digests.ts): the stored outputs `update`, `read` and `replaceWhen` receive hold
+     * `<name>Digests` text (provider/element-digests.ts), never the collection. `create`,
+     * `update` and `read` may return the collection (it is digested on the way out) or, for what
+     * only digests know (a stopped update), the `<name>Digests` text itself.
+     */
+    digests?: Partial<Record<keyof I & string, ElementIdentity>>;
     /** Cross-field rules the schema cannot express. Pure: no I/O. */
     check?(inputs: I, context: CheckContext): CheckFailure[];
     /** Fill defaults / normalize after validation; the result is what create/update/diff see. */

@@ -1,14 +1,22 @@
 /**
  * What the plugin calls: the generic operations with the engine's wire shape on both sides. Packed
  * properties (packing.ts) are unpacked before each operation and packed again in what goes back
- * (outputs, read inputs, a partial failure's properties). A no-op diff compares the packed text
- * alone, so it never parses the content; state written before packing is rewritten once, by an
- * update that makes no API call.
+ * (read inputs, outputs of packed properties that keep no digests, a partial failure's
+ * properties). Digested properties (digests.ts) leave the outputs as digests and the hash of the
+ * packed text: a no-op diff hashes the declared text and compares, so it never parses the
+ * content. State that holds the content in its outputs (written before digests, or before
+ * packing) is rewritten once, by an update that makes no API call.
+ *
+ * The engine gives diff only the stored outputs, but gives check the inputs of the last
+ * deployment: check keeps them (by creation marker, in this process) for the diff that follows,
+ * whose plan summary names what changed inside an element from them.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceOperations } from "./operations";
 import type { CheckContext, OperationContext } from "./spec";
 import { PartialFailure } from "./errors";
+import { MARKER_KEY } from "./creation-marker";
+import { CONTENT_HASH_KEY, contentHash } from "./digests";
 import { isUnpackedState, pack, PACKED_KEY, unpack } from "./packing";
 import { withoutKeys } from "../values";
 
@@ -16,12 +24,26 @@ type Bag = Record<string, any>;
 
 export class WireOperations {
     private readonly packed: readonly string[];
+    /** Packed properties whose outputs keep the content (no digests declared). */
+    private readonly packedOutputs: readonly string[];
+    /** Inputs of the last deployment by creation marker, from check to the diff that follows. */
+    private readonly previousInputs = new Map<string, Bag>();
 
     constructor(private readonly ops: ResourceOperations<any, any>) {
         this.packed = ops.packed;
+        this.packedOutputs = this.packed.filter((name) => !ops.digesting.names.includes(name));
     }
 
     check(olds: Bag, news: Bag, context: CheckContext): dynamic.CheckResult {
+        const result = this.checkPacked(olds, news, context);
+        const marker = result.inputs?.[MARKER_KEY];
+        if (this.packed.length > 0 && typeof marker === "string" && !result.failures?.length && olds && PACKED_KEY in olds) {
+            this.previousInputs.set(marker, olds);
+        }
+        return result;
+    }
+
+    private checkPacked(olds: Bag, news: Bag, context: CheckContext): dynamic.CheckResult {
         if (this.packed.length === 0) return this.ops.check(olds, news, context);
         let unpacked: Bag;
         try {
@@ -42,7 +64,11 @@ export class WireOperations {
     /** The diff and the plan summary (plan-reporter.ts) over the unpacked sides. */
     planChange(id: string | undefined, olds: Bag, news: Bag): ReturnType<ResourceOperations<any, any>["planChange"]> {
         const sides = this.compared(olds, news);
-        const plan = this.ops.planChange(id, sides.olds, sides.news);
+        const marker = news[MARKER_KEY];
+        const kept = typeof marker === "string" ? this.previousInputs.get(marker) : undefined;
+        if (kept) this.previousInputs.delete(marker);
+        let previous: Bag | undefined;
+        const plan = this.ops.planChange(id, sides.olds, sides.news, kept && (() => (previous ??= unpack(kept, this.packed))));
         const result = this.rewriting(sides, plan.result);
         return result === plan.result ? plan : { result };
     }
@@ -52,18 +78,30 @@ export class WireOperations {
     }
 
     /**
-     * The two sides of a diff as the operations compare them. Equal packed text needs no reading:
-     * the packed properties are left out of both sides (equal by construction).
+     * The two sides of a diff as the operations compare them. Declared text whose hash the outputs
+     * keep (or, in outputs that keep the content, equal text) needs no reading: the packed
+     * properties are left out of both sides (equal by construction).
      */
     private compared(olds: Bag, news: Bag): { olds: Bag; news: Bag; unpackedState: boolean } {
         if (this.packed.length === 0) return { olds, news, unpackedState: false };
-        if (typeof olds[PACKED_KEY] === "string" && olds[PACKED_KEY] === news[PACKED_KEY]) {
-            return { olds: withoutKeys(olds, [PACKED_KEY]), news: withoutKeys(news, [PACKED_KEY]), unpackedState: false };
+        const text = news[PACKED_KEY];
+        const outdated = this.holdsContent(olds);
+        if (typeof text === "string" && typeof olds[CONTENT_HASH_KEY] === "string" && olds[CONTENT_HASH_KEY] === contentHash(text)) {
+            return { olds: withoutKeys(olds, this.ops.digesting.outputKeys), news: withoutKeys(news, [PACKED_KEY]), unpackedState: outdated };
         }
-        return { olds: unpack(olds, this.packed), news: unpack(news, this.packed), unpackedState: isUnpackedState(olds, this.packed) };
+        if (typeof olds[PACKED_KEY] === "string" && olds[PACKED_KEY] === text) {
+            return { olds: withoutKeys(olds, [PACKED_KEY]), news: withoutKeys(news, [PACKED_KEY]), unpackedState: outdated };
+        }
+        return { olds: unpack(olds, this.packed), news: unpack(news, this.packed), unpackedState: outdated };
     }
 
-    /** Same content, but stored nested by a version before packing: an update (no API call) rewrites it packed. */
+    /** Outputs holding content that the current version keeps as digests (or nested, from before packing). */
+    private holdsContent(olds: Bag): boolean {
+        if (isUnpackedState(olds, this.packed)) return true;
+        return this.packedOutputs.length < this.packed.length && typeof olds[PACKED_KEY] === "string";
+    }
+
+    /** Same content, but stored by an earlier version (nested, or whole): an update (no API call) rewrites it. */
     private rewriting(sides: { unpackedState: boolean }, result: dynamic.DiffResult): dynamic.DiffResult {
         return sides.unpackedState && !result.changes ? { ...result, changes: true } : result;
     }
@@ -78,7 +116,7 @@ export class WireOperations {
         return {
             ...result,
             ...(result.props ? { props: this.packOut(result.props) } : {}),
-            ...(result.inputs ? { inputs: this.packOut(result.inputs) } : {}),
+            ...(result.inputs ? { inputs: pack(result.inputs, this.packed) } : {}),
         };
     }
 
@@ -91,8 +129,9 @@ export class WireOperations {
         return this.ops.delete(ctx, id, unpack(olds, this.packed));
     }
 
+    /** Outputs: packed properties that keep no digests go back packed (digested ones are digests by now). */
     private packOut(bag: Bag | undefined): Bag | undefined {
-        return bag === undefined || this.packed.length === 0 ? bag : pack(bag, this.packed);
+        return bag === undefined || this.packedOutputs.length === 0 ? bag : pack(bag, this.packedOutputs);
     }
 
     /** A partial failure's properties become state too: packed like outputs. */
@@ -100,7 +139,7 @@ export class WireOperations {
         try {
             return await work();
         } catch (err) {
-            if (!(err instanceof PartialFailure) || this.packed.length === 0) throw err;
+            if (!(err instanceof PartialFailure) || this.packedOutputs.length === 0) throw err;
             throw new PartialFailure(err.message, err.id, this.packOut(err.properties)!, err.cause);
         }
     }

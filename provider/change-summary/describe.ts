@@ -8,6 +8,7 @@
 import { diff as deepDiff } from "deep-diff";
 import { containsUnknown, deepEqual, UNKNOWN } from "../values";
 import { keyedDiff } from "../keyed-diff";
+import { decodeDigests, diffDigests, digestKey, digestOf, type ElementDigest } from "../element-digests";
 import { type CollectionShape, type FieldShape, isCollection, type ObjectShape, type PlannedChange, type SummaryShape } from "./shape";
 
 export interface ResourceSummary {
@@ -31,7 +32,7 @@ export function describeChange<I extends object>(shape: SummaryShape<I>, change:
     const header = `${shape.title(namingUnknowns(change.news))}${change.id ? ` (${change.id})` : ""}: ${change.action}${replacing}`;
     const lines = change.action === "create"
         ? contentLines(shape, change.news as Bag)
-        : changeLines(shape, change.olds as Bag, change.news as Bag, change.changed);
+        : changeLines(shape, change.olds as Bag, change.news as Bag, change.changed, change.previous as (() => Bag | undefined) | undefined);
     lines.push(...callLines(shape.calls?.(change) ?? []));
     return { header, lines };
 }
@@ -44,10 +45,10 @@ function contentLines(shape: ObjectShape, news: Bag): string[] {
     return counts.length > 0 ? [`${INDENT}content: ${counts.join(", ")}`] : [];
 }
 
-function changeLines(shape: ObjectShape, olds: Bag, news: Bag, changed: string[]): string[] {
+function changeLines(shape: ObjectShape, olds: Bag, news: Bag, changed: string[], previous?: () => Bag | undefined): string[] {
     const lines: string[] = [];
     const others: string[] = [];
-    collectChanges(shape, olds, news, changed, "", lines, others);
+    collectChanges(shape, olds, news, changed, "", lines, others, previous);
     if (others.length > 0) lines.push(`${INDENT}changed: ${cut(others, MAX_PHRASES * 2).join(", ")}`);
     return lines;
 }
@@ -56,7 +57,9 @@ function changeLines(shape: ObjectShape, olds: Bag, news: Bag, changed: string[]
  * Collections get their own lines (named ones a line per element); nested objects are walked;
  * everything else is gathered in `others` for one "changed:" line.
  */
-function collectChanges(shape: ObjectShape, olds: Bag, news: Bag, changed: string[], prefix: string, lines: string[], others: string[]): void {
+function collectChanges(
+    shape: ObjectShape, olds: Bag, news: Bag, changed: string[], prefix: string, lines: string[], others: string[], previous?: () => Bag | undefined,
+): void {
     for (const field of changed) {
         if (shape.ignored?.includes(field)) continue;
         const path = prefix + field;
@@ -66,9 +69,13 @@ function collectChanges(shape: ObjectShape, olds: Bag, news: Bag, changed: strin
         }
         const fieldShape = shape.fields?.[field];
         if (fieldShape && isCollection(fieldShape)) {
-            if (fieldShape.named) lines.push(...collectionBlock(path, fieldShape, olds[field], news[field]));
+            const stored = olds[digestKey(field)];
+            const d = typeof stored === "string" && !Array.isArray(olds[field])
+                ? digestedChanges(fieldShape, stored, news[field], () => previous?.()?.[field])
+                : elementChanges(fieldShape, olds[field], news[field]);
+            if (fieldShape.named) lines.push(...collectionBlock(path, fieldShape, d));
             else {
-                const phrases = nestedCollectionPhrases(fieldShape, olds[field], news[field]);
+                const phrases = countPhrases(fieldShape, d);
                 if (phrases.length > 0) lines.push(`${INDENT}${path}: ${phrases.join(", ")}`);
             }
         } else if (fieldShape) {
@@ -85,8 +92,7 @@ function differingKeys(olds: Bag, news: Bag): string[] {
 }
 
 /** A named collection at the top level: a count line, then one line per element. */
-function collectionBlock(field: string, shape: CollectionShape, olds: unknown, news: unknown): string[] {
-    const d = elementChanges(shape, olds, news);
+function collectionBlock(field: string, shape: CollectionShape, d: ElementChanges): string[] {
     const counts = [
         d.added.length > 0 ? `${d.added.length} added` : "",
         d.removed.length > 0 ? `${d.removed.length} removed` : "",
@@ -95,19 +101,20 @@ function collectionBlock(field: string, shape: CollectionShape, olds: unknown, n
     ].filter(Boolean);
     if (counts.length === 0) return [];
     const elementLines = [
-        ...d.added.map((e) => `+ ${named(shape, e)}`),
-        ...d.removed.map((e) => `- ${named(shape, e)}`),
+        ...d.added.map((key) => `+ ${named(shape, key)}`),
+        ...d.removed.map((key) => `- ${named(shape, key)}`),
         ...d.renamed.map((r) => `~ ${named(shape, r.old)} renamed to ${label(shape, r.new)}`),
-        ...d.changed.map((c) => `~ ${named(shape, c.new)}: ${c.phrases.join(", ")}`),
+        ...d.changed.map((c) => `~ ${named(shape, c.key)}: ${c.phrases.join(", ")}`),
     ];
     return [`${INDENT}${field}: ${counts.join(", ")}`, ...cut(elementLines, MAX_ELEMENT_LINES).map((l) => `${INDENT}${INDENT}${l}`)];
 }
 
+/** Element changes by key. */
 interface ElementChanges {
-    added: unknown[];
-    removed: unknown[];
-    renamed: { old: unknown; new: unknown }[];
-    changed: { new: unknown; phrases: string[] }[];
+    added: string[];
+    removed: string[];
+    renamed: { old: string; new: string }[];
+    changed: { key: string; phrases: string[] }[];
 }
 
 function elementChanges(shape: CollectionShape, olds: unknown, news: unknown): ElementChanges {
@@ -119,9 +126,54 @@ function elementChanges(shape: CollectionShape, olds: unknown, news: unknown): E
     // A renamed element's references (children's parent, next sibling) follow it: not a move.
     const renamedTo = new Map(d.renamed.map((r) => [shape.key(r.old), shape.key(r.new)]));
     const changed = d.changed
-        .map((c) => ({ new: c.new, phrases: objectPhrases(shape, canonicalOf(shape, c.old), canonicalOf(shape, c.new), renamedTo) }))
+        .map((c) => ({ key: shape.key(c.new), phrases: objectPhrases(shape, canonicalOf(shape, c.old), canonicalOf(shape, c.new), renamedTo) }))
         .filter((c) => c.phrases.length > 0);
-    return { added: d.added, removed: d.removed, renamed: d.renamed, changed };
+    const keys = (items: unknown[]) => items.map((e) => shape.key(e));
+    return { added: keys(d.added), removed: keys(d.removed), renamed: d.renamed.map((r) => ({ old: shape.key(r.old), new: shape.key(r.new) })), changed };
+}
+
+/** Said of a changed element whose former content is known only by its digest. */
+export const CONTENT_CHANGED = "content changed";
+
+/**
+ * The same changes from stored digests (provider/element-digests.ts). What changed inside an
+ * element is named from its previous declaration when that matches the stored digest (as it does
+ * unless the service changed behind the state's back), else the element reads "content changed".
+ */
+function digestedChanges(shape: CollectionShape, stored: string, news: unknown, previous: () => unknown): ElementChanges {
+    const d = diffDigests(shape, decodeDigests(shape, stored), asArray(news), true);
+    if (shape.renames !== true) {
+        d.added.push(...d.renamed.map((r) => r.element));
+        d.removed.push(...d.renamed.map((r) => r.from));
+        d.renamed = [];
+    }
+    const renamedTo = new Map(d.renamed.map((r) => [r.from, shape.key(r.element)]));
+    let previousByKey: Map<string, unknown> | undefined;
+    const formerContent = (key: string, digest: ElementDigest): Bag | undefined => {
+        previousByKey ??= new Map(asArray(previous()).map((e) => [shape.key(e), e]));
+        const former = previousByKey.get(key);
+        if (former === undefined || digestOf(shape, former).hash !== digest.hash) return undefined;
+        // Content as declared, position as stored (the service may have moved it since).
+        const content = { ...canonicalOf(shape, former) };
+        for (const field of shape.position ?? []) {
+            if (digest.position[field] === undefined) delete content[field];
+            else content[field] = digest.position[field];
+        }
+        return content;
+    };
+    const changed = d.changed.map(({ key, stored: digest, element }) => {
+        const former = formerContent(key, digest);
+        if (former) return { key, phrases: objectPhrases(shape, former, canonicalOf(shape, element), renamedTo) };
+        const now = digestOf(shape, element);
+        const moved = (shape.position ?? []).some((f) => (renamedTo.get(digest.position[f] ?? "") ?? digest.position[f]) !== now.position[f]);
+        return { key, phrases: [...(moved ? ["moved"] : []), ...(now.hash !== digest.hash ? [CONTENT_CHANGED] : [])] };
+    }).filter((c) => c.phrases.length > 0);
+    return {
+        added: d.added.map((e) => shape.key(e)),
+        removed: d.removed,
+        renamed: d.renamed.map((r) => ({ old: r.from, new: shape.key(r.element) })),
+        changed,
+    };
 }
 
 /** What changed inside one element (or object), as short phrases. */
@@ -158,12 +210,16 @@ function nestedCollectionPhrases(shape: CollectionShape, olds: unknown, news: un
     const d = elementChanges(shape, olds, news);
     if (shape.named) {
         return [
-            ...d.added.map((e) => `+${named(shape, e)}`),
-            ...d.removed.map((e) => `-${named(shape, e)}`),
+            ...d.added.map((key) => `+${named(shape, key)}`),
+            ...d.removed.map((key) => `-${named(shape, key)}`),
             ...d.renamed.map((r) => `${named(shape, r.old)} renamed to ${label(shape, r.new)}`),
-            ...d.changed.map((c) => `${named(shape, c.new)} ${c.phrases.join(", ")}`),
+            ...d.changed.map((c) => `${named(shape, c.key)} ${c.phrases.join(", ")}`),
         ];
     }
+    return countPhrases(shape, d);
+}
+
+function countPhrases(shape: CollectionShape, d: ElementChanges): string[] {
     return [
         d.added.length > 0 ? `+${count(d.added.length, shape)}` : "",
         d.removed.length > 0 ? `-${count(d.removed.length, shape)}` : "",
@@ -200,12 +256,11 @@ export function cut(items: string[], max: number): string[] {
     return items.length <= max ? items : [...items.slice(0, max), `... ${items.length - max} more`];
 }
 
-function named(shape: CollectionShape, element: unknown): string {
-    return `${shape.noun} ${label(shape, element)}`;
+function named(shape: CollectionShape, key: string): string {
+    return `${shape.noun} ${label(shape, key)}`;
 }
 
-function label(shape: CollectionShape, element: unknown): string {
-    const key = shape.key(element);
+function label(shape: CollectionShape, key: string): string {
     const text = shape.label ? shape.label(key) : key;
     return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 3)}...` : text;
 }

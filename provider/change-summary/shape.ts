@@ -5,6 +5,7 @@
  * named (free-form JSON by the paths that changed inside it), so secrets and whole bodies never
  * reach the output.
  */
+import type { ElementIdentity } from "../element-digests";
 
 /** An object whose fields may be collections or nested objects with collections. */
 export interface ObjectShape {
@@ -16,26 +17,23 @@ export interface ObjectShape {
     ignored?: string[];
 }
 
-/** An array of elements identified by a natural key. */
-export interface CollectionShape<E = any> extends ObjectShape {
+/**
+ * An array of elements identified by a natural key (`keyProperty`: the property holding it, which
+ * rename detection ignores; `canonical`: the comparison form, the same the planner compares;
+ * `position`: fields that place the element, whose change reads "moved").
+ */
+export interface CollectionShape<E = any> extends ObjectShape, ElementIdentity<E> {
     /** What one element is called ("intent", "example"); the plural adds "s" unless given. */
     noun: string;
     plural?: string;
-    key(element: E): string;
-    /** The element property holding the key, when there is one (rename detection ignores it). */
-    keyProperty?: string;
     /**
      * Whether elements are named in the summary (`intent #refund`); without it a nested collection
      * is only counted (`+2 examples`). `label` turns the key into the name.
      */
     named?: boolean;
     label?(key: string): string;
-    /** Comparison form (sorted sets, defaults dropped), the same the planner compares. */
-    canonical?(element: E): unknown;
     /** Pair a removed and an added element that differ only in their key (as the API renames). */
     renames?: boolean;
-    /** Fields that place the element (parent, previous sibling): a change reads "moved". */
-    position?: string[];
 }
 
 export type FieldShape = ObjectShape | CollectionShape;
@@ -48,8 +46,13 @@ export function isCollection(shape: FieldShape): shape is CollectionShape {
 export interface PlannedChange<I> {
     action: "create" | "update" | "replace";
     id?: string;
-    /** Stored outputs (empty for a create). */
+    /** Stored outputs (empty for a create): digested collections as `<name>Digests` (provider/element-digests.ts). */
     olds: Partial<I>;
+    /**
+     * The inputs of the last deployment, when the plugin saw them (the engine's check of this
+     * step): they name what changed inside an element whose stored digest they match.
+     */
+    previous?: () => Partial<I> | undefined;
     news: I;
     /** Input properties that differ (from the bridge's diff). */
     changed: string[];

@@ -100,13 +100,16 @@ export interface UpdateOptions<E = any> {
     onMissing?: "fail" | "create";
     /** The element as the service holds it, so that fields no longer declared get cleared. */
     previous?: E;
+    /** The previous element is not known (state keeps digests): clear every field `element` does not declare. */
+    clearUndeclared?: boolean;
 }
 
 /** Replaces the element `currentKey` with `element` (all subelements included); a key change renames it. */
 export async function updateElement<E extends object>(
     client: ApiClient, kind: ElementKind<E>, workspaceId: string, currentKey: string, element: E, options: UpdateOptions<E> = {},
 ): Promise<void> {
-    const body = elementBody(element, options.previous, kind.alwaysSent);
+    const previous = options.clearUndeclared ? Object.fromEntries(kind.fields.map((field) => [field, null])) as E : options.previous;
+    const body = elementBody(element, previous, kind.alwaysSent);
     try {
         await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, currentKey), body });
     } catch (err) {

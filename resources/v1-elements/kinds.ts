@@ -10,6 +10,8 @@
  */
 import { deepEqual, stableJson } from "../../provider/values";
 import { sortedBy } from "../../provider/keyed-diff";
+import type { ElementIdentity } from "../../provider/element-digests";
+import { counterexampleProperties, dialogNodeProperties, entityProperties, intentProperties } from "./schemas";
 import type {
     CounterexampleElement, DialogNodeElement, EntityElement, EntityValue, Example, IntentElement, Mention,
 } from "./types";
@@ -36,6 +38,10 @@ export interface ElementKind<E extends object = any> {
      * tell whether its position needs clearing.
      */
     alwaysSent?: readonly (keyof E & string)[];
+    /** Fields that place an element among the others (dialog nodes: parent, previous sibling). */
+    position?: readonly (keyof E & string)[];
+    /** Every field an element may declare (its schema's properties). */
+    fields: readonly string[];
     canonical(element: E): E;
 }
 
@@ -81,6 +87,7 @@ export const intentKind: ElementKind<IntentElement> = {
     key: "intent",
     callsPer30Min: 2000,
     exportOnGet: true,
+    fields: Object.keys(intentProperties),
     canonical: (intent) => compact({
         intent: intent.intent,
         description: intent.description,
@@ -95,6 +102,7 @@ export const entityKind: ElementKind<EntityElement> = {
     key: "entity",
     callsPer30Min: 1000,
     exportOnGet: true,
+    fields: Object.keys(entityProperties),
     canonical: (entity) => compact({
         entity: entity.entity,
         description: entity.description,
@@ -104,6 +112,8 @@ export const entityKind: ElementKind<EntityElement> = {
     }),
 };
 
+const NODE_POSITION = ["parent", "previousSibling"] as const;
+
 export const dialogNodeKind: ElementKind<DialogNodeElement> = {
     label: "dialog node",
     collection: "dialogNodes",
@@ -111,7 +121,9 @@ export const dialogNodeKind: ElementKind<DialogNodeElement> = {
     key: "dialogNode",
     callsPer30Min: 500,
     exportOnGet: false,
-    alwaysSent: ["parent", "previousSibling"],
+    alwaysSent: NODE_POSITION,
+    position: NODE_POSITION,
+    fields: Object.keys(dialogNodeProperties),
     canonical: (node) => compact({ ...node }, { type: "standard", disabled: false, disambiguationOptOut: false }),
 };
 
@@ -122,6 +134,7 @@ export const counterexampleKind: ElementKind<CounterexampleElement> = {
     key: "text",
     callsPer30Min: 1000,
     exportOnGet: false,
+    fields: Object.keys(counterexampleProperties),
     canonical: (counterexample) => ({ text: counterexample.text }),
 };
 
@@ -129,6 +142,18 @@ export const ELEMENT_KINDS: readonly ElementKind[] = [intentKind, entityKind, di
 
 export function keyOf<E extends object>(kind: ElementKind<E>, element: E): string {
     return String(element[kind.key]);
+}
+
+const identities = new Map<ElementKind, ElementIdentity>();
+
+/** How digests (provider/element-digests.ts) tell elements of this kind apart; one object per kind (digests are cached by it). */
+export function identityOf<E extends object>(kind: ElementKind<E>): ElementIdentity<E> {
+    let identity = identities.get(kind);
+    if (!identity) {
+        identity = { key: (e: E) => keyOf(kind, e), keyProperty: kind.key, canonical: kind.canonical, position: kind.position };
+        identities.set(kind, identity);
+    }
+    return identity;
 }
 
 /** A collection in canonical form: elements canonicalized and sorted by key. */

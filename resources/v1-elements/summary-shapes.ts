@@ -8,7 +8,7 @@ import { snakeCase } from "../../provider/casing";
 import type { CollectionShape, PlannedChange, SummaryShape } from "../../provider/change-summary/shape";
 import type { ElementInputs } from "./element-spec";
 import {
-    type CollectionName, counterexampleKind, dialogNodeKind, type ElementKind, entityKind, intentKind, keyOf,
+    type CollectionName, counterexampleKind, dialogNodeKind, type ElementKind, entityKind, identityOf, intentKind, keyOf,
 } from "./kinds";
 import type { EntityValue, Example } from "./types";
 
@@ -22,13 +22,13 @@ const entityValue: CollectionShape<EntityValue> = {
 };
 
 function elementShape<E extends object>(kind: ElementKind<E>, extra: Partial<CollectionShape<E>>): CollectionShape<E> {
-    return { noun: kind.label, key: (e) => keyOf(kind, e), keyProperty: kind.key, named: true, renames: true, canonical: kind.canonical, ...extra };
+    return { noun: kind.label, ...identityOf(kind), named: true, renames: true, ...extra };
 }
 
 export const ELEMENT_SHAPES: Record<CollectionName, CollectionShape> = {
     intents: elementShape(intentKind, { label: (k) => `#${k}`, fields: { examples: example } }),
     entities: elementShape(entityKind, { plural: "entities", label: (k) => `@${k}`, fields: { values: entityValue } }),
-    dialogNodes: elementShape(dialogNodeKind, { position: ["parent", "previousSibling"] }),
+    dialogNodes: elementShape(dialogNodeKind, {}),
     counterexamples: elementShape(counterexampleKind, { label: (k) => JSON.stringify(k) }),
 };
 

@@ -5,57 +5,80 @@
  */
 import { PartialFailure } from "../../provider/bridge/errors";
 import type { OperationContext } from "../../provider/bridge/spec";
-import { deepEqual } from "../../provider/values";
+import { deepEqual, withoutKeys } from "../../provider/values";
+import { decodeDigests, type DigestMap, digestKey, digestMap, digestOf, encodeDigests } from "../../provider/element-digests";
 import { apiPath } from "../../provider/http/path";
 import { createElement, deleteElement, updateElement } from "../v1-elements/element-client";
-import { dialogNodeKind, keyOf } from "../v1-elements/kinds";
-import { nodesAfter } from "./dialog-order";
+import { dialogNodeKind, ELEMENT_KINDS, identityOf, keyOf } from "../v1-elements/kinds";
+import { digestsAfter } from "./dialog-order";
 import { workspaceBody, workspaceFromApi } from "./mapping";
-import { type Collections, type ElementOp, planWorkspace } from "./plan";
+import { type CollectionDigests, type Collections, type ElementOp, planWorkspace } from "./plan";
 import { COLLECTIONS, OPTIONS, SCALARS, type ScalarName, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
 
+const kindOf = (collection: string) => ELEMENT_KINDS.find((k) => k.collection === collection)!;
 
-/** The live collections a plan starts from: the state's, or the service's for newly owned ones. */
-async function currentCollections(ctx: OperationContext, workspaceId: string, olds: WorkspaceInputs, news: WorkspaceInputs): Promise<Collections> {
-    const current: Collections = {};
-    const unknown = COLLECTIONS.filter((c) => news[c] !== undefined && olds[c] === undefined);
-    let live: WorkspaceInputs | undefined;
+/** The stored digests of the collections `olds` owns (stored outputs hold digests, see types.ts). */
+export function storedDigests(olds: WorkspaceOutputs): CollectionDigests {
+    const stored: CollectionDigests = {};
+    for (const c of COLLECTIONS) {
+        const text = olds[digestKey(c) as keyof WorkspaceOutputs];
+        if (typeof text === "string") stored[c] = decodeDigests(identityOf(kindOf(c)), text);
+    }
+    return stored;
+}
+
+/** Digests of content (an export, an adopted workspace). */
+export function digestsOf(content: Collections): CollectionDigests {
+    const digests: CollectionDigests = {};
+    for (const c of COLLECTIONS) if (Array.isArray(content[c])) digests[c] = digestMap(identityOf(kindOf(c)), content[c]!);
+    return digests;
+}
+
+/** What the service holds of the collections `news` declares: the state's digests, or the service's content for newly owned ones. */
+async function currentDigests(ctx: OperationContext, workspaceId: string, stored: CollectionDigests, news: WorkspaceInputs): Promise<CollectionDigests> {
+    const current: CollectionDigests = {};
+    const unknown = COLLECTIONS.filter((c) => news[c] !== undefined && stored[c] === undefined);
+    let live: CollectionDigests = {};
     if (unknown.length > 0) {
         const body = await ctx.client.request<Record<string, unknown>>({
             method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`, query: { export: true },
         });
-        live = workspaceFromApi(body);
+        const content = workspaceFromApi(body);
+        live = digestsOf(Object.fromEntries(unknown.map((c) => [c, content[c] ?? []])));
     }
-    for (const c of COLLECTIONS) if (news[c] !== undefined) current[c] = (olds[c] ?? live?.[c] ?? []) as any[];
+    for (const c of COLLECTIONS) if (news[c] !== undefined) current[c] = stored[c] ?? live[c] ?? new Map();
     return current;
 }
 
-/** Applies one element op to the known collection contents. */
-function record(known: Collections, op: ElementOp): void {
+/** Applies one element op to the known digests. */
+function record(known: CollectionDigests, op: ElementOp): void {
+    const identity = identityOf(op.kind);
+    const digests: DigestMap = known[op.kind.collection] ?? new Map();
     if (op.kind === dialogNodeKind) {
-        known.dialogNodes = nodesAfter(known.dialogNodes ?? [], op);
+        known.dialogNodes = digestsAfter(digests, op, (node) => digestOf(identity, node));
         return;
     }
-    const list = [...(known[op.kind.collection] ?? [])];
-    const key = (e: any) => keyOf(op.kind, e);
-    if (op.op === "create") list.push(op.element);
-    else if (op.op === "update") {
-        const index = list.findIndex((e) => key(e) === op.key);
-        if (index >= 0) list[index] = op.element;
-        else list.push(op.element);
+    if (op.op === "delete") {
+        digests.delete(op.key);
     } else {
-        known[op.kind.collection] = list.filter((e) => key(e) !== op.key);
+        const key = keyOf(op.kind, op.element);
+        const from = op.op === "update" ? op.key : key;
+        const digest = digestOf(identity, op.element);
+        // A rename keeps the element's place in the order.
+        known[op.kind.collection] = from !== key && digests.has(from)
+            ? new Map([...digests].map(([k, d]) => (k === from ? [key, digest] : [k, d])))
+            : digests.set(key, digest);
         return;
     }
-    known[op.kind.collection] = list;
+    known[op.kind.collection] = digests;
 }
 
-async function run(ctx: OperationContext, workspaceId: string, op: ElementOp, previous: Collections): Promise<void> {
+async function run(ctx: OperationContext, workspaceId: string, op: ElementOp): Promise<void> {
     const client = ctx.client;
     if (op.op === "create") return createElement(client, op.kind, workspaceId, op.element, { onConflict: "update" });
     if (op.op === "delete") return deleteElement(client, op.kind, workspaceId, op.key);
-    const before = previous[op.kind.collection]?.find((e) => keyOf(op.kind, e) === op.key);
-    return updateElement(client, op.kind, workspaceId, op.key, op.element, { onMissing: "create", previous: before });
+    // State keeps digests, not the previous element: every field the element does not declare is cleared.
+    return updateElement(client, op.kind, workspaceId, op.key, op.element, { onMissing: "create", clearUndeclared: true });
 }
 
 export interface ApplyResult {
@@ -65,20 +88,26 @@ export interface ApplyResult {
 }
 
 /**
- * Brings workspace `workspaceId` from `olds` (what the state says it holds) to `news`.
- * `olds` may lack collections (not owned before, or an adopted workspace): those are read live.
+ * Brings workspace `workspaceId` from `olds` (what the state says it holds: scalars, and
+ * `stored` digests of the owned collections) to `news`. Collections without digests (not owned
+ * before) are read live.
  */
-export async function applyWorkspace(ctx: OperationContext, workspaceId: string, olds: WorkspaceInputs, news: WorkspaceInputs): Promise<ApplyResult> {
-    const current = await currentCollections(ctx, workspaceId, olds, news);
+export async function applyWorkspace(
+    ctx: OperationContext, workspaceId: string, olds: WorkspaceInputs, stored: CollectionDigests, news: WorkspaceInputs,
+): Promise<ApplyResult> {
+    const current = await currentDigests(ctx, workspaceId, stored, news);
     const changedScalars = SCALARS.filter((s) => !deepEqual(olds[s] ?? null, news[s] ?? null));
     const cleared = changedScalars.filter((s) => news[s] === undefined) as ScalarName[];
     const desired: Collections = Object.fromEntries(COLLECTIONS.filter((c) => news[c] !== undefined).map((c) => [c, news[c]]));
     const plan = planWorkspace(current, desired, changedScalars.length > 0);
     ctx.log(`workspace ${workspaceId}: ${describePlan(plan.bulk, plan.ops, changedScalars)}`);
 
-    const known: Record<string, unknown> = { ...olds, ...current };
-    const outputs = (): WorkspaceOutputs => {
+    const known: Record<string, unknown> = withoutKeys(olds as unknown as Record<string, unknown>, [...COLLECTIONS, ...COLLECTIONS.map(digestKey)]);
+    const knownDigests: CollectionDigests = { ...current };
+    // Digests of what is known to be applied (a stopped update), or the declared content once all is.
+    const outputs = (digests: CollectionDigests): WorkspaceOutputs => {
         const out: Record<string, unknown> = { ...known, workspaceId };
+        for (const [c, map] of Object.entries(digests)) out[digestKey(c)] = encodeDigests(identityOf(kindOf(c)), map!);
         for (const option of OPTIONS) out[option] = news[option];
         return out as unknown as WorkspaceOutputs;
     };
@@ -89,20 +118,20 @@ export async function applyWorkspace(ctx: OperationContext, workspaceId: string,
                 body: workspaceBody(news, { collections: plan.bulk, cleared }),
             });
             for (const s of SCALARS) known[s] = news[s];
-            for (const c of plan.bulk) known[c] = news[c];
+            for (const c of plan.bulk) knownDigests[c] = digestsOf({ [c]: news[c] })[c];
         }
         for (const op of plan.ops) {
-            await run(ctx, workspaceId, op, known as Collections);
-            record(known as Collections, op);
+            await run(ctx, workspaceId, op);
+            record(knownDigests, op);
         }
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        throw new PartialFailure(`updating workspace ${workspaceId} stopped part-way: ${message}`, workspaceId, outputs() as any, err, COLLECTIONS);
+        throw new PartialFailure(`updating workspace ${workspaceId} stopped part-way: ${message}`, workspaceId, outputs(knownDigests) as any, err, COLLECTIONS.map(digestKey));
     }
     // Undeclared collections are not owned: once they are dropped from the program, state forgets
-    // them (the bridge drops undefined outputs).
+    // them. Declared ones are returned as content, which the bridge digests.
     for (const name of [...SCALARS, ...COLLECTIONS]) known[name] = news[name];
-    return { outputs: outputs(), contentChanged: plan.bulk.length > 0 || plan.ops.length > 0 };
+    return { outputs: outputs({}), contentChanged: plan.bulk.length > 0 || plan.ops.length > 0 };
 }
 
 function describePlan(bulk: string[], ops: ElementOp[], scalars: string[]): string {

@@ -10,9 +10,10 @@
  * only when it is new, its content changed, or the simulation says it is not where it is declared.
  * Removed nodes are deleted last: by then no kept node depends on them, and deleting the top of
  * a removed subtree deletes the subtree (one call). Updates always send both position fields
- * (kinds.ts `alwaysSent`), and `nodesAfter` keeps the state of a stopped plan true to where the
+ * (kinds.ts `alwaysSent`), and `digestsAfter` keeps the state of a stopped plan true to where the
  * relinking put every node, so that the next plan starts from the service's real tree.
  */
+import type { DigestMap, ElementDigest } from "../../provider/element-digests";
 import type { DialogNodeElement } from "../v1-elements/types";
 
 interface Position {
@@ -94,34 +95,35 @@ export type NodeCall =
     | { op: "update"; key: string; element: DialogNodeElement }
     | { op: "delete"; key: string };
 
+/** The positions that stored digests keep, as nodes for DialogTree. */
+export function positionsOf(digests: DigestMap): DialogNodeElement[] {
+    return [...digests].map(([id, d]) => ({ dialogNode: id, parent: d.position.parent, previousSibling: d.position.previousSibling }));
+}
+
 /**
- * The nodes the service holds after `call`, every node at the place the service's relinking gives
- * it (not only the called one), with the references a rename rewrites (parent, previous sibling,
- * jump target). Keeps a partial failure's state true to the service, so that the next plan starts
- * from where the nodes really are.
+ * The digests of the nodes the service holds after `call`, every node at the place the service's
+ * relinking gives it (not only the called one), so that the state of a stopped plan is true to
+ * where the nodes are. (A rename also rewrites jumps to the node; the digests of the nodes holding
+ * them stay as they were, so the next plan sends those nodes again: one call more, never one less.)
  */
-export function nodesAfter(nodes: DialogNodeElement[], call: NodeCall): DialogNodeElement[] {
-    const tree = new DialogTree(nodes);
-    let list: DialogNodeElement[];
+export function digestsAfter(digests: DigestMap, call: NodeCall, digestOf: (node: DialogNodeElement) => ElementDigest): DigestMap {
+    const tree = new DialogTree(positionsOf(digests));
+    const after: DigestMap = new Map(digests);
     if (call.op === "delete") {
-        const gone = new Set(tree.remove(call.key));
-        list = nodes.filter((n) => !gone.has(n.dialogNode));
+        for (const id of tree.remove(call.key)) after.delete(id);
     } else {
         const id = call.element.dialogNode;
         const from = call.op === "update" ? call.key : id;
-        list = nodes;
-        if (from !== id && tree.has(from)) {
-            tree.rename(from, id);
-            list = list.map((n) => (n.nextStep?.dialogNode === from ? { ...n, nextStep: { ...n.nextStep, dialogNode: id } } : n));
-        }
+        if (from !== id && tree.has(from)) tree.rename(from, id);
         tree.place(id, { parent: call.element.parent, previousSibling: call.element.previousSibling });
-        list = [...list.filter((n) => n.dialogNode !== id && n.dialogNode !== from), call.element];
+        after.delete(from);
+        after.delete(id);
+        after.set(id, digestOf(call.element));
     }
-    return list.map((node) => {
-        const { parent: _p, previousSibling: _s, ...rest } = node;
-        const at = tree.positionOf(node.dialogNode)!;
-        return { ...rest, ...(at.parent !== undefined && { parent: at.parent }), ...(at.previousSibling !== undefined && { previousSibling: at.previousSibling }) };
-    });
+    return new Map([...after].map(([id, d]) => {
+        const at = tree.positionOf(id)!;
+        return [id, { hash: d.hash, position: { parent: at.parent, previousSibling: at.previousSibling } }];
+    }));
 }
 
 /**

@@ -58,13 +58,13 @@ export function workspaceFromApi(body: Record<string, unknown>): WorkspaceInputs
  * The live content projected onto what the stack declares: the scalars it declared and the
  * collections it owns. Undeclared scalars and collections are not managed, so they are not read.
  */
-export function projectOnto(live: WorkspaceInputs, declared: WorkspaceInputs): WorkspaceInputs {
+export function projectOnto(
+    live: WorkspaceInputs, declared: WorkspaceInputs, owned: readonly CollectionName[] = COLLECTIONS.filter((c) => declared[c] !== undefined),
+): WorkspaceInputs {
     const projected: Record<string, unknown> = {};
     for (const scalar of SCALARS) {
         if (declared[scalar] !== undefined || scalar === "name" || scalar === "language") projected[scalar] = live[scalar];
     }
-    for (const collection of COLLECTIONS) {
-        if (declared[collection] !== undefined) projected[collection] = live[collection] ?? [];
-    }
+    for (const collection of owned) projected[collection] = live[collection] ?? [];
     return projected as unknown as WorkspaceInputs;
 }

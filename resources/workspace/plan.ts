@@ -1,7 +1,10 @@
 /**
- * The update planner: from the content the service holds (`current`) and the declared content
- * (`desired`) of each owned collection, the fewest whole-element calls that reach the declared
- * state, and whether one whole-workspace update is cheaper.
+ * The update planner: from what the service holds (`current`: per-element digests, see
+ * provider/element-digests.ts; state keeps no second copy of the content) and the declared
+ * content (`desired`) of each owned collection, the fewest whole-element calls that reach the
+ * declared state, and whether one whole-workspace update is cheaper. Digests tell which elements
+ * changed, were renamed or removed, and where every dialog node is; the calls carry the declared
+ * elements.
  *
  * Element plan, per collection (natural key: intent name, entity name, node id, counterexample text):
  *   - changed element (any subelement included) -> one update of that element, carrying all of it;
@@ -22,10 +25,10 @@
  * changes). Bodies above the synchronous update limit (1.5 MB) always go element by element.
  * With these numbers a workspace update wins from about 67 intent changes or 17 node changes.
  */
-import { keyedDiff } from "../../provider/keyed-diff";
-import { type CollectionName, type ElementKind, ELEMENT_KINDS, keyOf } from "../v1-elements/kinds";
+import { diffDigests, type DigestMap } from "../../provider/element-digests";
+import { type CollectionName, type ElementKind, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
 import type { DialogNodeElement } from "../v1-elements/types";
-import { creationOrder, DialogTree } from "./dialog-order";
+import { creationOrder, DialogTree, positionsOf } from "./dialog-order";
 
 export type ElementOp =
     | { op: "create"; kind: ElementKind; element: any }
@@ -34,6 +37,8 @@ export type ElementOp =
     | { op: "delete"; kind: ElementKind; key: string };
 
 export type Collections = Partial<Record<CollectionName, any[]>>;
+/** What the service holds of each collection, as digests. */
+export type CollectionDigests = Partial<Record<CollectionName, DigestMap>>;
 
 export interface WorkspacePlan {
     /** Collections sent whole in one workspace update (their element ops are dropped). */
@@ -51,9 +56,9 @@ export const callCost = (callsPer30Min: number) => SECONDS_PER_WINDOW / callsPer
 const bodyCost = (bytes: number) => bytes / BYTES_PER_SECOND;
 
 /** Element calls turning `current` into `desired` for one collection. */
-export function planCollection(kind: ElementKind, current: any[], desired: any[]): ElementOp[] {
+export function planCollection(kind: ElementKind, current: DigestMap, desired: any[]): ElementOp[] {
     if (kind.collection === "dialogNodes") return planDialogNodes(kind, current, desired);
-    const { renames, created, deleted, changed } = matchElements(kind, current, desired, (e) => e);
+    const { renames, created, deleted, changed } = matchElements(kind, current, desired);
     return [
         ...changed.map(([key, element]) => ({ op: "update" as const, kind, key, element })),
         ...renames.map(([key, element]) => ({ op: "update" as const, kind, key, element })),
@@ -69,22 +74,23 @@ interface Matching {
     deleted: string[];
 }
 
-/** Pairs elements by key (keyed-diff); removed and added elements equal apart from the key are renames. */
-function matchElements(kind: ElementKind, current: any[], desired: any[], strip: (e: any) => any): Matching {
-    const diff = keyedDiff(current, desired, (e) => keyOf(kind, e), { canonical: (e) => kind.canonical(strip(e)), keyProperty: kind.key });
+/**
+ * Pairs stored digests and declared elements by key; a removed and an added element with the same
+ * digest are a rename. Positions are left out (the dialog planner simulates moves).
+ */
+function matchElements(kind: ElementKind, current: DigestMap, desired: any[]): Matching {
+    const diff = diffDigests(identityOf(kind), current, desired, false);
     return {
-        changed: diff.changed.map((c) => [keyOf(kind, c.old), c.new]),
-        renames: diff.renamed.map((r) => [keyOf(kind, r.old), r.new]),
+        changed: diff.changed.map((c) => [c.key, c.element]),
+        renames: diff.renamed.map((r) => [r.from, r.element]),
         created: diff.added,
-        deleted: diff.removed.map((e) => keyOf(kind, e)),
+        deleted: diff.removed,
     };
 }
 
-const withoutPosition = ({ parent: _p, previousSibling: _s, ...rest }: DialogNodeElement) => rest;
-
-function planDialogNodes(kind: ElementKind, current: DialogNodeElement[], desired: DialogNodeElement[]): ElementOp[] {
-    const { renames, created, deleted, changed } = matchElements(kind, current, desired, withoutPosition);
-    const tree = new DialogTree(current);
+function planDialogNodes(kind: ElementKind, current: DigestMap, desired: DialogNodeElement[]): ElementOp[] {
+    const { renames, created, deleted, changed } = matchElements(kind, current, desired);
+    const tree = new DialogTree(positionsOf(current));
     const renamedFrom = new Map(renames.map(([from, node]) => [node.dialogNode as string, from]));
     const mustSend = new Set<string>([...changed.map(([key]) => key), ...created.map((n) => n.dialogNode)]);
     const ops: ElementOp[] = [];
@@ -130,14 +136,14 @@ function collectionBytes(elements: any[]): number {
 }
 
 /**
- * The plan for all owned collections. `current[c]` is what the service holds for each collection
+ * The plan for all owned collections. `current[c]` is what the service holds of each collection
  * in `desired`; `workspaceCallAnyway` says the scalars need a workspace update regardless.
  */
-export function planWorkspace(current: Collections, desired: Collections, workspaceCallAnyway: boolean): WorkspacePlan {
+export function planWorkspace(current: CollectionDigests, desired: Collections, workspaceCallAnyway: boolean): WorkspacePlan {
     const perCollection = ELEMENT_KINDS
         .filter((kind) => desired[kind.collection] !== undefined)
         .map((kind) => {
-            const ops = planCollection(kind, current[kind.collection] ?? [], desired[kind.collection]!);
+            const ops = planCollection(kind, current[kind.collection] ?? new Map(), desired[kind.collection]!);
             const bytes = collectionBytes(desired[kind.collection]!);
             const saving = ops.length * callCost(kind.callsPer30Min) - bodyCost(bytes);
             return { kind, ops, bytes, saving };

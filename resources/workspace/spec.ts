@@ -10,9 +10,10 @@ import type { CheckContext, OperationContext, ResourceSpec } from "../../provide
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
 import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
-import { canonicalCollection, ELEMENT_KINDS } from "../v1-elements/kinds";
+import { digestKey } from "../../provider/element-digests";
+import { canonicalCollection, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
-import { applyWorkspace } from "./apply";
+import { applyWorkspace, digestsOf, storedDigests } from "./apply";
 import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
 import { workspaceSummary } from "./summary";
@@ -60,7 +61,7 @@ async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: s
         return { ...outputs, status: await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds) };
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: statusSeenBy(err) } as any, err, COLLECTIONS);
+        throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: statusSeenBy(err) } as any, err, [...COLLECTIONS, ...COLLECTIONS.map(digestKey)]);
     }
 }
 
@@ -79,7 +80,8 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string)
     }
     // Plan against what the service holds of the declared settings and owned collections, as if
     // the state had it: undeclared settings are not managed, so they must not read as cleared.
-    const { outputs, contentChanged } = await applyWorkspace(ctx, id, projectOnto(live, inputs), inputs);
+    const held = projectOnto(live, inputs);
+    const { outputs, contentChanged } = await applyWorkspace(ctx, id, held, digestsOf(held), inputs);
     const outs = contentChanged || live.status !== "Available" ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
     return { id, outs };
 }
@@ -89,6 +91,8 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     inputSchema: workspaceSchema,
     replaceOn: replacingProperties(workspaceSchema),
     packed: COLLECTIONS,
+    // State keeps per-element digests of the collections, not a second copy (the inputs hold them).
+    digests: Object.fromEntries(ELEMENT_KINDS.map((kind) => [kind.collection, identityOf(kind)])),
     check,
     normalize: (inputs) => ({ ...inputs, language: inputs.language ?? "en" }),
     summary: workspaceSummary,
@@ -123,16 +127,17 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     },
 
     async read(ctx, id, olds) {
-        const withContent = COLLECTIONS.some((c) => olds[c] !== undefined);
-        const body = await getWorkspace(ctx, id, withContent);
+        const owned = COLLECTIONS.filter((c) => olds[digestKey(c) as keyof WorkspaceOutputs] !== undefined);
+        const body = await getWorkspace(ctx, id, owned.length > 0);
         const live = workspaceFromApi(body);
-        const inputs = projectOnto(live, olds);
+        // Outputs get the live collections (digested by the bridge), inputs too: drift shows in the next diff.
+        const inputs = projectOnto(live, olds, owned);
         for (const option of OPTIONS) if (olds[option] !== undefined) (inputs as any)[option] = olds[option];
         return { outs: { ...inputs, workspaceId: id, status: live.status }, inputs };
     },
 
     async update(ctx, id, olds, news) {
-        const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, news);
+        const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, storedDigests(olds), news);
         return contentChanged ? await trained(ctx, outputs, "updated") : await currentStatus(ctx, outputs, olds);
     },
 

@@ -6,8 +6,9 @@
 import type { PlannedChange, SummaryShape } from "../../provider/change-summary/shape";
 import { deepEqual } from "../../provider/values";
 import { ELEMENT_SHAPES, elementRoutes } from "../v1-elements/summary-shapes";
-import { type Collections, type ElementOp, planWorkspace } from "./plan";
-import { COLLECTIONS, OPTIONS, SCALARS, type WorkspaceInputs } from "./types";
+import { storedDigests } from "./apply";
+import { type CollectionDigests, type Collections, type ElementOp, planWorkspace } from "./plan";
+import { COLLECTIONS, OPTIONS, SCALARS, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
 
 const WORKSPACES = "/v1/workspaces";
 const WORKSPACE = "/v1/workspaces/{workspace_id}";
@@ -29,13 +30,14 @@ function workspaceCalls(change: PlannedChange<WorkspaceInputs>): string[] {
         if (!news.adoptWorkspaceId) return [`POST ${WORKSPACES}`, ...training];
         return [`GET ${WORKSPACE}?export=true`, "then the calls that bring its content to the declared one"];
     }
-    const newlyOwned = COLLECTIONS.filter((c) => news[c] !== undefined && olds[c] === undefined);
+    const stored = storedDigests(olds as WorkspaceOutputs);
+    const newlyOwned = COLLECTIONS.filter((c) => news[c] !== undefined && stored[c] === undefined);
     const calls = newlyOwned.length > 0 ? [`GET ${WORKSPACE}?export=true (${newlyOwned.join(", ")} not owned before: element calls are planned against the live content)`] : [];
     const scalarsChanged = SCALARS.some((s) => !deepEqual(olds[s] ?? null, news[s] ?? null));
     // Collections the diff found unchanged plan no calls: only the changed ones are planned.
-    const planned = COLLECTIONS.filter((c) => change.changed.includes(c) && news[c] !== undefined && olds[c] !== undefined);
+    const planned = COLLECTIONS.filter((c) => change.changed.includes(c) && news[c] !== undefined && stored[c] !== undefined);
     const desired: Collections = Object.fromEntries(planned.map((c) => [c, news[c]]));
-    const current: Collections = Object.fromEntries(Object.keys(desired).map((c) => [c, olds[c as keyof Collections]]));
+    const current: CollectionDigests = Object.fromEntries(planned.map((c) => [c, stored[c]]));
     const plan = planWorkspace(current, desired, scalarsChanged);
     if (scalarsChanged || plan.bulk.length > 0) {
         calls.push(`POST ${WORKSPACE}${plan.bulk.length > 0 ? ` (carrying all ${plan.bulk.join(", ")})` : ""}`);

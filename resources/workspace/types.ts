@@ -57,13 +57,19 @@ export interface WorkspaceInputs {
     adoptWorkspaceId?: string;
 }
 
-/** What a Workspace stores and outputs: its inputs, the workspace id and the training status. */
-export interface WorkspaceOutputs extends WorkspaceInputs {
+/**
+ * What a Workspace stores and outputs: its inputs, the workspace id and the training status. Owned
+ * collections are returned as content and stored as digests (provider/bridge/digests.ts): stored
+ * outputs hold `intentsDigests` and so on, never `intents`.
+ */
+export interface WorkspaceOutputs extends WorkspaceInputs, Partial<Record<DigestKey, string>> {
     /** The workspace id (use it for Intent, Entity, DialogNode and v2 dialog skills). */
     workspaceId: string;
     /** Training status when last created, updated or refreshed: Available, Training, Failed, ... */
     status?: string;
 }
+
+type DigestKey = `${CollectionName}Digests`;
 
 /** Fields set on the workspace itself (not collections, not provider options), as the schema groups them. */
 export type ScalarName = keyof typeof scalarProperties;

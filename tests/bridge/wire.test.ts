@@ -7,6 +7,7 @@ import { PACKED_KEY, pack, unpack } from "../../provider/bridge/packing";
 import { operationsFor } from "../../plugin/runtime";
 import { WireOperations } from "../../provider/bridge/wire";
 import { UNKNOWN } from "../../provider/values";
+import { CONTENT_HASH_KEY, contentHash } from "../../provider/bridge/digests";
 import { COLLECTIONS, type WorkspaceInputs } from "../../resources/workspace/types";
 
 const wire = () => new WireOperations(operationsFor("Workspace"));
@@ -23,6 +24,8 @@ const declared: WorkspaceInputs = {
     counterexamples: [{ text: "what is the weather" }],
 };
 const packed = (w: WorkspaceInputs): Record<string, any> => ({ ...pack(w as unknown as Record<string, unknown>, COLLECTIONS), __provider: "p" });
+/** Outputs as stored after a deployment of `w`: digests and the hash of the packed text, no content. */
+const stored = (w: WorkspaceInputs): Record<string, any> => operationsFor("Workspace").digesting.outputs({ ...w, workspaceId: "w1" });
 
 describe("wire shape of packed properties (Workspace collections as one JSON string)", () => {
     it("a check failure inside the packed content names the user's property path", () => {
@@ -40,16 +43,30 @@ describe("wire shape of packed properties (Workspace collections as one JSON str
         expect(result.inputs).not.to.have.any.keys(...COLLECTIONS);
     });
 
-    it("a no-op diff compares the packed text alone, without reading it", () => {
-        const same = { name: "shop", [PACKED_KEY]: "not even JSON" };
-        expect(wire().diff(same, { ...same }).changes).to.equal(false);
+    it("a no-op diff compares the hash of the packed text alone, without reading it", () => {
+        const text = "not even JSON";
+        expect(wire().diff({ name: "shop", [CONTENT_HASH_KEY]: contentHash(text) }, { name: "shop", [PACKED_KEY]: text }).changes).to.equal(false);
+    });
+
+    it("outputs keep per-collection digests and the text's hash, never the content", () => {
+        const outs = stored(declared);
+        expect(outs).to.have.keys("name", "language", "workspaceId", "intentsDigests", "counterexamplesDigests", CONTENT_HASH_KEY);
+        expect(outs[CONTENT_HASH_KEY]).to.equal(contentHash(packed(declared)[PACKED_KEY]));
+        expect(outs.intentsDigests.split("\n").map((line: string) => line.split("\t")[0])).to.deep.equal(["hello", "bye", "order"]);
     });
 
     it("a changed example is a change of the collection; the same content in another order is none", () => {
         const edited = { ...declared, intents: [{ intent: "hello", examples: [{ text: "hello there" }] }, ...declared.intents!.slice(1)] };
-        expect(wire().diff(packed(declared), packed(edited)).changes).to.equal(true);
+        expect(wire().diff(stored(declared), packed(edited)).changes).to.equal(true);
         const reordered = { ...declared, intents: [...declared.intents!].reverse() };
-        expect(wire().diff(packed(declared), packed(reordered)).changes).to.equal(false);
+        expect(wire().diff(stored(declared), packed(reordered)).changes).to.equal(false);
+    });
+
+    it("outputs of the version before digests (the packed content) with the same content: an in-place update that rewrites them", () => {
+        const outs = { ...packed(declared), workspaceId: "w1" };
+        expect(wire().diff(outs, packed(declared))).to.deep.include({ changes: true, replaces: [] });
+        const reordered = { ...declared, intents: [...declared.intents!].reverse() };
+        expect(wire().diff(outs, packed(reordered))).to.deep.include({ changes: true, replaces: [] });
     });
 
     it("state from before packing (collections nested) with the same content is an in-place update that rewrites it, never a replacement", () => {

@@ -1,7 +1,10 @@
 /**
- * A stack created by the version before packed collections (provider/bridge/packing.ts) upgrades
- * with a plain `pulumi up`: the Workspace is updated in place without any API call (state rewritten
- * in the packed shape), never replaced, and the outputs users read stay the same.
+ * Stacks created by earlier versions upgrade with a plain `pulumi up`: the Workspace is updated in
+ * place without any API call and its state rewritten in the current shape, never replaced, and
+ * the outputs users read stay the same. Two earlier shapes: collections nested in inputs and
+ * outputs (before packing, provider/bridge/packing.ts), and the packed content in both inputs and
+ * outputs (before digests, provider/bridge/digests.ts). Today the inputs hold the packed content
+ * once and the outputs per-element digests.
  */
 import { expect } from "chai";
 import * as path from "path";
@@ -12,51 +15,72 @@ import { installPackage, previousBuild } from "./upgrade/previous-version";
 
 /** The last commit on main before collections were packed. */
 const BEFORE_PACKING = "2850a4d7f6c893828f5a4e3b5e8670d5580694fa";
+/** The last commit on main before outputs kept digests instead of the content. */
+const BEFORE_DIGESTS = "1e29b132cc217c46f473798b3e400c4b0ce83e1d";
 
-describeWithCli("Upgrading a stack created before packed collections, through the Pulumi CLI", (cli) => {
-    let fx: CliFixture;
-    let previous: string | undefined;
+const NAMES = ["order", "cancel", "track"];
+const names = (list: { intent: string }[]) => list.map((i) => i.intent);
 
-    before(async function () {
-        previous = previousBuild(BEFORE_PACKING);
-        if (!previous) this.skip();
-        fx = await cliFixture(cli, path.join(__dirname, "upgrade", "project"));
+function upgrading(label: string, commit: string, storedByPrevious: (outputs: any) => { intent: string }[], shape: (outputs: any) => void): void {
+    describeWithCli(`Upgrading a stack created ${label}, through the Pulumi CLI`, (cli) => {
+        let fx: CliFixture;
+        let previous: string | undefined;
+
+        before(async function () {
+            previous = previousBuild(commit);
+            if (!previous) this.skip();
+            fx = await cliFixture(cli, path.join(__dirname, "upgrade", "project"));
+        });
+        after(async () => fx?.close());
+
+        it("the previous version creates the workspace and stores its collections in its own shape", async () => {
+            installPackage(fx.projectDir, previous!);
+            const stack = fx.stack("dev");
+            await stack.init();
+            await stack.setConfig("watson-assistant:url", fx.emu.url);
+            expect(changedSteps(await stack.up())).to.deep.equal({ skill: "create" });
+            const [skill] = await stack.resources();
+            shape(skill.outputs);
+            expect(names(storedByPrevious(skill.outputs))).to.deep.equal(NAMES);
+        });
+
+        it("after upgrading, a plain up updates it in place with no API call: inputs hold the content, outputs its digests", async () => {
+            installPackage(fx.projectDir, REPO_ROOT);
+            const stack = fx.stack("dev");
+            const before = await stack.outputs();
+            fx.takeStats();
+            const result = await stack.up();
+            expect(changedSteps(result)).to.deep.equal({ skill: "update" });
+            expect(fx.takeStats().total).to.equal(0);
+            const [skill] = await stack.resources();
+            expect(skill.outputs).not.to.have.any.keys("contentJson", ...COLLECTIONS);
+            expect(skill.outputs).to.include.keys("intentsDigests", "counterexamplesDigests", "contentJsonHash");
+            expect(skill.outputs.intentsDigests.split("\n").map((line: string) => line.split("\t")[0])).to.deep.equal(NAMES);
+            expect(names(unpack(skill.inputs, COLLECTIONS).intents)).to.deep.equal(NAMES);
+            // `skill.intents` still reads the intents: the stack output built from it is unchanged.
+            expect(await stack.outputs()).to.deep.equal(before);
+        });
+
+        it("the next up is no change and no call; one reworded example is one write call", async () => {
+            const stack = fx.stack("dev");
+            fx.takeStats();
+            expect(changedSteps(await stack.up())).to.deep.equal({});
+            expect(fx.takeStats().total).to.equal(0);
+            await stack.setConfig("reworded", "yes");
+            expect(changedSteps(await stack.up())).to.deep.equal({ skill: "update" });
+            expect(writeCalls(fx.takeStats())).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
+            fx.takeStats();
+            expect(changedSteps(await stack.up())).to.deep.equal({});
+            expect(fx.takeStats().total).to.equal(0);
+        });
     });
-    after(async () => fx?.close());
+}
 
-    it("the previous version creates the workspace and stores its collections nested", async () => {
-        installPackage(fx.projectDir, previous!);
-        const stack = fx.stack("dev");
-        await stack.init();
-        await stack.setConfig("watson-assistant:url", fx.emu.url);
-        expect(changedSteps(await stack.up())).to.deep.equal({ skill: "create" });
-        const [skill] = await stack.resources();
-        expect(skill.outputs.intents.map((i: { intent: string }) => i.intent)).to.deep.equal(["order", "cancel", "track"]);
-        expect(skill.outputs).not.to.have.property("contentJson");
-    });
+upgrading("before packed collections", BEFORE_PACKING, (outputs) => outputs.intents, (outputs) => {
+    expect(outputs).not.to.have.property("contentJson");
+});
 
-    it("after upgrading, a plain up updates it in place with no API call and stores the collections packed", async () => {
-        installPackage(fx.projectDir, REPO_ROOT);
-        const stack = fx.stack("dev");
-        const before = await stack.outputs();
-        fx.takeStats();
-        const result = await stack.up();
-        expect(changedSteps(result)).to.deep.equal({ skill: "update" });
-        expect(fx.takeStats().total).to.equal(0);
-        const [skill] = await stack.resources();
-        expect(skill.outputs).to.have.property("contentJson").that.is.a("string");
-        expect(skill.outputs).not.to.have.any.keys(...COLLECTIONS);
-        expect(unpack(skill.outputs, COLLECTIONS).intents.map((i: { intent: string }) => i.intent)).to.deep.equal(["order", "cancel", "track"]);
-        expect(await stack.outputs()).to.deep.equal(before);
-    });
-
-    it("the next up is no change and no call; one reworded example is one write call", async () => {
-        const stack = fx.stack("dev");
-        fx.takeStats();
-        expect(changedSteps(await stack.up())).to.deep.equal({});
-        expect(fx.takeStats().total).to.equal(0);
-        await stack.setConfig("reworded", "yes");
-        expect(changedSteps(await stack.up())).to.deep.equal({ skill: "update" });
-        expect(writeCalls(fx.takeStats())).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
-    });
+upgrading("before digests (the packed content in outputs)", BEFORE_DIGESTS, (outputs) => unpack(outputs, COLLECTIONS).intents, (outputs) => {
+    expect(outputs).to.have.property("contentJson").that.is.a("string");
+    expect(outputs).not.to.have.any.keys(...COLLECTIONS);
 });

@@ -21,7 +21,7 @@ import { pluginTap } from "./support/plugin-tap";
 import { serviceReader, type ServiceReader } from "./support/service";
 import { declaredBig, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
 import { editedWorkspace, largeWorkspace } from "./fixtures/large-workspace";
-import { storedContent } from "../support/stored-content";
+import { contentDigests, exportDigests, storedDigests } from "../support/stored-content";
 
 const APIKEY = "reliability-interrupt-key";
 const ELEMENT_ROUTE = /^(POST|DELETE) \/v1\/workspaces\/\{workspace_id\}\/(intents|entities|dialog_nodes|counterexamples)/;
@@ -57,11 +57,16 @@ describe("reliability: interrupted runs", function () {
     });
     after(async () => emu.stop());
 
-    async function bigOnService(name: string): Promise<WorkspaceSummary> {
+    /** The export of the one workspace named `name`. */
+    async function exportOf(name: string): Promise<any> {
         const live = await service.list("/v1/workspaces", "workspaces");
         const matching = live.filter((w) => w.name === name);
         expect(matching, `exactly one workspace named ${name}`).to.have.length(1);
-        return liveSummary(await service.get(`/v1/workspaces/${matching[0].workspace_id}`, { export: "true" }));
+        return service.get(`/v1/workspaces/${matching[0].workspace_id}`, { export: "true" });
+    }
+
+    async function bigOnService(name: string): Promise<WorkspaceSummary> {
+        return liveSummary(await exportOf(name));
     }
 
     it("a plugin killed between element calls of an update leaves state the next up repairs", async () => {
@@ -107,14 +112,14 @@ describe("reliability: interrupted runs", function () {
             expect(pending, "changes not applied yet").to.be.greaterThan(0);
             // The state still records the last completed step (the old content): the update never finished.
             const stored = h.plainState().resources.find((r) => r.name === "big")!;
-            expect(declaredSummary(storedContent(stored.outputs))).to.deep.equal(before);
+            expect(storedDigests(stored.outputs)).to.deep.equal(contentDigests(declaredBig(names.big, "initial")));
 
             // The next up repairs: exactly the declared content, and state equal to the service.
             const repaired = await h.up();
             expect(repaired.steps.find((s) => s.name === "big")?.op).to.equal("update");
             const live = await bigOnService(names.big);
             expect(live).to.deep.equal(after);
-            expect(declaredSummary(storedContent(h.plainState().resources.find((r) => r.name === "big")!.outputs))).to.deep.equal(live);
+            expect(storedDigests(h.plainState().resources.find((r) => r.name === "big")!.outputs)).to.deep.equal(contentDigests(declaredBig(names.big, "edited")));
             const again = await h.up();
             expect(again.steps.filter((s) => s.op !== "same")).to.deep.equal([]);
             await h.destroy();
@@ -139,14 +144,16 @@ describe("reliability: interrupted runs", function () {
         expect(failure).to.be.instanceOf(PartialFailure);
         expect(failure.message).to.match(/stopped part-way/);
         const live = await bigOnService("partial");
-        expect(declaredSummary(failure.properties)).to.deep.equal(live);
+        const stored = storedDigests(failure.properties);
+        expect(Object.keys(stored)).to.have.length(4);
+        expect(stored).to.deep.equal(exportDigests(await exportOf("partial"), stored));
         const { changed, pending } = expectEachOldOrNew(live, declaredSummary(largeWorkspace("partial")), declaredSummary(editedWorkspace("partial")));
         expect(changed).to.be.greaterThan(0);
         expect(pending).to.be.greaterThan(0);
 
         const { outs } = await workspace.update(created.id, failure.properties, edited);
         expect(await bigOnService("partial")).to.deep.equal(declaredSummary(editedWorkspace("partial")));
-        expect(declaredSummary(outs)).to.deep.equal(declaredSummary(editedWorkspace("partial")));
+        expect(storedDigests(outs)).to.deep.equal(contentDigests(editedWorkspace("partial")));
         recordFigures("interrupted-partial", { elementWritesBeforeFailure: 6, changedAtFailure: changed, pendingAtFailure: pending });
     });
 });

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { positionsOf } from "../../support/dialog-trees";
+import { storedNodes } from "../../support/stored-content";
 import { createChecked, startV1Fixture, updateChecked, type V1Fixture } from "./support";
 
 describe("Workspace dialog moves the service relinks", () => {
@@ -27,7 +28,7 @@ describe("Workspace dialog moves the service relinks", () => {
             const updated = await updateChecked(ws, id, outs, { name: "moves", dialogNodes: after, waitForTraining: false });
             const live = await fx.api("GET", `/v1/workspaces/${id}?export=true`);
             expect(positionsOf(live.dialog_nodes)).to.deep.equal(positionsOf(after));
-            expect(positionsOf(updated.dialogNodes)).to.deep.equal(positionsOf(after));
+            expect(positionsOf(storedNodes(updated))).to.deep.equal(positionsOf(after));
         });
     }
 

@@ -1,7 +1,11 @@
 import { expect } from "chai";
 import { DialogTree } from "../../../resources/workspace/dialog-order";
 import { planCollection, planWorkspace } from "../../../resources/workspace/plan";
-import { counterexampleKind, dialogNodeKind, intentKind } from "../../../resources/v1-elements/kinds";
+import { counterexampleKind, dialogNodeKind, type ElementKind, identityOf, intentKind } from "../../../resources/v1-elements/kinds";
+import { digestMap } from "../../../provider/element-digests";
+
+/** What state keeps of `elements`: their digests. */
+const stored = (kind: ElementKind, elements: any[]) => digestMap(identityOf(kind), elements);
 
 const summary = (ops: any[]) => ops.map((o) => `${o.op} ${o.op === "create" ? o.element[o.kind.key] : o.key}${o.op === "update" && o.key !== o.element[o.kind.key] ? `->${o.element[o.kind.key]}` : ""}`);
 
@@ -36,19 +40,19 @@ describe("workspace update planner", () => {
         const current = intents(5);
         const desired = [...intents(5)].reverse();
         desired[0] = { intent: "i4", examples: [{ text: "example 4" }, { text: "another" }] };
-        expect(summary(planCollection(intentKind, current, desired))).to.deep.equal(["update i4"]);
+        expect(summary(planCollection(intentKind, stored(intentKind, current), desired))).to.deep.equal(["update i4"]);
     });
 
     it("plans a rename as one update at the old key", () => {
         const desired = intents(3);
         desired[1] = { ...desired[1], intent: "renamed" };
-        expect(summary(planCollection(intentKind, intents(3), desired))).to.deep.equal(["update i1->renamed"]);
+        expect(summary(planCollection(intentKind, stored(intentKind, intents(3)), desired))).to.deep.equal(["update i1->renamed"]);
     });
 
     it("plans a replaced counterexample as one rename, and creates or deletes the rest", () => {
-        expect(summary(planCollection(counterexampleKind, [{ text: "a" }, { text: "b" }], [{ text: "b" }, { text: "c" }]))).to.deep.equal(["update a->c"]);
-        expect(summary(planCollection(counterexampleKind, [{ text: "a" }], [{ text: "a" }, { text: "c" }]))).to.deep.equal(["create c"]);
-        expect(summary(planCollection(counterexampleKind, [{ text: "a" }, { text: "b" }], [{ text: "b" }]))).to.deep.equal(["delete a"]);
+        expect(summary(planCollection(counterexampleKind, stored(counterexampleKind, [{ text: "a" }, { text: "b" }]), [{ text: "b" }, { text: "c" }]))).to.deep.equal(["update a->c"]);
+        expect(summary(planCollection(counterexampleKind, stored(counterexampleKind, [{ text: "a" }]), [{ text: "a" }, { text: "c" }]))).to.deep.equal(["create c"]);
+        expect(summary(planCollection(counterexampleKind, stored(counterexampleKind, [{ text: "a" }, { text: "b" }]), [{ text: "b" }]))).to.deep.equal(["delete a"]);
     });
 
     it("creates a new subtree parents first and after its previous sibling", () => {
@@ -59,13 +63,13 @@ describe("workspace update planner", () => {
             { dialogNode: "top", previousSibling: "root" },
             { dialogNode: "root" },
         ];
-        expect(summary(planCollection(dialogNodeKind, current, desired))).to.deep.equal(["create top", "create child", "create grandchild"]);
+        expect(summary(planCollection(dialogNodeKind, stored(dialogNodeKind, current), desired))).to.deep.equal(["create top", "create child", "create grandchild"]);
     });
 
     it("moves siblings with the fewest calls and ends where declared", () => {
         const current = [{ dialogNode: "a" }, { dialogNode: "b", previousSibling: "a" }, { dialogNode: "c", previousSibling: "b" }, { dialogNode: "d", previousSibling: "c" }];
         const desired = [{ dialogNode: "a" }, { dialogNode: "c", previousSibling: "a" }, { dialogNode: "b", previousSibling: "c" }, { dialogNode: "d", previousSibling: "b" }];
-        const ops = planCollection(dialogNodeKind, current, desired);
+        const ops = planCollection(dialogNodeKind, stored(dialogNodeKind, current), desired);
         expect(ops).to.have.length(1);
         expect(simulate(current, ops)).to.deep.equal(positions(desired));
     });
@@ -76,7 +80,7 @@ describe("workspace update planner", () => {
             { dialogNode: "keep", previousSibling: "old" },
         ];
         const desired = [{ dialogNode: "keep" }, { dialogNode: "y", parent: "keep" }];
-        const ops = planCollection(dialogNodeKind, current, desired);
+        const ops = planCollection(dialogNodeKind, stored(dialogNodeKind, current), desired);
         expect(summary(ops)).to.deep.equal(["update keep", "update y", "delete old"]);
         expect(simulate(current, ops)).to.deep.equal(positions(desired));
     });
@@ -86,7 +90,7 @@ describe("workspace update planner", () => {
             { dialogNode: "a", nextStep: { behavior: "jump_to", dialogNode: "b" } },
             { dialogNode: "b", previousSibling: "a", nextStep: { behavior: "jump_to", dialogNode: "a" } },
         ];
-        const ops = planCollection(dialogNodeKind, [], desired as any) as any[];
+        const ops = planCollection(dialogNodeKind, stored(dialogNodeKind, []), desired as any) as any[];
         expect(summary(ops)).to.deep.equal(["create a", "create b", "update a"]);
         expect(ops[0].element.nextStep).to.equal(undefined);
         expect(ops[1].element.nextStep.dialogNode).to.equal("a");
@@ -94,17 +98,17 @@ describe("workspace update planner", () => {
     });
 
     it("uses element calls for a few changes and one workspace update for many", () => {
-        const few = planWorkspace({ intents: intents(100) }, { intents: [...intents(99), { intent: "new" }] }, false);
+        const few = planWorkspace({ intents: stored(intentKind, intents(100)) }, { intents: [...intents(99), { intent: "new" }] }, false);
         expect(few.bulk).to.deep.equal([]);
         expect(few.ops).to.have.length(2);
         const desired = intents(100).map((i) => ({ ...i, description: "changed" }));
-        const many = planWorkspace({ intents: intents(100) }, { intents: desired }, false);
+        const many = planWorkspace({ intents: stored(intentKind, intents(100)) }, { intents: desired }, false);
         expect(many.bulk).to.deep.equal(["intents"]);
         expect(many.ops).to.deep.equal([]);
     });
 
     it("folds changed collections into a workspace update that happens anyway, when that is cheaper", () => {
-        const plan = planWorkspace({ counterexamples: [{ text: "a" }] }, { counterexamples: [{ text: "b" }] }, true);
+        const plan = planWorkspace({ counterexamples: stored(counterexampleKind, [{ text: "a" }]) }, { counterexamples: [{ text: "b" }] }, true);
         expect(plan.bulk).to.deep.equal(["counterexamples"]);
         expect(plan.ops).to.deep.equal([]);
     });
