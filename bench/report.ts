@@ -106,7 +106,7 @@ export function renderReport(r: SuiteResults, command: string): string {
     if (r.plugin) {
         const pl = r.plugin;
         out.push("## Large workspace through the real plugin (harness, 0 ms latency)", "");
-        out.push("The same Workspace resource run by the real dynamic-provider plugin server over gRPC (tests/harness): the whole content crosses gRPC as protobuf Structs several times per step (check: olds and news; diff and update: olds, news and old inputs; and back), and the harness writes its state file after the step. That marshalling, not the API, is most of the wall time here. Peak memory is the plugin process's VmHWM, sampled from /proc.", "");
+        out.push("The same Workspace resource run by the real dynamic-provider plugin server over gRPC (drivers/harness): the whole content crosses gRPC as protobuf Structs several times per step (check: olds and news; diff and update: olds, news and old inputs; and back), and the harness writes its state file after the step. That marshalling, not the API, is most of the wall time here. Peak memory is the plugin process's VmHWM, sampled from /proc.", "");
         out.push(row(["Step", "Calls", "Bytes sent", "Wall"]), row(["---", "---", "---", "---"]));
         out.push(row(["Create", pl.create.calls, kb(pl.create.bytesSent), ms(pl.create.wallMs)]));
         out.push(row(["Edit one example", pl.oneExampleEdit.calls, kb(pl.oneExampleEdit.bytesSent), ms(pl.oneExampleEdit.wallMs)]));

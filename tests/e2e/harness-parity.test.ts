@@ -1,5 +1,5 @@
 /**
- * The engine-path harness (tests/harness) imitates the Pulumi engine for fast tests; the real CLI is
+ * The engine-path harness (drivers/harness) imitates the Pulumi engine for fast tests; the real CLI is
  * the ground truth. The same quick-start stages through both take the same step per resource and
  * make the same write calls per stage.
  */
@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
-import { Harness, type RunResult } from "../harness";
+import { Harness, type RunResult } from "../../drivers/harness";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
 import { removeStagedProject, stageProject, type CliResult, type CliStack } from "../../drivers/pulumi-cli";
 

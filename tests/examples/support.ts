@@ -10,7 +10,7 @@ import fetch from "node-fetch";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { DEFAULT_VERSION_V1 } from "../../provider/config";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
-import { Harness, type RunResult } from "../harness";
+import { Harness, type RunResult } from "../../drivers/harness";
 
 export const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
 

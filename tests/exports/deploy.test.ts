@@ -10,7 +10,7 @@ import * as path from "path";
 import fetch from "node-fetch";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
-import { Harness, type RunResult } from "../harness";
+import { Harness, type RunResult } from "../../drivers/harness";
 import { EXPORTS_DIR, FIXTURES, PROGRAM_DIR, readFixture, workspaceContent } from "./support";
 
 const changed = (result: RunResult) => result.steps.filter((s) => s.op !== "same").map((s) => `${s.name}:${s.op}`);

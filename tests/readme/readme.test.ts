@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { startEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 
 const root = path.resolve(__dirname, "../..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { RunningEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { Assistant } from "../../resources/assistant";
 import { Release } from "../../resources/release";
 import { checked, directSession } from "./support/direct-session";

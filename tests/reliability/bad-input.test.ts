@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { directResource } from "../support/direct";
 import { recordFigures } from "./support/figures";
 import { PROJECT_DIR } from "./support/workspace-program";

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
 import { faultyRunner } from "./support/faults";
 import { recordFigures } from "./support/figures";

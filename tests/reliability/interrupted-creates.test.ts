@@ -13,7 +13,7 @@ import type { RunningEmulator } from "../../emulator";
 import { Assistant } from "../../resources/assistant";
 import { Release } from "../../resources/release";
 import { Workspace } from "../../resources/workspace";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { recordFigures } from "./support/figures";
 import { pluginTap } from "./support/plugin-tap";
 import { URN_KEY } from "../../provider/bridge/creation-marker";

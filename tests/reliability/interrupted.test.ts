@@ -13,7 +13,7 @@ import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PartialFailure } from "../../provider/bridge/errors";
 import { stableJson } from "../../provider/bridge/values";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { declaredSummary, liveSummary, type WorkspaceSummary } from "./support/content";
 import { checked, directSession } from "./support/direct-session";
 import { recordFigures } from "./support/figures";

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Workspace } from "../../resources/workspace";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { recordFigures } from "./support/figures";
 import { useAsyncEmulator } from "./support/async-emulator";
 import type { ServiceReader } from "./support/service";

@@ -13,7 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import fetch from "node-fetch";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { Assistant } from "../../resources/assistant";
 import { ConversationalSkillProvider } from "../../resources/skill-provider";
 import { Intent } from "../../resources/intent";
