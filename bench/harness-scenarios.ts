@@ -4,6 +4,7 @@
  * resources with Pulumi's default (unbounded) parallelism against rate limits.
  */
 import * as fs from "fs";
+import { EmulatorClient } from "../drivers/emulator-client";
 import { Harness } from "../drivers/harness";
 import type { RunningEmulator } from "../emulator";
 import { ApiClient } from "../provider/http/client";
@@ -159,12 +160,8 @@ function apiClient(emu: RunningEmulator): ApiClient {
  * meets the limit the way a deployment does when other work already spent the window.
  */
 async function preSpend(emu: RunningEmulator, workspaceId: string, requests: number): Promise<number | undefined> {
-    const url = `${emu.url}/v1/workspaces/${encodeURIComponent(workspaceId)}/intents?version=2021-11-27`;
-    const send = async () => {
-        const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-        await res.arrayBuffer();
-        return res.headers.get("x-ratelimit-remaining");
-    };
+    const client = new EmulatorClient(emu.url);
+    const send = async () => (await client.call("POST", apiPath`/v1/workspaces/${workspaceId}/intents`, { body: {} })).headers.get("x-ratelimit-remaining");
     // In parallel batches: sequentially, added latency would let the window run out meanwhile.
     let remaining: string | null = null;
     for (let sent = 0; sent < requests; sent += PRE_SPEND_BATCH) {

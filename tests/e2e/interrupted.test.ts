@@ -9,8 +9,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import fetch from "node-fetch";
-import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import type { CliStack, RunningCommand } from "../../drivers/pulumi-cli";
 import { recordFigures } from "../reliability/support/figures";
 import { cliFixture, describeWithCli, type CliFixture } from "./support";
@@ -18,25 +17,30 @@ import { cliFixture, describeWithCli, type CliFixture } from "./support";
 const PROGRAM = path.join(__dirname, "fixtures", "interrupted");
 const INTENTS = 300;
 
-async function get(fx: CliFixture, route: string): Promise<any> {
-    const version = route.startsWith("/v1") ? DEFAULT_VERSION_V1 : DEFAULT_VERSION_V2;
-    const res = await fetch(`${fx.emu.url}${route}${route.includes("?") ? "&" : "?"}version=${version}`);
-    expect(res.status, route).to.equal(200);
-    return res.json();
-}
+const get = (fx: CliFixture, route: string): Promise<any> => new EmulatorClient(fx.emu.url).get(route);
 
-/** Waits until the emulator has answered `count` calls of `route` (since the last stats reset), then kills the CLI. */
-async function killAfter(fx: CliFixture, run: RunningCommand, route: string, count = 1): Promise<void> {
+/**
+ * Kills the CLI once the emulator's stats (since the last reset) show `moment`. The CLI is another
+ * process, so this polls the emulator every 20 ms rather than waiting on a clock of its own.
+ */
+async function killWhen(fx: CliFixture, run: RunningCommand, moment: string, reached: (byRoute: Record<string, number>) => boolean): Promise<void> {
     const deadline = Date.now() + 120_000;
-    while ((fx.emu.stats().byRoute[route] ?? 0) < count) {
-        if (Date.now() > deadline) throw new Error(`${route} was never called`);
-        if (run.child.exitCode !== null) throw new Error(`pulumi up ended before ${route} was called:\n${(await run.done).stdout}`);
+    while (!reached(fx.emu.stats().byRoute)) {
+        if (Date.now() > deadline) throw new Error(`never reached: ${moment}`);
+        if (run.child.exitCode !== null) throw new Error(`pulumi up ended before ${moment}:\n${(await run.done).stdout}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
     }
     run.killHard();
     const killed = await run.done;
     expect(killed.signal, "the CLI was killed, not finished").to.equal("SIGKILL");
 }
+
+/** Kills the CLI once the emulator has answered a call of `route`. */
+const killAfter = (fx: CliFixture, run: RunningCommand, route: string) => killWhen(fx, run, `a call of ${route}`, (byRoute) => (byRoute[route] ?? 0) > 0);
+
+/** Kills the CLI once the run has made its first write call. */
+const killAtFirstWrite = (fx: CliFixture, run: RunningCommand) =>
+    killWhen(fx, run, "the first write", (byRoute) => Object.keys(byRoute).some((route) => !route.startsWith("GET ")));
 
 /** Files under `dir` whose name ends with `suffix`. */
 function filesEndingWith(dir: string, suffix: string): string[] {
@@ -92,14 +96,7 @@ describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the process
             await stack.up();
             await stack.setConfig("edit", "true");
             fx.takeStats();
-            const run = stack.startUp();
-            const deadline = Date.now() + 120_000;
-            while (Object.entries(fx.emu.stats().byRoute).every(([route]) => route.startsWith("GET "))) {
-                if (Date.now() > deadline) throw new Error("the update never wrote");
-                await new Promise((resolve) => setTimeout(resolve, 20));
-            }
-            run.killHard();
-            expect((await run.done).signal).to.equal("SIGKILL");
+            await killAtFirstWrite(fx, stack.startUp());
             kills++;
             await recover(stack);
             await expectWorkspace(fx, true);

@@ -15,7 +15,7 @@ import { declaredSummary, intentSummary, liveSummary } from "./support/content";
 import { faultyRunner } from "./support/faults";
 import { recordFigures } from "./support/figures";
 import { expectGitopsService, GITOPS_CONTENT, GITOPS_DIR, GITOPS_EDITED } from "./support/gitops";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { declaredBig, declaredIntents, hostWorkspace, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
 import { storedContent } from "../support/stored-content";
 
@@ -25,14 +25,14 @@ const SEEDS = [1, 2];
 describe("reliability: engine-path runs under 20% faults (harness)", function () {
     this.timeout(180_000);
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     let workDir: string;
     const totals: Record<string, number> = {};
     const harnesses: Harness[] = [];
 
     before(async () => {
         emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, APIKEY);
+        service = new EmulatorClient(emu.url, { apikey: APIKEY });
         workDir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-harness-"));
     });
     after(async () => {

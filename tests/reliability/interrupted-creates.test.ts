@@ -18,8 +18,9 @@ import { recordFigures } from "./support/figures";
 import { pluginTap } from "./support/plugin-tap";
 import { URN_KEY } from "../../provider/bridge/creation-marker";
 import { useAsyncEmulator } from "./support/async-emulator";
-import { checked, directSession } from "./support/direct-session";
-import type { ServiceReader } from "./support/service";
+import { checked } from "../support/direct";
+import { directSession } from "./support/direct-session";
+import type { EmulatorClient } from "../../drivers/emulator-client";
 import { PROJECT_DIR } from "./support/workspace-program";
 
 const APIKEY = "reliability-interrupted-create-key";
@@ -31,7 +32,7 @@ describe("reliability: creates interrupted by killing the plugin", function () {
     this.timeout(120_000);
     const emulator = useAsyncEmulator(APIKEY);
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     beforeEach(() => ({ emu, service } = emulator()));
 
     const workspaces = async () => (await service.list("/v1/workspaces", "workspaces")).map((w) => w.workspace_id);

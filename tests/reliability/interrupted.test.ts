@@ -15,10 +15,11 @@ import { PartialFailure } from "../../provider/bridge/errors";
 import { stableJson } from "../../provider/bridge/values";
 import { Harness } from "../../drivers/harness";
 import { declaredSummary, liveSummary, type WorkspaceSummary } from "./support/content";
-import { checked, directSession } from "./support/direct-session";
+import { checked } from "../support/direct";
+import { directSession } from "./support/direct-session";
 import { recordFigures } from "./support/figures";
 import { pluginTap } from "./support/plugin-tap";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { declaredBig, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
 import { editedWorkspace, largeWorkspace } from "./fixtures/large-workspace";
 import { storedContent } from "../support/stored-content";
@@ -50,10 +51,10 @@ function expectEachOldOrNew(live: WorkspaceSummary, before: WorkspaceSummary, af
 describe("reliability: interrupted runs", function () {
     this.timeout(90_000);
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     before(async () => {
         emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, APIKEY);
+        service = new EmulatorClient(emu.url, { apikey: APIKEY });
     });
     after(async () => emu.stop());
 

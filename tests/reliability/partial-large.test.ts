@@ -11,7 +11,7 @@ import { Workspace } from "../../resources/workspace";
 import { Harness } from "../../drivers/harness";
 import { recordFigures } from "./support/figures";
 import { useAsyncEmulator } from "./support/async-emulator";
-import type { ServiceReader } from "./support/service";
+import type { EmulatorClient } from "../../drivers/emulator-client";
 import { PROJECT_DIR } from "./support/workspace-program";
 
 const APIKEY = "reliability-partial-key";
@@ -28,7 +28,7 @@ function bigIntents() {
 describe("reliability: partial state of a large workspace", function () {
     this.timeout(120_000);
     const emulator = useAsyncEmulator(APIKEY);
-    let service: ServiceReader;
+    let service: EmulatorClient;
     let stateDir: string;
     let h: Harness;
     let declared: Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { addInto, recordFigures } from "./figures";
-import { serviceReader, type ServiceReader } from "./service";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 
 /** The seeds every in-process fault run plays. */
 export const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
@@ -38,11 +38,11 @@ export function faultyRunner(emu: () => RunningEmulator, totals: Record<string, 
  */
 export function faultSuite(apikey: string, suite: string, extraFigures: () => Record<string, number> = () => ({})) {
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     const totals: Record<string, number> = {};
     before(async () => {
         emu = await startEmulator({ port: 0, auth: "apikey", apikey, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, apikey);
+        service = new EmulatorClient(emu.url, { apikey });
     });
     after(async () => {
         await emu.stop();

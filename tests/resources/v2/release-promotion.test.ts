@@ -2,6 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { directResource } from "../../support/direct";
 import { startV2Fixture, type V2Fixture } from "./support";
@@ -29,18 +30,11 @@ describe("ReleasePromotion across two service instances", function () {
         const { inputs } = await assistant.check({ name: "prod copy" });
         return (await assistant.create(inputs)).outs.assistantId;
     }
-    const targetApi = async (p: string) => {
-        const res = await fetch(`${target.url}${p}${p.includes("?") ? "&" : "?"}version=2024-08-25`, { headers: { Authorization: `Basic ${Buffer.from(`apikey:${TARGET_KEY}`).toString("base64")}` } });
-        return res.json() as Promise<any>;
-    };
+    const targetApi = () => new EmulatorClient(target.url, { apikey: TARGET_KEY });
     const liveAnswer = async (assistantId: string, text: string) => {
-        const live = ((await targetApi(`/v2/assistants/${assistantId}/environments`)).environments as any[]).find((e) => e.environment === "live");
-        const res = await fetch(`${target.url}/v2/assistants/${live.environment_id}/message?version=2024-08-25`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from(`apikey:${TARGET_KEY}`).toString("base64")}` },
-            body: JSON.stringify({ input: { text } }),
-        });
-        return { release: live.release_reference?.release, text: ((await res.json()) as any).output.generic[0]?.text };
+        const live = ((await targetApi().get(`/v2/assistants/${assistantId}/environments`)).environments as any[]).find((e) => e.environment === "live");
+        const reply = await targetApi().call("POST", `/v2/assistants/${live.environment_id}/message`, { body: { input: { text } } });
+        return { release: live.release_reference?.release, text: reply.body.output.generic[0]?.text };
     };
     /** What a CI job keeps as an artifact: the release export downloaded as a zip. */
     async function downloadArchive(assistantId: string, release: string): Promise<Buffer> {
