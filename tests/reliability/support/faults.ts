@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { addInto, recordFigures } from "./figures";
+import { addInto, everyTestPassed, recordFigures } from "./figures";
 import { EmulatorClient } from "../../../drivers/emulator-client";
 
 /** The seeds every in-process fault run plays. */
@@ -44,14 +44,19 @@ export function faultSuite(apikey: string, suite: string, extraFigures: () => Re
         emu = await startEmulator({ port: 0, auth: "apikey", apikey, asyncDelayMs: 0 });
         service = new EmulatorClient(emu.url, { apikey });
     });
-    after(async () => {
+    const seedsRun = new Set<number>();
+    after(async function () {
         await emu.stop();
-        recordFigures(suite, { runs: SEEDS.length, ...extraFigures(), ...totals });
+        if (everyTestPassed(this)) recordFigures(suite, { runs: seedsRun.size, ...extraFigures(), ...totals });
     });
+    const runner = faultyRunner(() => emu, totals);
     return {
         emu: () => emu,
         service: () => service,
         totals,
-        faulty: faultyRunner(() => emu, totals),
+        faulty: <T>(seed: number, phase: number, step: () => Promise<T>): Promise<T> => {
+            seedsRun.add(seed);
+            return runner(seed, phase, step);
+        },
     };
 }

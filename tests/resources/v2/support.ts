@@ -32,8 +32,8 @@ export interface V2Fixture {
 /** Quick retries so that fault tests stay fast; the poller's own delays are short already. */
 const CONFIG = { maxRetries: "8", maxRetryElapsedMs: "60000" };
 
-export async function startV2Fixture(options: { asyncDelayMs?: number } = {}): Promise<V2Fixture> {
-    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: options.asyncDelayMs ?? 0 });
+export async function startV2Fixture(options: { asyncDelayMs?: number; now?: () => number } = {}): Promise<V2Fixture> {
+    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: options.asyncDelayMs ?? 0, now: options.now });
     const resource = (type: string) => directResource(type, { url: emu.url, authType: "noauth", ...CONFIG });
     const client = new EmulatorClient(emu.url);
     const admin = (path: string, body: unknown) => client.admin(path, body);
