@@ -150,7 +150,7 @@ describe("emulator v1: workspaces", () => {
         expect((await call("GET", p`/v1/workspaces/${id}`)).status).to.equal(404);
     });
 
-    it("validates workspace fields with paths naming each field", async () => {
+    it("refuses invalid workspace fields with one 400 naming the path of each", async () => {
         const reply = await call("POST", "/v1/workspaces", {
             name: "x".repeat(65),
             description: "line\nbreak",
