@@ -1,9 +1,11 @@
 /**
- * Runs through the real plugin server (tests/harness): the Workspace resource for create, one
+ * Runs through the real plugin server (drivers/harness): the Workspace resource for create, one
  * edit and a no-op (plugin peak memory, state size), and the same intents as separate Intent
  * resources with Pulumi's default (unbounded) parallelism against rate limits.
  */
 import * as fs from "fs";
+import { EmulatorClient } from "../drivers/emulator-client";
+import { Harness } from "../drivers/harness";
 import type { RunningEmulator } from "../emulator";
 import { ApiClient } from "../provider/http/client";
 import { apiPath } from "../provider/http/path";
@@ -12,8 +14,8 @@ import { Intent } from "../resources/intent";
 import { Workspace } from "../resources/workspace";
 import type { WorkspaceInputs } from "../resources/workspace/types";
 import { editOneExample } from "./edits";
-import { newHarness, PROJECT_DIR, type BenchHarness } from "./harness-loader";
 import { measured, round, type StepCost } from "./measure";
+import { PROJECT_DIR } from "./paths";
 import { PluginMemorySampler } from "./plugin-memory";
 import { emulatorConfig } from "./workspace-driver";
 import { intent } from "./workload";
@@ -31,7 +33,7 @@ export interface StateSize {
     providerBytes: number;
 }
 
-function stateSize(h: BenchHarness): StateSize {
+function stateSize(h: Harness): StateSize {
     const resources = h.state().resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
     const sizes = resources.map((r) => Buffer.byteLength(JSON.stringify(r)));
     const provider = resources[0]?.outputs.__provider;
@@ -55,7 +57,7 @@ export interface WorkspacePluginRun {
 /** Create, edit one example, no-op: three `up`s of one Workspace resource through the plugin. */
 export async function workspaceThroughPlugin(emu: RunningEmulator, initial: WorkspaceInputs, log: (m: string) => void): Promise<WorkspacePluginRun> {
     let declared = initial;
-    const h = newHarness({
+    const h = new Harness({
         projectDir: PROJECT_DIR, stack: "workspace", config: harnessConfig(emu.url),
         program: () => { new Workspace("large", declared); },
     });
@@ -104,7 +106,7 @@ export interface IntentResourcesOptions {
 export async function intentResources(emu: RunningEmulator, options: IntentResourcesOptions, log: (m: string) => void): Promise<IntentResourcesRun> {
     const workspaceId = await createEmptyWorkspace(emu, `intents ${options.label}`);
     let edited = false;
-    const h = newHarness({
+    const h = new Harness({
         projectDir: PROJECT_DIR, stack: "intents", config: harnessConfig(emu.url), parallel: options.parallel,
         program: () => {
             for (let i = 0; i < options.count; i++) {
@@ -158,12 +160,8 @@ function apiClient(emu: RunningEmulator): ApiClient {
  * meets the limit the way a deployment does when other work already spent the window.
  */
 async function preSpend(emu: RunningEmulator, workspaceId: string, requests: number): Promise<number | undefined> {
-    const url = `${emu.url}/v1/workspaces/${encodeURIComponent(workspaceId)}/intents?version=2021-11-27`;
-    const send = async () => {
-        const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-        await res.arrayBuffer();
-        return res.headers.get("x-ratelimit-remaining");
-    };
+    const client = new EmulatorClient(emu.url);
+    const send = async () => (await client.call("POST", apiPath`/v1/workspaces/${workspaceId}/intents`, { body: {} })).headers.get("x-ratelimit-remaining");
     // In parallel batches: sequentially, added latency would let the window run out meanwhile.
     let remaining: string | null = null;
     for (let sent = 0; sent < requests; sent += PRE_SPEND_BATCH) {

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT } from "./harness-loader";
+import { REPO_ROOT } from "./paths";
 
 export interface MachineInfo {
     cpu: string;

@@ -107,7 +107,7 @@ export function renderReport(r: SuiteResults, command: string): string {
     if (r.plugin) {
         const pl = r.plugin;
         out.push("## Large workspace through the real plugin (harness, 0 ms latency)", "");
-        out.push("The same Workspace resource run by the real dynamic-provider plugin server over gRPC (tests/harness): the whole content crosses gRPC as protobuf Structs several times per step (check: olds and news; diff and update: olds, news and old inputs; and back), and the harness writes its state file after the step. That marshalling, not the API, is most of the wall time here. Peak memory is the plugin process's VmHWM, sampled from /proc.", "");
+        out.push("The same Workspace resource run by the real dynamic-provider plugin server over gRPC (drivers/harness): the whole content crosses gRPC as protobuf Structs several times per step (check: olds and news; diff and update: olds, news and old inputs; and back), and the harness writes its state file after the step. That marshalling, not the API, is most of the wall time here. Peak memory is the plugin process's VmHWM, sampled from /proc.", "");
         out.push(row(["Step", "Calls", "Bytes sent", "Wall"]), row(["---", "---", "---", "---"]));
         out.push(row(["Create", pl.create.calls, kb(pl.create.bytesSent), ms(pl.create.wallMs)]));
         out.push(row(["Edit one example", pl.oneExampleEdit.calls, kb(pl.oneExampleEdit.bytesSent), ms(pl.oneExampleEdit.wallMs)]));
@@ -119,7 +119,7 @@ export function renderReport(r: SuiteResults, command: string): string {
 
     if (r.intentResources.length > 0) {
         out.push(`## The same intents as separate Intent resources (harness, default parallelism, rate limits on, ${p.intentLatencyMs} ms latency)`, "");
-        out.push(`Intent creates are limited to 2,000 per 30 minutes (shared/api/assistant-v1.md §10), so ${n(p.intentResources)} creates alone never meet the documented limit. The emulator cannot lower a limit, so the second run models a window that other work already used: ${n(p.preSpend)} refused requests spend the intent-create budget first, and windows are scaled ×${p.windowScale} (30 min → ${round(1800 * p.windowScale)} s) so that waiting for the next window fits the bench.`, "");
+        out.push(`Intent creates are limited to 2,000 per 30 minutes (IBM's documented rate limits: https://cloud.ibm.com/apidocs/assistant-v1#rate-limiting), so ${n(p.intentResources)} creates alone never meet the documented limit. The emulator cannot lower a limit, so the second run models a window that other work already used: ${n(p.preSpend)} refused requests spend the intent-create budget first, and windows are scaled ×${p.windowScale} (30 min → ${round(1800 * p.windowScale)} s) so that waiting for the next window fits the bench.`, "");
         out.push(row(["Run", "Resources", "Budget left at start", "Wall", "Calls", "429s met", "Retries", "One-intent edit (calls, wall)", "State file", "State per resource"]), row(Array(10).fill("---")));
         for (const ir of r.intentResources) {
             const edit = ir.oneIntentEdit ? `${ir.oneIntentEdit.calls}, ${ms(ir.oneIntentEdit.wallMs)}` : "–";

@@ -24,7 +24,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "./harness-loader";
+import { REPO_ROOT } from "./paths";
 import { renderReport, withEngineSection, withStoreSection } from "./report";
 import { runSuite, type EngineFlags } from "./suite";
 import { summarize } from "./summary";

@@ -8,7 +8,7 @@ import * as path from "path";
 import type { RunningEmulator } from "../../emulator";
 import { CliSession, removeStagedProject, stageProject, type CliStack, type PulumiCli } from "../../drivers/pulumi-cli";
 import type { WorkspaceInputs } from "../../resources/workspace/types";
-import { REPO_ROOT } from "../harness-loader";
+import { REPO_ROOT } from "../paths";
 import { measured, type WireCost } from "../measure";
 import { emulatorConfig } from "../workspace-driver";
 import { ProcessSessionSampler, type PeakRss } from "./process-session";

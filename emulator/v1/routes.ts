@@ -1,6 +1,6 @@
 /**
- * The v1 authoring routes with their documented rate limits (shared/api/assistant-v1.md §4, §5,
- * §10): whole-workspace writes 30 / 30 min, element reads 6000 / 5 min, element writes
+ * The v1 authoring routes with their documented rate limits
+ * (https://cloud.ibm.com/apidocs/assistant-v1#rate-limiting and each method's notes): whole-workspace writes 30 / 30 min, element reads 6000 / 5 min, element writes
  * 500-2000 / 30 min depending on the element.
  */
 import type { Handler, HttpMethod, RouteDef } from "../core/http-types";

@@ -1,5 +1,5 @@
 /**
- * Field rules of the v1 authoring API (shared/api/assistant-v1.md §3), as small checks that
+ * Field rules of the v1 authoring API (https://cloud.ibm.com/apidocs/assistant-v1), as small checks that
  * collect every violation with its path (`intents[0].examples[2].text`) before one 400 is thrown.
  */
 import { apiError } from "../core/errors";

@@ -1,4 +1,4 @@
-/** Field rules from shared/api/assistant-v2.md, each failing with a 400 naming the property path. */
+/** Field rules from https://cloud.ibm.com/apidocs/assistant-v2, each failing with a 400 naming the property path. */
 import { apiError } from "../core/errors";
 import type { Violations } from "../core/violations";
 

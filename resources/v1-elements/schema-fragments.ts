@@ -1,6 +1,6 @@
 /**
- * Reusable JSON Schema pieces for the v1 authoring rules (shared/api/assistant-v1.md §3.7 and the
- * enums of §3.4-3.5). Resources compose them into their input schemas; each rule carries an
+ * Reusable JSON Schema pieces for the v1 authoring rules (the field constraints and enums that
+ * https://cloud.ibm.com/apidocs/assistant-v1 documents for each create method). Resources compose them into their input schemas; each rule carries an
  * `errorHint` so that check failures read in plain words.
  */
 

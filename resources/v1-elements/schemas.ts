@@ -1,6 +1,7 @@
 /**
  * JSON Schemas (ajv, draft-07) of the v1 elements in camelCase, composed from the shared fragments
- * (schema-fragments.ts: characters, lengths, enums of shared/api/assistant-v1.md 3.7).
+ * (schema-fragments.ts: characters, lengths and enums that
+ * https://cloud.ibm.com/apidocs/assistant-v1 documents).
  * Rules a schema cannot express (system entities, synonyms with patterns, duplicate keys,
  * dangling node references) are in rules.ts.
  */

@@ -14,7 +14,7 @@
  *   - dialog nodes: see dialog-order.ts (order, moves, subtrees).
  *
  * Cost model. Every call spends part of a per-route budget the service enforces per 30 minutes
- * (shared/api/assistant-v1.md section 10): whole-workspace updates are the scarcest (30), element
+ * (https://cloud.ibm.com/apidocs/assistant-v1#rate-limiting): whole-workspace updates are the scarcest (30), element
  * calls are plentiful (intents 2000, entities and counterexamples 1000, dialog nodes 500). We price
  * a call at the seconds of its route's window it consumes (1800 s / limit: 60 s for a workspace
  * update, 0.9 s for an intent call, 3.6 s for a dialog node call), plus the time to send its body

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CliSession, locatePulumiCli, removeStagedProject, stageProject, type CliResult, type CliStack, type PulumiCli } from "../../drivers/pulumi-cli";
-import { Harness, type RunResult } from "../../tests/harness";
+import { Harness, type RunResult } from "../../drivers/harness";
 import { projectConfigDefaults } from "./project-config";
 
 export interface DemoStepRecord {

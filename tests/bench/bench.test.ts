@@ -12,19 +12,28 @@ describe("bench (quick sizes, no timing assertions)", function () {
         results = await runSuite({ quick: true, latencies: [0], growthSizes: [10, 40], harness: true, store: true, log: () => undefined });
     });
 
-    it("runs every workspace scenario for ours and the baseline, and an edited example costs one write", () => {
+    it("runs every workspace scenario, for ours and for the baseline", () => {
         const run = results.latencies[0].run;
         expect([run.create, ...run.edits].map((s) => s.key)).to.deep.equal([
             "largeCreate", "oneExampleEdit", "addIntents", "removeIntents", "renameEntity", "moveDialogSubtree", "descriptionOnly", "noopUp",
         ]);
-        for (const s of run.edits) expect(s.baseline.calls, s.key).to.equal(1);
-        const edit = run.edits.find((s) => s.key === "oneExampleEdit")!;
-        expect(edit.ours.writeCalls).to.equal(1);
-        expect(edit.ours.bytesSent).to.be.below(edit.baseline.bytesSent);
-        expect(run.edits.find((s) => s.key === "noopUp")!.ours.calls).to.equal(0);
     });
 
-    it("prints the JSON keys the issue asks for", () => {
+    it("the baseline makes one whole-workspace call for every edit", () => {
+        for (const s of results.latencies[0].run.edits) expect(s.baseline.calls, s.key).to.equal(1);
+    });
+
+    it("an edited example costs ours one write call, with fewer bytes sent than the baseline", () => {
+        const edit = results.latencies[0].run.edits.find((s) => s.key === "oneExampleEdit")!;
+        expect(edit.ours.writeCalls).to.equal(1);
+        expect(edit.ours.bytesSent).to.be.below(edit.baseline.bytesSent);
+    });
+
+    it("a no-op up makes no API call", () => {
+        expect(results.latencies[0].run.edits.find((s) => s.key === "noopUp")!.ours.calls).to.equal(0);
+    });
+
+    it("the --json summary names calls, bytes, CPU and memory for each scenario", () => {
         const json = JSON.parse(JSON.stringify(summarize(results)));
         expect(json.oneExampleEdit).to.include.keys("calls", "bytesSent", "baselineBytesSent");
         expect(json.noopUp.calls).to.equal(0);
@@ -58,10 +67,19 @@ describe("bench (quick sizes, no timing assertions)", function () {
         expect(parseArgs(["--store-only"])).to.include({ storeOnly: true, engine: undefined });
     });
 
-    it("parses the command line (quick writes no report unless asked)", () => {
+    it("a --quick run writes no report unless asked", () => {
         expect(parseArgs(["--quick"]).out).to.equal(undefined);
+    });
+
+    it("--json asks for the JSON summary", () => {
         expect(parseArgs(["--latencies", "0,50", "--json"])).to.include({ json: true });
+    });
+
+    it("--growth takes the growth-curve sizes as a comma-separated list", () => {
         expect(parseArgs(["--growth", "1,2"]).growthSizes).to.deep.equal([1, 2]);
+    });
+
+    it("an unknown option is refused", () => {
         expect(() => parseArgs(["--bogus"])).to.throw(/unknown option/);
     });
 

@@ -2,18 +2,13 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import fetch from "node-fetch";
-import { DEFAULT_VERSION_V1 } from "../../provider/config";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { ServiceView } from "../../scripts/demo/service";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
 
 const EXAMPLES = path.join(REPO_ROOT, "examples");
 
-async function v1(fx: CliFixture, pathAndQuery: string): Promise<any> {
-    const res = await fetch(`${fx.emu.url}${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}version=${DEFAULT_VERSION_V1}`);
-    expect(res.status, pathAndQuery).to.equal(200);
-    return res.json();
-}
+const v1 = (fx: CliFixture, pathAndQuery: string): Promise<any> => new EmulatorClient(fx.emu.url).get(pathAndQuery);
 
 describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks and a StackReference", (cli) => {
     let fx: CliFixture;
@@ -31,10 +26,7 @@ describeWithCli("examples/gitops-promotion through the Pulumi CLI: three stacks 
         const dev = await fx.newStack("dev");
         expect(changedSteps(await dev.up())).to.deep.equal({ assistant: "create", actions: "create", release: "create" });
         assistantId = String((await dev.outputs()).assistantId);
-        const admin = await fetch(`${fx.emu.url}/emulator/assistants/${assistantId}/environments`, {
-            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "staging" }),
-        });
-        expect(admin.status).to.be.oneOf([200, 201]);
+        await new EmulatorClient(fx.emu.url).admin(`/emulator/assistants/${assistantId}/environments`, { name: "staging" });
 
         const staging = await fx.newStack("staging");
         expect(changedSteps(await staging.up())).to.deep.equal({ staging: "create", "staging-tests": "create" });

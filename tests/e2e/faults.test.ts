@@ -11,7 +11,7 @@ import { ServiceView } from "../../scripts/demo/service";
 import { faultyRunner } from "../reliability/support/faults";
 import { recordFigures } from "../reliability/support/figures";
 import { expectGitopsService, GITOPS_CONTENT, GITOPS_DIR } from "../reliability/support/gitops";
-import { serviceReader } from "../reliability/support/service";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { cliFixture, describeWithCli, REPO_ROOT, type CliFixture } from "./support";
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -56,7 +56,7 @@ describeWithCli("Faults through the Pulumi CLI (20% of requests fail)", (cli) =>
                 const stacks = { dev: await fx.newStack("dev", RETRIES), staging: await fx.newStack("staging", RETRIES), prod: await fx.newStack("prod", RETRIES) };
                 await faulty(seed, 4, () => stacks.dev.up());
                 const { assistantId } = await stacks.dev.outputs() as Record<string, string>;
-                const service = serviceReader(fx.emu.url);
+                const service = new EmulatorClient(fx.emu.url);
                 await service.admin(`/emulator/assistants/${assistantId}/environments`, { name: "staging" });
                 await faulty(seed, 5, () => stacks.staging.up());
                 await faulty(seed, 6, () => stacks.prod.up());

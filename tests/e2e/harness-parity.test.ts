@@ -1,5 +1,5 @@
 /**
- * The engine-path harness (tests/harness) imitates the Pulumi engine for fast tests; the real CLI is
+ * The engine-path harness (drivers/harness) imitates the Pulumi engine for fast tests; the real CLI is
  * the ground truth. The same quick-start stages through both take the same step per resource and
  * make the same write calls per stage.
  */
@@ -9,7 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
-import { Harness, type RunResult } from "../harness";
+import { ServiceView } from "../../scripts/demo/service";
+import { Harness, type RunResult } from "../../drivers/harness";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
 import { removeStagedProject, stageProject, type CliResult, type CliStack } from "../../drivers/pulumi-cli";
 
@@ -55,7 +56,7 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
     const engine: Observed[] = [];
     const harness: Observed[] = [];
 
-    it("the quick-start stages through the real CLI", async () => {
+    it("the real CLI plays every quick-start stage and its destroy leaves the service empty", async () => {
         const fx: CliFixture = await cliFixture(cli, REPO_ROOT, { entries: ["Pulumi.yaml", "quickstart"] });
         try {
             const stack: CliStack = await fx.newStack("dev");
@@ -65,12 +66,14 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
                 const result = await stack[stage.run]();
                 engine.push({ ...engineSteps(result), writes: writeCalls(fx.takeStats()) });
             }
+            expect(engine).to.have.length(STAGES.length);
+            expect(await new ServiceView(fx.emu.url).counts()).to.deep.equal({ assistants: 0, workspaces: 0 });
         } finally {
             await fx.close();
         }
     });
 
-    it("the same stages through the harness", async () => {
+    it("the harness plays the same stages and its destroy leaves the service empty", async () => {
         const emu: RunningEmulator = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
         const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "parity-"));
         // A scratch copy: the harness reloads every module under its project folder, which for the
@@ -87,6 +90,8 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
                 const result = await h[stage.run]();
                 harness.push({ ...harnessSteps(result), writes: writeCalls(emu.stats()) });
             }
+            expect(harness).to.have.length(STAGES.length);
+            expect(await new ServiceView(emu.url).counts()).to.deep.equal({ assistants: 0, workspaces: 0 });
         } finally {
             await h.close();
             await emu.stop();
@@ -95,12 +100,17 @@ describeWithCli("Harness and real engine take the same steps", (cli) => {
         }
     });
 
+    const compared: [string, keyof Observed][] = [
+        ["the same step per resource", "steps"],
+        ["the same properties forcing each replacement", "replaceKeys"],
+        ["the same write calls", "writes"],
+    ];
     for (const [index, stage] of STAGES.entries()) {
-        it(`stage "${stage.title}": same step per resource, same replacement causes, same write calls`, function () {
-            if (engine.length !== STAGES.length || harness.length !== STAGES.length) this.skip();
-            expect(harness[index].steps, "steps").to.deep.equal(engine[index].steps);
-            expect(harness[index].replaceKeys, "properties forcing each replacement").to.deep.equal(engine[index].replaceKeys);
-            expect(harness[index].writes, "write calls").to.deep.equal(engine[index].writes);
-        });
+        for (const [what, key] of compared) {
+            it(`stage "${stage.title}": ${what}`, function () {
+                if (engine.length !== STAGES.length || harness.length !== STAGES.length) this.skip();
+                expect(harness[index][key]).to.deep.equal(engine[index][key]);
+            });
+        }
     }
 });

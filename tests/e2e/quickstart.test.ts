@@ -3,8 +3,7 @@
  * the emulator. Stages run in order and share one stack.
  */
 import { expect } from "chai";
-import fetch from "node-fetch";
-import { DEFAULT_VERSION_V1 } from "../../provider/config";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { ServiceView } from "../../scripts/demo/service";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
 import type { CliStack } from "../../drivers/pulumi-cli";
@@ -76,11 +75,8 @@ describeWithCli("Quick start through the Pulumi CLI", (cli) => {
     });
 
     it("pulumi refresh shows a change made in the tooling, and the next up puts back the declared content", async () => {
-        const url = `${fx.emu.url}/v1/workspaces/${workspaceId}/dialog_nodes/welcome?version=${DEFAULT_VERSION_V1}`;
-        const edit = await fetch(url, {
-            method: "POST",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ output: { generic: [{ response_type: "text", values: [{ text: DRIFTED_GREETING }] }] } }),
+        const edit = await new EmulatorClient(fx.emu.url).call("POST", `/v1/workspaces/${workspaceId}/dialog_nodes/welcome`, {
+            body: { output: { generic: [{ response_type: "text", values: [{ text: DRIFTED_GREETING }] }] } },
         });
         expect(edit.status).to.equal(200);
         const refreshed = await stack.refresh();

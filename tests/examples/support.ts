@@ -6,11 +6,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import fetch from "node-fetch";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { DEFAULT_VERSION_V1 } from "../../provider/config";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
-import { Harness, type RunResult } from "../harness";
+import { Harness, type RunResult } from "../../drivers/harness";
 
 export const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
 
@@ -34,12 +33,8 @@ export async function startExample(name: string, config: Record<string, string> 
         stateDir,
         config: { ...projectConfigDefaults(projectDir), "watson-assistant:url": emu.url, ...config },
     });
-    const v1 = async (pathAndQuery: string) => {
-        const res = await fetch(`${emu.url}${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}version=${DEFAULT_VERSION_V1}`);
-        const body = await res.json();
-        if (!res.ok) throw new Error(`GET ${pathAndQuery}: ${res.status} ${JSON.stringify(body)}`);
-        return body;
-    };
+    const client = new EmulatorClient(emu.url);
+    const v1 = (pathAndQuery: string) => client.get(pathAndQuery);
     const writes = () => Object.fromEntries(Object.entries(emu.stats().byRoute).filter(([route]) => !route.startsWith("GET ")));
     const stop = async () => {
         await harness.close();

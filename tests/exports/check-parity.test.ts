@@ -3,7 +3,7 @@
  * by check at the same property with no API call, and what the API accepts passes check.
  */
 import { expect } from "chai";
-import fetch from "node-fetch";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { camelCase, FREE_FORM_KEYS, fromApi } from "../../provider/casing";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
@@ -152,9 +152,8 @@ describe("check and service agree on authoring rules", function () {
     async function apiCall(c: Case) {
         const [path, version] = c.assistant ? ["/v2/assistants", DEFAULT_VERSION_V2] : ["/v1/workspaces", c.versionV1 ?? DEFAULT_VERSION_V1];
         const body = c.assistant ? c.inputs : workspaceBody(c.inputs as any, { collections: COLLECTIONS.filter((k) => c.inputs[k] !== undefined) });
-        const res = await fetch(`${emu.url}${path}?version=${version}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-        const reply = (await res.json()) as { errors?: { path: string }[] };
-        return { status: res.status, paths: (reply.errors ?? []).map((e) => e.path) };
+        const reply = await new EmulatorClient(emu.url).call("POST", path, { body, version });
+        return { status: reply.status, paths: ((reply.body.errors ?? []) as { path: string }[]).map((e) => e.path) };
     }
 
     for (const c of REFUSED) {
@@ -179,8 +178,7 @@ describe("check and service agree on authoring rules", function () {
         describe(`${type} fields`, () => {
             let workspaceId: string;
             before(async () => {
-                const res = await fetch(`${emu.url}/v1/workspaces?version=${DEFAULT_VERSION_V1}`, { method: "POST", body: JSON.stringify({ name: type }), headers: { "Content-Type": "application/json" } });
-                workspaceId = ((await res.json()) as { workspace_id: string }).workspace_id;
+                workspaceId = (await new EmulatorClient(emu.url).post("/v1/workspaces", { name: type })).workspace_id;
             });
             for (const [body, apiPath] of bodies) {
                 it(`refused by both: ${JSON.stringify(body).slice(0, 90)} at ${apiPath}`, async () => {
@@ -189,10 +187,9 @@ describe("check and service agree on authoring rules", function () {
                     const { failures } = await directResource(type, { url: emu.url, authType: "noauth" }).check(inputs);
                     expect(emu.stats().total).to.equal(before);
                     expect((failures ?? []).map((f) => f.property), JSON.stringify(failures)).to.include(inputPath(apiPath));
-                    const url = `${emu.url}/v1/workspaces/${workspaceId}/${collection}?version=${DEFAULT_VERSION_V1}`;
-                    const res = await fetch(url, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-                    expect(res.status).to.equal(400);
-                    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).to.include(apiPath);
+                    const reply = await new EmulatorClient(emu.url).call("POST", `/v1/workspaces/${workspaceId}/${collection}`, { body });
+                    expect(reply.status).to.equal(400);
+                    expect((reply.body.errors as { path: string }[]).map((e) => e.path)).to.include(apiPath);
                 });
             }
         });
@@ -206,7 +203,7 @@ describe("check and service agree on authoring rules", function () {
             dialog_nodes: [{ dialog_node: "n", title: null, description: null, conditions: null, parent: null, previous_sibling: null, output: null, context: null, metadata: null, next_step: null, actions: null, type: null }],
             counterexamples: null,
         };
-        const res = await fetch(`${emu.url}/v1/workspaces?version=${DEFAULT_VERSION_V1}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-        expect(res.status, await res.clone().text()).to.equal(201);
+        const reply = await new EmulatorClient(emu.url).call("POST", "/v1/workspaces", { body });
+        expect(reply.status, JSON.stringify(reply.body)).to.equal(201);
     });
 });

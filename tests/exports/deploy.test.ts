@@ -7,10 +7,9 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import fetch from "node-fetch";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
-import { Harness, type RunResult } from "../harness";
+import { Harness, type RunResult } from "../../drivers/harness";
 import { EXPORTS_DIR, FIXTURES, PROGRAM_DIR, readFixture, workspaceContent } from "./support";
 
 const changed = (result: RunResult) => result.steps.filter((s) => s.op !== "same").map((s) => `${s.name}:${s.op}`);
@@ -18,13 +17,8 @@ const changed = (result: RunResult) => result.steps.filter((s) => s.op !== "same
 describe("exported skills: each historical shape deploys unchanged and round-trips", function () {
     this.timeout(120_000);
     let emu: RunningEmulator;
-    const get = async (api: "v1" | "v2", pathAndQuery: string) => {
-        const version = api === "v1" ? DEFAULT_VERSION_V1 : DEFAULT_VERSION_V2;
-        const res = await fetch(`${emu.url}${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}version=${version}`);
-        expect(res.status, pathAndQuery).to.equal(200);
-        return res.json() as Promise<any>;
-    };
-    const exportedSkills = async (assistantId: string) => (await get("v2", `/v2/assistants/${assistantId}/skills_export`)).assistant_skills as any[];
+    const get = (pathAndQuery: string) => new EmulatorClient(emu.url).get(pathAndQuery);
+    const exportedSkills = async (assistantId: string) => (await get(`/v2/assistants/${assistantId}/skills_export`)).assistant_skills as any[];
 
     before(async () => { emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 }); });
     after(async () => { await emu.stop(); });
@@ -57,7 +51,7 @@ describe("exported skills: each historical shape deploys unchanged and round-tri
             it("the service holds the file's content, field for field", async () => {
                 const outputs = first.outputs.outputs as Record<string, string>;
                 if (fixture.kind === "workspace") {
-                    const live = await get("v1", `/v1/workspaces/${outputs.workspaceId}?export=true`);
+                    const live = await get(`/v1/workspaces/${outputs.workspaceId}?export=true`);
                     expect(workspaceContent(live)).to.deep.equal(workspaceContent(exported));
                     // Independently of the normalization both sides went through: free-form parts are byte for byte the file's.
                     for (const node of exported.dialog_nodes) {

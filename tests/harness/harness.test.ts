@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Spec } from "./fixtures/echo/spec";
-import { encryptPulumiConfigValue, Harness, HarnessEvent, HarnessOptions, newPulumiEncryptionSalt, RunResult, UNKNOWN } from ".";
+import { encryptPulumiConfigValue, Harness, HarnessEvent, HarnessOptions, newPulumiEncryptionSalt, RunResult, UNKNOWN } from "../../drivers/harness";
 
 const projectDir = path.join(__dirname, "fixtures", "echo");
 

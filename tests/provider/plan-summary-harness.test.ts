@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { dialogNodes, entities, intents } from "../../quickstart/content";
 import { CHANGING_EDITS, expectedPlan, PLAN_EDITS_DIR, QUIET_EDITS } from "../support/plan-edits";
 

@@ -76,8 +76,28 @@ describe("waitFor", () => {
         expect(err.message).to.equal('Timed out after 5.0 s waiting for skill update of assistant abc: its status is still "Processing"');
     });
 
-    it("without an injected clock it polls on real timers until the status is ready", async () => {
-        const result = await waitFor<string>({ what: "x", fetch: sequence<string>("pending", "done"), status: (s) => s, ready: ["DONE"], failed: [], timeoutMs: 1_000, initialDelayMs: 5 });
+    it("compares statuses without regard to case", async () => {
+        const time = fakeTime();
+        const result = await waitFor<string>({ what: "x", fetch: sequence<string>("pending", "done"), status: (s) => s, ready: ["DONE"], failed: [], timeoutMs: 1_000, ...time });
         expect(result).to.equal("done");
+        expect(time.sleeps).to.have.length(1);
+    });
+
+    it("without an injected sleep it waits on the process's timers for each backoff delay", async () => {
+        const delays: number[] = [];
+        const realSetTimeout = global.setTimeout;
+        // Every timer fires at once: the delays asked for are recorded, none is waited out.
+        global.setTimeout = ((callback: () => void, ms?: number) => {
+            if ((ms ?? 0) >= 1_000) delays.push(ms!);
+            return realSetTimeout(callback, 0);
+        }) as typeof setTimeout;
+        let result: string;
+        try {
+            result = await waitFor<string>({ what: "x", fetch: sequence<string>("pending", "pending", "done"), status: (s) => s, ready: ["done"], failed: [], timeoutMs: 60_000, initialDelayMs: 1_000 });
+        } finally {
+            global.setTimeout = realSetTimeout;
+        }
+        expect(result).to.equal("done");
+        expect(delays).to.deep.equal([1_000, 2_000]);
     });
 });

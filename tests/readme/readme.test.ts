@@ -8,8 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { startEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 
 const root = path.resolve(__dirname, "../..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
@@ -68,12 +69,12 @@ describe("README", () => {
             const up = await harness.up();
             expect(up.steps.map((s) => s.op)).to.deep.equal(["create", "create", "create", "create"]);
             const assistantId = up.outputs.assistantId as string;
-            const envs = await (await fetch(`${emu.url}/v2/assistants/${assistantId}/environments?version=2024-08-25`)).json() as any;
+            const envs = await new EmulatorClient(emu.url).get(`/v2/assistants/${assistantId}/environments`);
             const live = envs.environments.find((e: any) => e.environment === "live");
             expect(live.release_reference.release).to.equal("1");
             expect((await harness.up()).steps.every((s) => s.op === "same")).to.equal(true);
             await harness.destroy();
-            const assistants = await (await fetch(`${emu.url}/v2/assistants?version=2024-08-25`)).json() as any;
+            const assistants = await new EmulatorClient(emu.url).get("/v2/assistants");
             expect(assistants.assistants).to.deep.equal([]);
         } finally {
             await harness.close();

@@ -9,12 +9,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { RunningEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { Assistant } from "../../resources/assistant";
 import { Release } from "../../resources/release";
-import { checked, directSession } from "./support/direct-session";
+import { checked } from "../support/direct";
+import { directSession } from "./support/direct-session";
 import { useAsyncEmulator } from "./support/async-emulator";
-import type { ServiceReader } from "./support/service";
+import type { EmulatorClient } from "../../drivers/emulator-client";
 import { PROJECT_DIR } from "./support/workspace-program";
 
 const APIKEY = "reliability-async-key";
@@ -23,7 +24,7 @@ describe("reliability: asynchronous waits that never finish", function () {
     this.timeout(60_000);
     const emulator = useAsyncEmulator(APIKEY);
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     beforeEach(() => ({ emu, service } = emulator()));
 
     const session = () => directSession({ url: emu.url, apikey: APIKEY, iamUrl: emu.url });

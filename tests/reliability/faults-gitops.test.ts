@@ -7,7 +7,8 @@
  * declared deployments and content.
  */
 import { expect } from "chai";
-import { checked, directSession, type DirectSession } from "./support/direct-session";
+import { checked } from "../support/direct";
+import { directSession, type DirectSession } from "./support/direct-session";
 import { addInto } from "./support/figures";
 import { contentHash, expectGitopsService, GITOPS_CONTENT, GITOPS_EDITED } from "./support/gitops";
 import { faultSuite, SEEDS } from "./support/faults";

@@ -10,12 +10,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
 import { faultyRunner } from "./support/faults";
-import { recordFigures } from "./support/figures";
+import { everyTestPassed, recordFigures } from "./support/figures";
 import { expectGitopsService, GITOPS_CONTENT, GITOPS_DIR, GITOPS_EDITED } from "./support/gitops";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { declaredBig, declaredIntents, hostWorkspace, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
 import { contentDigests, storedDigests } from "../support/stored-content";
 
@@ -25,21 +25,23 @@ const SEEDS = [1, 2];
 describe("reliability: engine-path runs under 20% faults (harness)", function () {
     this.timeout(180_000);
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     let workDir: string;
     const totals: Record<string, number> = {};
     const harnesses: Harness[] = [];
+    /** Seeded runs that reached their last assertion. */
+    let runs = 0;
 
     before(async () => {
         emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, APIKEY);
+        service = new EmulatorClient(emu.url, { apikey: APIKEY });
         workDir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-harness-"));
     });
-    after(async () => {
+    after(async function () {
         for (const h of harnesses) await h.close();
         await emu.stop();
         fs.rmSync(workDir, { recursive: true, force: true });
-        recordFigures("faults-harness", { runs: SEEDS.length * 2, ...totals });
+        if (everyTestPassed(this)) recordFigures("faults-harness", { runs, ...totals });
     });
 
     function harness(options: { projectDir: string; stack: string; stateDir: string; config?: Record<string, string>; program?: any }): Harness {
@@ -86,6 +88,7 @@ describe("reliability: engine-path runs under 20% faults (harness)", function ()
             await faulty(seed, 8, () => staging.destroy());
             await faulty(seed, 9, () => dev.destroy());
             expect(await service.list("/v2/assistants", "assistants")).to.deep.equal([]);
+            runs++;
         });
     }
 
@@ -119,6 +122,7 @@ describe("reliability: engine-path runs under 20% faults (harness)", function ()
             }
             await faulty(seed, 3, () => h.destroy());
             expect(await service.list("/v1/workspaces", "workspaces")).to.deep.equal([]);
+            runs++;
         });
     }
 });

@@ -7,9 +7,9 @@
  * compressed waits); the engine-path runs are in faults-harness.test.ts.
  */
 import { expect } from "chai";
-import type { DirectResource } from "../support/direct";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
-import { checked, directSession } from "./support/direct-session";
+import { checked, type DirectResource } from "../support/direct";
+import { directSession } from "./support/direct-session";
 import { addInto } from "./support/figures";
 import { faultSuite, SEEDS } from "./support/faults";
 import { editedWorkspace, elementCount, largeWorkspace, separateIntents } from "./fixtures/large-workspace";

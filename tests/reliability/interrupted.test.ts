@@ -13,12 +13,13 @@ import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PartialFailure } from "../../provider/bridge/errors";
 import { stableJson } from "../../provider/values";
-import { Harness } from "../harness";
+import { Harness } from "../../drivers/harness";
 import { declaredSummary, liveSummary, type WorkspaceSummary } from "./support/content";
-import { checked, directSession } from "./support/direct-session";
+import { checked } from "../support/direct";
+import { directSession } from "./support/direct-session";
 import { recordFigures } from "./support/figures";
 import { pluginTap } from "./support/plugin-tap";
-import { serviceReader, type ServiceReader } from "./support/service";
+import { EmulatorClient } from "../../drivers/emulator-client";
 import { declaredBig, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
 import { editedWorkspace, largeWorkspace } from "./fixtures/large-workspace";
 import { contentDigests, exportDigests, storedDigests } from "../support/stored-content";
@@ -50,10 +51,10 @@ function expectEachOldOrNew(live: WorkspaceSummary, before: WorkspaceSummary, af
 describe("reliability: interrupted runs", function () {
     this.timeout(90_000);
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     before(async () => {
         emu = await startEmulator({ port: 0, auth: "apikey", apikey: APIKEY, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, APIKEY);
+        service = new EmulatorClient(emu.url, { apikey: APIKEY });
     });
     after(async () => emu.stop());
 
@@ -138,9 +139,11 @@ describe("reliability: interrupted runs", function () {
         const created = await workspace.create(await checked(workspace, largeWorkspace("partial")));
         const edited = await checked(workspace, editedWorkspace("partial"), created.outs);
         // Element writes 1..6 succeed, then every element write fails with a 500 (no retries allowed).
+        emu.resetStats();
         emu.setFaults("rate=1,after=6,kinds=500,routes=POST /v1/workspaces/*/*+DELETE /v1/workspaces/*/*");
         const failure = await workspace.update(created.id, created.outs, edited).then(() => undefined, (err) => err);
         emu.setFaults("");
+        const elementWritesBeforeFailure = elementCalls(emu.stats().byRoute) - emu.stats().faultsInjected;
         expect(failure).to.be.instanceOf(PartialFailure);
         expect(failure.message).to.match(/stopped part-way/);
         const live = await bigOnService("partial");
@@ -154,6 +157,6 @@ describe("reliability: interrupted runs", function () {
         const { outs } = await workspace.update(created.id, failure.properties, edited);
         expect(await bigOnService("partial")).to.deep.equal(declaredSummary(editedWorkspace("partial")));
         expect(storedDigests(outs)).to.deep.equal(contentDigests(editedWorkspace("partial")));
-        recordFigures("interrupted-partial", { elementWritesBeforeFailure: 6, changedAtFailure: changed, pendingAtFailure: pending });
+        recordFigures("interrupted-partial", { elementWritesBeforeFailure, changedAtFailure: changed, pendingAtFailure: pending });
     });
 });

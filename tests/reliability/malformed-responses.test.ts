@@ -4,7 +4,8 @@
  * of what came back: never a crash inside the provider (TypeError) and never a silent success.
  */
 import { expect } from "chai";
-import { checked, directSession } from "./support/direct-session";
+import { checked } from "../support/direct";
+import { directSession } from "./support/direct-session";
 import { startScriptedService, type ScriptedService } from "./support/scripted-service";
 
 const NOT_FOUND = { status: 404, body: '{"error":"Resource not found","code":404,"errors":[{"message":"Resource not found"}]}' };

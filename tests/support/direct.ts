@@ -4,6 +4,7 @@
  * behaviour (serialization, gRPC) is covered by the harness tests.
  */
 import { checkContext, operationContext, operationsFor } from "../../plugin/runtime";
+import type { OperationContext } from "../../provider/bridge/spec";
 import { PROVIDER_KEY } from "../../provider/values";
 
 export interface DirectResource {
@@ -22,15 +23,26 @@ export function directResource(
     env: NodeJS.ProcessEnv = {},
     log: (message: string) => void = () => undefined,
 ): DirectResource {
+    return driveOperations(type, config, () => operationContext((key) => config[key], env, log));
+}
+
+/** The one direct driver: `type`'s operations, each call with the context `context()` gives. */
+export function driveOperations(type: string, config: Record<string, string>, context: () => OperationContext): DirectResource {
     const ops = operationsFor(type);
-    const ctx = () => operationContext((key) => config[key], env, log);
     const withProvider = (bag: Record<string, any>) => ({ ...bag, [PROVIDER_KEY]: "test" });
     return {
         check: async (news, olds = {}) => ops.check(olds, withProvider(news), checkContext((key) => config[key])),
         diff: async (_id, olds, news) => ops.diff(olds, news),
-        create: async (inputs) => ops.create(ctx(), inputs) as Promise<{ id: string; outs: any }>,
-        read: async (id, props) => ops.read(ctx(), id, props),
-        update: async (id, olds, news) => ops.update(ctx(), id, olds, news),
-        delete: async (id, props) => ops.delete(ctx(), id, props),
+        create: async (inputs) => ops.create(context(), inputs) as Promise<{ id: string; outs: any }>,
+        read: async (id, props) => ops.read(context(), id, props),
+        update: async (id, olds, news) => ops.update(context(), id, olds, news),
+        delete: async (id, props) => ops.delete(context(), id, props),
     };
+}
+
+/** Checks inputs (failing loudly on check failures) and returns what the engine would pass on. */
+export async function checked(resource: DirectResource, inputs: object, olds: Record<string, unknown> = {}): Promise<Record<string, any>> {
+    const { inputs: out, failures } = await resource.check(inputs as Record<string, unknown>, olds);
+    if (failures?.length) throw new Error(`unexpected check failures: ${JSON.stringify(failures)}`);
+    return out;
 }

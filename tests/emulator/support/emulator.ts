@@ -1,38 +1,13 @@
 /** Test helpers: start an emulator and call it over real HTTP. */
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import type { EmulatorOptions } from "../../../emulator/core/context";
+import { EmulatorClient, type CallOptions, type Reply } from "../../../drivers/emulator-client";
 
 export const VERSION = "2024-08-25";
 
-export interface Reply {
-    status: number;
-    body: any;
-    headers: Headers;
-}
-
-export interface CallOptions {
-    body?: unknown;
-    headers?: Record<string, string>;
-    /** `null` sends no version parameter. */
-    version?: string | null;
-    query?: Record<string, string>;
-}
-
-/** Calls `path` on the emulator; JSON in and out; adds ?version= unless told not to. */
-export async function call(base: string, method: string, path: string, options: CallOptions = {}): Promise<Reply> {
-    const url = new URL(path, base);
-    const version = options.version === undefined ? VERSION : options.version;
-    if (version !== null && !url.searchParams.has("version")) url.searchParams.set("version", version);
-    for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    let payload: string | undefined;
-    if (options.body !== undefined) {
-        payload = JSON.stringify(options.body);
-        headers["Content-Type"] = "application/json";
-    }
-    const response = await fetch(url, { method, headers, body: payload });
-    const text = await response.text();
-    return { status: response.status, body: text === "" ? undefined : JSON.parse(text), headers: response.headers };
+/** Calls `path` on the emulator; JSON in and out; adds ?version= (this file's VERSION) unless told not to. */
+export function call(base: string, method: string, path: string, options: CallOptions = {}): Promise<Reply> {
+    return new EmulatorClient(base, { version: VERSION }).call(method, path, options);
 }
 
 /** A controllable clock for tokens, async work and rate-limit windows. */
@@ -62,4 +37,5 @@ export function expectErrorBody(reply: Reply, status: number): void {
 }
 
 export { startEmulator };
+export type { CallOptions, Reply };
 export type { RunningEmulator };

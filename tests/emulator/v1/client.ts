@@ -1,37 +1,24 @@
 /** A tiny JSON client for the v1 tests: one emulator per test file, state reset between tests. */
+import { EmulatorClient, type Reply } from "../../../drivers/emulator-client";
 import { startEmulator } from "../../../emulator";
 
 export const VERSION = "2021-11-27";
-
-export interface Reply {
-    status: number;
-    body: any;
-}
+export type { Reply };
 
 export type Call = (
     method: string, path: string, body?: unknown, query?: Record<string, string | number | boolean>, headers?: Record<string, string>,
 ) => Promise<Reply>;
 
 /** Starts an emulator for the enclosing `describe`, resets it before each test, returns a caller. */
-export function useEmulator(options: { asyncDelayMs?: number } = {}): { call: Call; url: () => string } {
+export function useEmulator(options: { asyncDelayMs?: number; now?: () => number } = {}): { call: Call; url: () => string } {
     let emu: Awaited<ReturnType<typeof startEmulator>>;
     before(async () => {
         emu = await startEmulator({ port: 0, ...options });
     });
     beforeEach(async () => emu.reset());
     after(async () => emu.stop());
-    const call: Call = async (method, path, body, query = {}, headers = {}) => {
-        const search = new URLSearchParams({ version: VERSION });
-        for (const [key, value] of Object.entries(query)) search.set(key, String(value));
-        const url = path.includes("?") ? `${emu.url}${path}` : `${emu.url}${path}?${search}`;
-        const response = await fetch(url, {
-            method,
-            headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await response.text();
-        return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    };
+    const call: Call = (method, path, body, query = {}, headers = {}) =>
+        new EmulatorClient(emu.url, { version: VERSION }).call(method, path, { body, query, headers });
     return { call, url: () => emu.url };
 }
 

@@ -100,7 +100,7 @@ describe("emulator v1: dialog nodes", () => {
         expect((await call("POST", url, { dialog_node: "a" })).status).to.equal(409);
     });
 
-    it("validates a full body's tree: missing parents, foreign siblings, shared slots, cycles, jump targets", async () => {
+    it("refuses a full body's broken tree (missing parents, foreign siblings, shared slots, cycles, jump targets) with a 400 naming the path", async () => {
         const cases: [unknown[], string][] = [
             [[{ dialog_node: "x", parent: "ghost" }], "dialog_nodes[0].parent"],
             [[{ dialog_node: "x" }, { dialog_node: "y", parent: "x" }, { dialog_node: "z", previous_sibling: "y" }], "dialog_nodes[2].previous_sibling"],
@@ -117,7 +117,7 @@ describe("emulator v1: dialog nodes", () => {
         }
     });
 
-    it("validates node fields, enums and limits", async () => {
+    it("refuses invalid node fields, enum values and over-long values with a 400 naming the path", async () => {
         const text = (extra: object) => ({ dialog_node: "n", output: { generic: [{ response_type: "text", values: [{ text: "t" }], ...extra }] } });
         const cases: [unknown, string][] = [
             [{}, "dialog_node"],

@@ -63,7 +63,7 @@ describe("emulator v1: intents and examples", () => {
         expect(errorPaths(inBody)).to.deep.equal(["examples[1].text"]);
     });
 
-    it("validates intent names, descriptions and example texts", async () => {
+    it("refuses invalid intent names, descriptions and example texts with a 400 naming the one field", async () => {
         const cases: [unknown, string][] = [
             [{ intent: "sys-thing" }, "intent"],
             [{ intent: "has space" }, "intent"],
@@ -147,7 +147,7 @@ describe("emulator v1: counterexamples", () => {
         expect((await call("GET", p`/v1/workspaces/${ws}/counterexamples`)).body.counterexamples).to.deep.equal([]);
     });
 
-    it("validates counterexample text", async () => {
+    it("refuses an invalid counterexample text with a 400 naming `text`", async () => {
         const ws = await createWorkspace(call);
         for (const text of ["", "  ", "a\tb", "x".repeat(1025)]) {
             const reply = await call("POST", p`/v1/workspaces/${ws}/counterexamples`, { text });

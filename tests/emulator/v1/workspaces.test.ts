@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { createWorkspace, errorPaths, p, useEmulator, VERSION } from "./client";
+import { FakeClock } from "../support/emulator";
 
 const content = {
     name: "Pizza bot",
@@ -149,7 +150,7 @@ describe("emulator v1: workspaces", () => {
         expect((await call("GET", p`/v1/workspaces/${id}`)).status).to.equal(404);
     });
 
-    it("validates workspace fields with paths naming each field", async () => {
+    it("refuses invalid workspace fields with one 400 naming the path of each", async () => {
         const reply = await call("POST", "/v1/workspaces", {
             name: "x".repeat(65),
             description: "line\nbreak",
@@ -222,12 +223,21 @@ describe("emulator v1: workspace list and pagination", () => {
 });
 
 describe("emulator v1: training status", () => {
-    const { call } = useEmulator({ asyncDelayMs: 60 });
+    const clock = new FakeClock();
+    const { call } = useEmulator({ asyncDelayMs: 60, now: clock.now });
 
-    it("a workspace is Training for the async delay after a change, then Available", async () => {
+    it("a new workspace is Training for the async delay, then Available", async () => {
         const id = await createWorkspace(call);
         expect((await call("GET", p`/v1/workspaces/${id}`)).body.status).to.equal("Training");
-        await new Promise((resolve) => setTimeout(resolve, 80));
+        clock.advance(59);
+        expect((await call("GET", p`/v1/workspaces/${id}`)).body.status).to.equal("Training");
+        clock.advance(1);
+        expect((await call("GET", p`/v1/workspaces/${id}`)).body.status).to.equal("Available");
+    });
+
+    it("an element change makes an Available workspace Training again", async () => {
+        const id = await createWorkspace(call);
+        clock.advance(60);
         expect((await call("GET", p`/v1/workspaces/${id}`)).body.status).to.equal("Available");
         await call("POST", p`/v1/workspaces/${id}/intents`, { intent: "again" });
         const list = await call("GET", "/v1/workspaces");

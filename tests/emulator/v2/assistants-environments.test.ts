@@ -22,7 +22,7 @@ describe("emulator v2 assistants and environments", () => {
         expect(reply.body).not.to.have.property("created");
     });
 
-    it("validates assistant name, description and language", async () => {
+    it("refuses an invalid assistant name, description and language with one 400 naming all three", async () => {
         const reply = await call(emu.url, "POST", "/v2/assistants", {
             body: { name: "x".repeat(65), description: "two\nlines", language: "English" },
         });

@@ -167,7 +167,7 @@ describe("emulator v2 releases, deploys and skills", () => {
         expect(copied.assistant_skills[0].workspace).to.deep.equal({ actions: ["x"] });
     });
 
-    it("validates skills_import bodies", async () => {
+    it("refuses a skills_import body with a bad skill type, language or state, naming each path", async () => {
         const reply = await call(emu.url, "POST", `${base}/skills_import`, { body: { assistant_skills: [{ type: "search" }] } });
         expectErrorBody(reply, 400);
         expect(reply.body.errors.map((e: any) => e.path)).to.include.members(["assistant_skills[0].type", "assistant_skills[0].language", "assistant_state"]);

@@ -4,13 +4,13 @@
  * Registers its mocha hooks; state, faults and the clock are reset before each test.
  */
 import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { serviceReader, type ServiceReader } from "./service";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 
 export const FOREVER_MS = 1e12;
 
 export interface AsyncEmulator {
     emu: RunningEmulator;
-    service: ServiceReader;
+    service: EmulatorClient;
     /** From now on, asynchronous work started stays in progress. */
     neverFinish(): Promise<void>;
     /** The service's clock jumps past every delay: work in progress is done. */
@@ -22,7 +22,7 @@ export function useAsyncEmulator(apikey: string): () => AsyncEmulator {
     let clockOffsetMs = 0;
     before(async () => {
         const emu = await startEmulator({ port: 0, auth: "apikey", apikey, asyncDelayMs: 0, now: () => Date.now() + clockOffsetMs });
-        const service = serviceReader(emu.url, apikey);
+        const service = new EmulatorClient(emu.url, { apikey });
         current = {
             emu,
             service,

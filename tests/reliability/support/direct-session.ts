@@ -4,13 +4,11 @@
  * production code's, only the clock of its sleeps runs faster, so that runs with hundreds of
  * faults stay quick. The client's metrics give the retry and reconcile figures.
  */
-import { operationsFor } from "../../../plugin/runtime";
 import type { OperationContext } from "../../../provider/bridge/spec";
-import { PROVIDER_KEY } from "../../../provider/values";
 import { resolveSettings } from "../../../provider/config";
 import { ApiClient } from "../../../provider/http/client";
 import type { ClientMetrics } from "../../../provider/http/types";
-import type { DirectResource } from "../../support/direct";
+import { driveOperations, type DirectResource } from "../../support/direct";
 
 export interface DirectSession {
     resource(type: string): DirectResource;
@@ -38,28 +36,10 @@ export function directSession(config: Record<string, string>, options: SessionOp
     });
     const logs: string[] = [];
     const ctx: OperationContext = { client, settings, log: (message) => logs.push(message) };
-    const withProvider = (bag: Record<string, any>) => ({ ...bag, [PROVIDER_KEY]: "test" });
     return {
         client,
         metrics: client.metrics,
         logs,
-        resource(type) {
-            const ops = operationsFor(type);
-            return {
-                check: async (news, olds = {}) => ops.check(olds, withProvider(news)),
-                diff: async (_id, olds, news) => ops.diff(olds, news),
-                create: async (inputs) => ops.create(ctx, inputs) as Promise<{ id: string; outs: any }>,
-                read: async (id, props) => ops.read(ctx, id, props),
-                update: async (id, olds, news) => ops.update(ctx, id, olds, news),
-                delete: async (id, props) => ops.delete(ctx, id, props),
-            };
-        },
+        resource: (type) => driveOperations(type, config, () => ctx),
     };
-}
-
-/** Checks inputs (failing loudly on check failures) and returns what the engine would pass on. */
-export async function checked(resource: DirectResource, inputs: object, olds: Record<string, unknown> = {}): Promise<Record<string, any>> {
-    const { inputs: out, failures } = await resource.check(inputs as Record<string, unknown>, olds);
-    if (failures?.length) throw new Error(`unexpected check failures: ${JSON.stringify(failures)}`);
-    return out;
 }

@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from "../../../emulator";
-import { addInto, recordFigures } from "./figures";
-import { serviceReader, type ServiceReader } from "./service";
+import { addInto, everyTestPassed, recordFigures } from "./figures";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 
 /** The seeds every in-process fault run plays. */
 export const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
@@ -38,20 +38,25 @@ export function faultyRunner(emu: () => RunningEmulator, totals: Record<string, 
  */
 export function faultSuite(apikey: string, suite: string, extraFigures: () => Record<string, number> = () => ({})) {
     let emu: RunningEmulator;
-    let service: ServiceReader;
+    let service: EmulatorClient;
     const totals: Record<string, number> = {};
     before(async () => {
         emu = await startEmulator({ port: 0, auth: "apikey", apikey, asyncDelayMs: 0 });
-        service = serviceReader(emu.url, apikey);
+        service = new EmulatorClient(emu.url, { apikey });
     });
-    after(async () => {
+    const seedsRun = new Set<number>();
+    after(async function () {
         await emu.stop();
-        recordFigures(suite, { runs: SEEDS.length, ...extraFigures(), ...totals });
+        if (everyTestPassed(this)) recordFigures(suite, { runs: seedsRun.size, ...extraFigures(), ...totals });
     });
+    const runner = faultyRunner(() => emu, totals);
     return {
         emu: () => emu,
         service: () => service,
         totals,
-        faulty: faultyRunner(() => emu, totals),
+        faulty: <T>(seed: number, phase: number, step: () => Promise<T>): Promise<T> => {
+            seedsRun.add(seed);
+            return runner(seed, phase, step);
+        },
     };
 }

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import type { ServiceReader } from "./service";
+import type { EmulatorClient } from "../../../drivers/emulator-client";
 
 export const GITOPS_DIR = path.resolve(__dirname, "../../../examples/gitops-promotion");
 export const GITOPS_CONTENT = JSON.parse(fs.readFileSync(path.join(GITOPS_DIR, "content/actions.json"), "utf8"));
@@ -27,7 +27,7 @@ export interface GitopsExpectation {
 }
 
 /** Exactly one assistant, exactly the expected releases, deployments and action content. */
-export async function expectGitopsService(service: ServiceReader, want: GitopsExpectation): Promise<string> {
+export async function expectGitopsService(service: EmulatorClient, want: GitopsExpectation): Promise<string> {
     const assistants = await service.list("/v2/assistants", "assistants");
     expect(assistants.map((a) => a.name), "assistants on the service").to.deep.equal([want.assistantName]);
     const assistantId = assistants[0].assistant_id as string;

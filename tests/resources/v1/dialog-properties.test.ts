@@ -22,6 +22,7 @@ describe("Workspace dialog planner, random trees and edits (property)", function
     const treeAndEdits = fc.record({ start: treeArbitrary(), edits: fc.array(editArbitrary, { minLength: 1, maxLength: 6 }) });
 
     it("one update reaches the declared tree exactly, with the service relinking siblings", async () => {
+        let cases = 0;
         let elementCalls = 0;
         await fc.assert(fc.asyncProperty(treeAndEdits, async ({ start, edits }) => {
             await fx.emu.reset();
@@ -36,11 +37,13 @@ describe("Workspace dialog planner, random trees and edits (property)", function
             expect(positionsOf(live)).to.deep.equal(positionsOf(after));
             expect(live).to.deep.equal(canonicalCollection(dialogNodeKind, after));
             expect(storedDigests(updated)).to.deep.equal(contentDigests({ name: "property", dialogNodes: live }));
+            cases++;
         }), { numRuns: propertyRuns(150) });
-        recordFigures("dialog-planner-property", { cases: propertyRuns(150), writeCalls: elementCalls });
+        recordFigures("dialog-planner-property", { cases, writeCalls: elementCalls });
     });
 
     it("an update stopped by a failed call records what the service holds, and the next update finishes it", async () => {
+        let cases = 0;
         const stoppedAt = fc.nat({ max: 8 });
         await fc.assert(fc.asyncProperty(treeAndEdits, stoppedAt, async ({ start, edits }, callsBeforeFailure) => {
             await fx.emu.reset();
@@ -60,7 +63,8 @@ describe("Workspace dialog planner, random trees and edits (property)", function
             fx.emu.setFaults("");
             await updateChecked(ws, id, olds, { name: "property", dialogNodes: after, waitForTraining: false });
             expect(await liveNodes(fx, id)).to.deep.equal(canonicalCollection(dialogNodeKind, after));
+            cases++;
         }), { numRuns: propertyRuns(100) });
-        recordFigures("dialog-planner-stopped-property", { cases: propertyRuns(100) });
+        recordFigures("dialog-planner-stopped-property", { cases });
     });
 });

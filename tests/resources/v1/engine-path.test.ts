@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Harness } from "../../harness";
+import { Harness } from "../../../drivers/harness";
 import { startV1Fixture, type V1Fixture } from "./support";
 
 const PROJECT = path.join(__dirname, "../../fixtures/programs/v1-workspace");

@@ -1,5 +1,5 @@
 /** Shared setup of the v1 resource tests: one emulator, direct resources, raw API calls, stats. */
-import fetch from "node-fetch";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { directResource, type DirectResource } from "../../support/direct";
 
@@ -20,13 +20,8 @@ const CONFIG = { maxRetries: "8", maxRetryElapsedMs: "60000" };
 export async function startV1Fixture(): Promise<V1Fixture> {
     const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: 0 });
     const resource = (type: string, config: Record<string, string> = {}) => directResource(type, { url: emu.url, authType: "noauth", ...CONFIG, ...config });
-    const api = async (method: string, path: string, body?: unknown) => {
-        const url = `${emu.url}${path}${path.includes("?") ? "&" : "?"}version=2021-11-27`;
-        const res = await fetch(url, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-        const text = await res.text();
-        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-        return text ? JSON.parse(text) : undefined;
-    };
+    const client = new EmulatorClient(emu.url);
+    const api = (method: string, path: string, body?: unknown) => client.request(method, path, body);
     const byRoute = () => ({ ...emu.stats().byRoute });
     const writes = () => Object.entries(emu.stats().byRoute).filter(([route]) => !route.startsWith("GET ")).reduce((n, [, c]) => n + c, 0);
     return { emu, resource, api, byRoute, writes };

@@ -74,10 +74,13 @@ describe("v2 Assistant resource", () => {
         expect(fx.calls()).to.equal(0);
     });
 
-    it("deleting an already deleted assistant succeeds", async () => {
+    it("deleting an already deleted assistant succeeds on the service's 404 and leaves no assistant", async () => {
         const outs = await fx.newAssistant("Support");
         const assistant = fx.resource("Assistant");
         await assistant.delete(outs.assistantId, outs);
+        fx.emu.resetStats();
         await assistant.delete(outs.assistantId, outs);
+        expect(fx.emu.stats().byStatus).to.deep.equal({ "404": 1 });
+        expect(await listAssistants()).to.deep.equal([]);
     });
 });

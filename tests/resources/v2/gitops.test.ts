@@ -7,7 +7,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Harness, type RunResult } from "../../harness";
+import { Harness, type RunResult } from "../../../drivers/harness";
 import { startV2Fixture, type V2Fixture } from "./support";
 
 const PROJECT_DIR = path.resolve(__dirname, "../../../examples/gitops-promotion");

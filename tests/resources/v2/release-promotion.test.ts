@@ -2,22 +2,26 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { directResource } from "../../support/direct";
 import { startV2Fixture, type V2Fixture } from "./support";
 import { deployedAssistant } from "./conversation-support";
 
 const TARGET_KEY = "target-instance-key";
+const ASYNC_DELAY_MS = 20;
 
 describe("ReleasePromotion across two service instances", function () {
     this.timeout(60_000);
     let source: V2Fixture;
     let target: RunningEmulator;
     const logs: string[] = [];
+    /** The source instance's clock: real time (the provider's waits use it), plus what a test skips ahead. */
+    let skippedMs = 0;
     const targetConfig = () => ({ url: target.url, authType: "iam", apikey: TARGET_KEY, iamUrl: target.url });
     before(async () => {
-        source = await startV2Fixture({ asyncDelayMs: 20 });
-        target = await startEmulator({ port: 0, auth: "apikey", apikey: TARGET_KEY, asyncDelayMs: 20 });
+        source = await startV2Fixture({ asyncDelayMs: ASYNC_DELAY_MS, now: () => Date.now() + skippedMs });
+        target = await startEmulator({ port: 0, auth: "apikey", apikey: TARGET_KEY, asyncDelayMs: ASYNC_DELAY_MS });
     });
     after(async () => {
         await source.emu.stop();
@@ -29,28 +33,21 @@ describe("ReleasePromotion across two service instances", function () {
         const { inputs } = await assistant.check({ name: "prod copy" });
         return (await assistant.create(inputs)).outs.assistantId;
     }
-    const targetApi = async (p: string) => {
-        const res = await fetch(`${target.url}${p}${p.includes("?") ? "&" : "?"}version=2024-08-25`, { headers: { Authorization: `Basic ${Buffer.from(`apikey:${TARGET_KEY}`).toString("base64")}` } });
-        return res.json() as Promise<any>;
-    };
+    const targetApi = () => new EmulatorClient(target.url, { apikey: TARGET_KEY });
     const liveAnswer = async (assistantId: string, text: string) => {
-        const live = ((await targetApi(`/v2/assistants/${assistantId}/environments`)).environments as any[]).find((e) => e.environment === "live");
-        const res = await fetch(`${target.url}/v2/assistants/${live.environment_id}/message?version=2024-08-25`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from(`apikey:${TARGET_KEY}`).toString("base64")}` },
-            body: JSON.stringify({ input: { text } }),
-        });
-        return { release: live.release_reference?.release, text: ((await res.json()) as any).output.generic[0]?.text };
+        const live = ((await targetApi().get(`/v2/assistants/${assistantId}/environments`)).environments as any[]).find((e) => e.environment === "live");
+        const reply = await targetApi().call("POST", `/v2/assistants/${live.environment_id}/message`, { body: { input: { text } } });
+        return { release: live.release_reference?.release, text: reply.body.output.generic[0]?.text };
     };
     /** What a CI job keeps as an artifact: the release export downloaded as a zip. */
     async function downloadArchive(assistantId: string, release: string): Promise<Buffer> {
         const exportUrl = `${source.emu.url}/v2/assistants/${assistantId}/releases/${release}/export?version=2024-08-25`;
         expect((await fetch(exportUrl, { method: "POST" })).status).to.equal(200);
-        for (;;) {
-            const res = await fetch(exportUrl, { headers: { Accept: "application/zip" } });
-            if (res.headers.get("content-type") === "application/zip") return Buffer.from(await res.arrayBuffer());
-            await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        // The export takes the async delay: skip the source's clock past it instead of waiting.
+        skippedMs += ASYNC_DELAY_MS;
+        const res = await fetch(exportUrl, { headers: { Accept: "application/zip" } });
+        expect(res.headers.get("content-type")).to.equal("application/zip");
+        return Buffer.from(await res.arrayBuffer());
     }
     // The source is the stack's own instance; the target's connection is only in the resource's inputs.
     const promotion = () => directResource("ReleasePromotion", { url: source.emu.url, authType: "noauth" }, {}, (line) => logs.push(line));

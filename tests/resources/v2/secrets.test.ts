@@ -6,7 +6,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Harness } from "../../harness";
+import { Harness } from "../../../drivers/harness";
 import { ConversationalSkillProvider } from "../../../resources/skill-provider";
 import { startV2Fixture, type V2Fixture } from "./support";
 

@@ -1,5 +1,5 @@
 /** Shared setup of the v2 resource tests: one emulator, direct resources, admin routes. */
-import fetch from "node-fetch";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { directResource, type DirectResource } from "../../support/direct";
 
@@ -32,27 +32,14 @@ export interface V2Fixture {
 /** Quick retries so that fault tests stay fast; the poller's own delays are short already. */
 const CONFIG = { maxRetries: "8", maxRetryElapsedMs: "60000" };
 
-export async function startV2Fixture(options: { asyncDelayMs?: number } = {}): Promise<V2Fixture> {
-    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: options.asyncDelayMs ?? 0 });
+export async function startV2Fixture(options: { asyncDelayMs?: number; now?: () => number } = {}): Promise<V2Fixture> {
+    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: options.asyncDelayMs ?? 0, now: options.now });
     const resource = (type: string) => directResource(type, { url: emu.url, authType: "noauth", ...CONFIG });
-    const admin = async (path: string, body: unknown) => {
-        const res = await fetch(`${emu.url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-        const json = await res.json();
-        if (!res.ok) throw new Error(`admin ${path}: ${res.status} ${JSON.stringify(json)}`);
-        return json;
-    };
-    const withVersion = (path: string) => `${emu.url}${path}${path.includes("?") ? "&" : "?"}version=2024-08-25`;
-    const api = async (path: string) => (await fetch(withVersion(path))).json();
-    const post = async (path: string, body: unknown) => {
-        const res = await fetch(withVersion(path), { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-        const json = await res.json();
-        if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
-        return json;
-    };
-    const del = async (path: string) => {
-        const res = await fetch(withVersion(path), { method: "DELETE" });
-        if (!res.ok) throw new Error(`DELETE ${path}: ${res.status}`);
-    };
+    const client = new EmulatorClient(emu.url);
+    const admin = (path: string, body: unknown) => client.admin(path, body);
+    const api = (path: string) => client.get(path);
+    const post = (path: string, body: unknown) => client.post(path, body);
+    const del = (path: string) => client.delete(path);
     const create = async (type: string, args: Record<string, unknown>): Promise<Created> => {
         const created = resource(type);
         const { inputs, failures } = await created.check(args);
