@@ -5,6 +5,7 @@
  * read at call time, never captured in state. It sits above provider/ and resources/ because it
  * joins the two: the generic operations and each type's spec.
  */
+import { exitWhenEngineGone } from "./engine-gone";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2, resolveSettings, type ConnectionSettings } from "../provider/config";
 import { ApiClient } from "../provider/http/client";
@@ -82,6 +83,7 @@ export function wireOperationsFor(type: string): WireOperations {
 type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 
 export async function dispatch(type: string, method: Method, args: any[]): Promise<any> {
+    exitWhenEngineGone();
     const ops = wireOperationsFor(type);
     switch (method) {
         case "check": {

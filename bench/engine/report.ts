@@ -53,7 +53,7 @@ export function engineSection(e: EngineResults, command: string, machine: Machin
     out.push(...pairRows(e.intents, `${n(e.intentResources)} Intent resources`));
     out.push("");
     const state = stateToContent(w.ours);
-    out.push(`- State of the Workspace resource per byte of content: **${state ?? "–"}** (target ≤ 1.2; inputs and outputs each hold the whole content today); the floor's: ${stateToContent(w.floor) ?? "–"}.`);
+    out.push(`- State of the Workspace resource per byte of content: **${state ?? "–"}** (target ≤ 1.2; outputs keep per-element digests, not a second copy); the floor's: ${stateToContent(w.floor) ?? "–"}.`);
     out.push(`- Calls: the workspace's no-op up made ${w.ours.noop[0]?.calls ?? "–"} API call(s), its one-example edit ${w.ours.edit[0]?.writeCalls ?? "–"} write call(s); among the Intent resources, ${e.intents.ours.noop[0]?.calls ?? "–"} and ${e.intents.ours.edit[0]?.writeCalls ?? "–"}.`);
     for (const f of [w.floor, w.ours, e.intents.floor, e.intents.ours].map(failure).filter(Boolean)) out.push(`- Failed: ${f}`);
     out.push("");

@@ -3,6 +3,7 @@
  * in a temp folder, a passphrase secrets provider, no update check, no plugin downloads, and none
  * of the caller's PULUMI_* / ASSISTANT_* settings. Never a bare `pulumi login` (Pulumi Cloud).
  */
+import { descendantsOf } from "./process-tree";
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -34,7 +35,8 @@ export interface RunOptions {
 export interface RunningCommand {
     child: ChildProcess;
     /** Kills the CLI's whole process group (CLI, language host, program, plugins): a hard crash. */
-    killHard(): void;
+    /** SIGKILL to the CLI's process group and every process under it; returns the descendants' pids. */
+    killHard(): number[];
     done: Promise<CliResult>;
 }
 
@@ -112,9 +114,14 @@ export class CliSession {
             });
         });
         const killHard = () => {
-            try {
-                process.kill(-child.pid!, "SIGKILL");
-            } catch { /* already gone */ }
+            // The plugins run in process groups of their own: kill the whole tree, read first.
+            const tree = descendantsOf(child.pid!);
+            for (const target of [-child.pid!, ...tree]) {
+                try {
+                    process.kill(target, "SIGKILL");
+                } catch { /* already gone */ }
+            }
+            return tree;
         };
         return { child, killHard, done };
     }

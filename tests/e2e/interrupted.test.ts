@@ -1,5 +1,5 @@
 /**
- * kill -9 of the whole `pulumi up` process group (CLI, language host, program, plugin) at the
+ * kill -9 of the whole `pulumi up` process tree (CLI, language host, program, plugin) at the
  * worst moments: after the service committed a create but before the engine recorded it, and in
  * the middle of an update. Then exactly what a user does with this CLI version, as the README
  * says: `pulumi cancel` (the file backend's lock outlives a killed CLI), then `pulumi up` (the
@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
 import type { CliStack, RunningCommand } from "../../drivers/pulumi-cli";
+import { isRunning } from "../../drivers/pulumi-cli/process-tree";
 import { everyTestPassed, recordFigures } from "../reliability/support/figures";
 import { cliFixture, describeWithCli, type CliFixture } from "./support";
 
@@ -30,9 +31,13 @@ async function killWhen(fx: CliFixture, run: RunningCommand, moment: string, rea
         if (run.child.exitCode !== null) throw new Error(`pulumi up ended before ${moment}:\n${(await run.done).stdout}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    run.killHard();
+    const tree = run.killHard();
     const killed = await run.done;
     expect(killed.signal, "the CLI was killed, not finished").to.equal("SIGKILL");
+    // The plugin (its own process group) went too: nothing of the run works on as an orphan.
+    expect(tree.length, "processes under the CLI (language host, program, plugin)").to.be.above(0);
+    while (tree.some(isRunning) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tree.filter(isRunning), "processes of the killed run still running").to.deep.equal([]);
 }
 
 /** Kills the CLI once the emulator has answered a call of `route`. */
@@ -71,7 +76,7 @@ async function expectWorkspace(fx: CliFixture, edited: boolean): Promise<number>
     return duplicatesOf(names);
 }
 
-describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the process group)", (cli) => {
+describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the whole process tree)", (cli) => {
     let kills = 0;
     let duplicates = 0;
     after(function () {
