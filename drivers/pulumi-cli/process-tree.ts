@@ -6,14 +6,19 @@
  */
 import * as fs from "fs";
 
-function parentOf(pid: number): number | undefined {
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): state, ppid, ...; undefined once gone. */
+function statFields(pid: number): string[] | undefined {
     try {
-        // Field 4 of /proc/<pid>/stat, after the command name in parentheses (which may hold spaces).
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     } catch {
-        return undefined; // gone meanwhile
+        return undefined;
     }
+}
+
+function parentOf(pid: number): number | undefined {
+    const fields = statFields(pid);
+    return fields && Number(fields[1]);
 }
 
 /** Every descendant of `root` alive now (empty where /proc is missing). */
@@ -38,10 +43,6 @@ export function descendantsOf(root: number): number[] {
 
 /** Whether `pid` is still running (a zombie waiting to be reaped counts as gone). */
 export function isRunning(pid: number): boolean {
-    try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] !== "Z";
-    } catch {
-        return false;
-    }
+    const state = statFields(pid)?.[0];
+    return state !== undefined && state !== "Z";
 }

@@ -141,7 +141,8 @@ export const CONTENT_CHANGED = "content changed";
  * unless the service changed behind the state's back), else the element reads "content changed".
  */
 function digestedChanges(shape: CollectionShape, stored: string, news: unknown, previous: () => unknown): ElementChanges {
-    const d = diffDigests(shape, decodeDigests(shape, stored), asArray(news), true);
+    const identity = shape.identity ?? shape;
+    const d = diffDigests(identity, decodeDigests(identity, stored), asArray(news), true);
     if (shape.renames !== true) {
         d.added.push(...d.renamed.map((r) => r.element));
         d.removed.push(...d.renamed.map((r) => r.from));
@@ -152,7 +153,7 @@ function digestedChanges(shape: CollectionShape, stored: string, news: unknown, 
     const formerContent = (key: string, digest: ElementDigest): Bag | undefined => {
         previousByKey ??= new Map(asArray(previous()).map((e) => [shape.key(e), e]));
         const former = previousByKey.get(key);
-        if (former === undefined || digestOf(shape, former).hash !== digest.hash) return undefined;
+        if (former === undefined || digestOf(identity, former).hash !== digest.hash) return undefined;
         // Content as declared, position as stored (the service may have moved it since).
         const content = { ...canonicalOf(shape, former) };
         for (const field of shape.position ?? []) {
@@ -164,7 +165,7 @@ function digestedChanges(shape: CollectionShape, stored: string, news: unknown, 
     const changed = d.changed.map(({ key, stored: digest, element }) => {
         const former = formerContent(key, digest);
         if (former) return { key, phrases: objectPhrases(shape, former, canonicalOf(shape, element), renamedTo) };
-        const now = digestOf(shape, element);
+        const now = digestOf(identity, element);
         const moved = (shape.position ?? []).some((f) => (renamedTo.get(digest.position[f] ?? "") ?? digest.position[f]) !== now.position[f]);
         return { key, phrases: [...(moved ? ["moved"] : []), ...(now.hash !== digest.hash ? [CONTENT_CHANGED] : [])] };
     }).filter((c) => c.phrases.length > 0);

@@ -34,6 +34,8 @@ export interface CollectionShape<E = any> extends ObjectShape, ElementIdentity<E
     label?(key: string): string;
     /** Pair a removed and an added element that differ only in their key (as the API renames). */
     renames?: boolean;
+    /** The identity the planner digests with, when the shape copies one: digests are cached by it. */
+    identity?: ElementIdentity<E>;
 }
 
 export type FieldShape = ObjectShape | CollectionShape;

@@ -22,7 +22,7 @@ const entityValue: CollectionShape<EntityValue> = {
 };
 
 function elementShape<E extends object>(kind: ElementKind<E>, extra: Partial<CollectionShape<E>>): CollectionShape<E> {
-    return { noun: kind.label, ...identityOf(kind), named: true, renames: true, ...extra };
+    return { noun: kind.label, ...identityOf(kind), identity: identityOf(kind), named: true, renames: true, ...extra };
 }
 
 export const ELEMENT_SHAPES: Record<CollectionName, CollectionShape> = {
