@@ -156,6 +156,13 @@ export class ResourceOperations<I extends object, O extends object> {
         }
     }
 
+    /** The update of a resource whose content is unchanged but stored in an earlier shape: outputs rewritten from the stored ones, no API call. */
+    restate(olds: Bag, news: Bag): dynamic.UpdateResult {
+        const inputs = this.inputsOf(news);
+        const stored = withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O;
+        return { outs: { ...this.outputs(inputs, stored), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) } };
+    }
+
     async delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {
         try {
             await this.spec.delete(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);

@@ -1,19 +1,25 @@
 /** Base class of every resource: a `pulumi.dynamic.Resource` with its own type token. */
 import * as pulumi from "@pulumi/pulumi";
 import { URN_KEY } from "./creation-marker";
+import { IGNORED_KEY, splitIgnoreChanges } from "./ignore-changes";
 import { PACKED_KEY } from "./packing";
 import { providerFor } from "./serializable-provider";
+import type { ResourceSpec } from "./spec";
 
 /** Type tokens become `pulumi-nodejs:dynamic/watson-assistant:<Type>`. */
 export const RESOURCE_MODULE = "watson-assistant";
+
+type Bag = Record<string, unknown>;
 
 export abstract class WatsonResource extends pulumi.dynamic.Resource {
     /**
      * @param outputNames computed outputs the class exposes; they must be present (undefined) in
      *   the registered properties for Pulumi to create the output properties.
-     * @param packed bulky inputs sent to the engine as one JSON string (the spec's `packed`, see
-     *   packing.ts); the class still exposes each of them as an output of its own, with the
-     *   declared value once the resource exists (state keeps digests of them, not the content).
+     * @param wire the spec's `packed` inputs, sent to the engine as one JSON string (packing.ts;
+     *   listing URN_KEY sends the URN in it too), and its `digests`. The class still exposes each
+     *   packed input as an output of its own (exposePacked). Every property the engine carries
+     *   costs the program a few promises with captured stack traces, so a resource declared by
+     *   the thousand packs all its inputs.
      */
     protected constructor(
         type: string,
@@ -21,28 +27,63 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
         args: object,
         outputNames: readonly string[],
         opts?: pulumi.CustomResourceOptions,
-        packed: readonly string[] = [],
+        wire: Pick<ResourceSpec<any, any>, "packed" | "digests"> = {},
     ) {
-        const props: Record<string, unknown> = {};
+        const packed = wire.packed ?? [];
+        const token = `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${type}`;
+        const ignored = splitIgnoreChanges(opts?.ignoreChanges, packed);
+        const props: Bag = {};
         for (const output of outputNames) props[output] = undefined;
-        Object.assign(props, packed.length > 0 ? packArgs(args as Record<string, unknown>, packed) : args);
         // Stable facts for the creation marker (creation-marker.ts): the provider never sees the URN.
-        props[URN_KEY] = pulumi.createUrn(name, `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${type}`, opts?.parent);
-        super(providerFor(type), name, props, opts, RESOURCE_MODULE, type);
-        for (const name of packed) {
-            const declared = pulumi.output((args as Record<string, unknown>)[name]);
-            (this as unknown as Record<string, unknown>)[name] = pulumi.all([this.id, declared]).apply(([, value]) => value);
+        const declared: Bag = { ...(args as Bag), [URN_KEY]: urnOf(name, token, opts?.parent) };
+        if (ignored.packed.length > 0) declared[IGNORED_KEY] = ignored.packed;
+        Object.assign(props, packed.length > 0 ? packArgs(declared, [...packed, IGNORED_KEY]) : declared);
+        const engineOpts = ignored.packed.length > 0 ? { ...opts, ignoreChanges: ignored.engine } : opts;
+        super(providerFor(type), name, props, engineOpts, RESOURCE_MODULE, type);
+        for (const property of packed) {
+            if (property !== URN_KEY) this.exposePacked(property, (args as Bag)[property], wire.digests?.[property] !== undefined);
         }
+    }
+
+    /**
+     * `this[property]` for a packed input, once this resource's step is done: its value in the
+     * stored packed text (outputs of an element resource hold it, as stored: ignoreChanges and
+     * refresh show), or the declared value when outputs keep digests of it (a Workspace's
+     * collections). Built on first read: most programs read few of them.
+     */
+    private exposePacked(property: string, declared: unknown, digested: boolean): void {
+        const self = this as unknown as Record<string, pulumi.Output<unknown>>;
+        let output: pulumi.Output<unknown> | undefined;
+        const build = () => digested
+            ? pulumi.all([this.urn, declared]).apply(([, value]) => value)
+            : self[PACKED_KEY].apply((text) => typeof text === "string" ? JSON.parse(text)[property] : undefined);
+        Object.defineProperty(this, property, { enumerable: true, get: () => (output ??= build()) });
     }
 }
 
-/** `args` with the packed inputs replaced by their JSON text (resolved first: they may hold Outputs). */
-function packArgs(args: Record<string, unknown>, packed: readonly string[]): Record<string, unknown> {
-    const rest = { ...args };
-    const picked: Record<string, unknown> = {};
-    for (const name of packed) {
-        if (rest[name] !== undefined) picked[name] = rest[name];
-        delete rest[name];
+/** The URN the engine will give the resource: a plain string unless a parent's URN is needed. */
+function urnOf(name: string, token: string, parent: pulumi.Resource | undefined): pulumi.Input<string> {
+    return parent ? pulumi.createUrn(name, token, parent) : `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${token}::${name}`;
+}
+
+/**
+ * `declared` with the `packed` properties replaced by their JSON text: computed at once when they
+ * hold no Output or promise (the common case, and the cheapest for the engine's serializer),
+ * otherwise once they resolve.
+ */
+function packArgs(declared: Bag, packed: readonly string[]): Bag {
+    const rest: Bag = {};
+    const picked: Bag = {};
+    for (const [key, value] of Object.entries(declared)) {
+        if (!packed.includes(key)) rest[key] = value;
+        else if (value !== undefined) picked[key] = value;
     }
-    return { ...rest, [PACKED_KEY]: pulumi.output(picked).apply((values) => JSON.stringify(values)) };
+    const json = holdsPending(picked) ? pulumi.output(picked).apply((values) => JSON.stringify(values)) : JSON.stringify(picked);
+    return { ...rest, [PACKED_KEY]: json };
+}
+
+function holdsPending(value: unknown): boolean {
+    if (value === null || typeof value !== "object") return false;
+    if (pulumi.Output.isInstance(value) || typeof (value as { then?: unknown }).then === "function") return true;
+    return Object.values(value).some(holdsPending);
 }

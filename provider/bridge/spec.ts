@@ -10,6 +10,7 @@ import type { ConnectionSettings } from "../config";
 import type { SummaryShape } from "../change-summary/shape";
 import type { CheckFailure } from "../validation";
 import type { ElementIdentity } from "../element-digests";
+import type { URN_KEY } from "./creation-marker";
 
 /** What check may depend on besides the inputs: the API version dates of the stack's config (rules differ by version). */
 export interface CheckContext {
@@ -61,11 +62,12 @@ export interface ResourceSpec<I extends object, O extends object> {
      */
     writeOnly?: (keyof I & string)[];
     /**
-     * Bulky inputs the engine carries as ONE JSON string property (packing.ts) instead of nested
-     * values; the resource class packs them, and every function here still sees them nested.
-     * `normalize` must leave them as they are (the declared text is stored as it came).
+     * Inputs the engine carries as ONE JSON string property (packing.ts) instead of nested values:
+     * bulky ones, or all of them (and URN_KEY) for a resource declared by the thousand. The
+     * resource class packs them, and every function here still sees them nested. `normalize`
+     * must leave them as they are (the declared text is stored as it came).
      */
-    packed?: readonly (keyof I & string)[];
+    packed?: readonly (keyof I & string | typeof URN_KEY)[];
     /**
      * Packed collections whose outputs keep per-element digests instead of the content
      * (digests.ts): the stored outputs `update`, `read` and `replaceWhen` receive hold

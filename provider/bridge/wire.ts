@@ -17,6 +17,7 @@ import type { CheckContext, OperationContext } from "./spec";
 import { PartialFailure } from "./errors";
 import { MARKER_KEY } from "./creation-marker";
 import { CONTENT_HASH_KEY, contentHash } from "./digests";
+import { applyIgnoreChanges, IGNORED_KEY } from "./ignore-changes";
 import { isUnpackedState, pack, PACKED_KEY, unpack } from "./packing";
 import { withoutKeys } from "../values";
 
@@ -51,9 +52,19 @@ export class WireOperations {
         } catch (err) {
             return { inputs: news, failures: [{ property: PACKED_KEY, reason: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` }] };
         }
-        const result = this.ops.check(unpack(olds, this.packed), unpacked, context);
+        const previous = unpack(olds, this.packed);
+        const ignored: string[] | undefined = unpacked[IGNORED_KEY];
+        if (ignored) unpacked = this.ignoring(withoutKeys(unpacked, [IGNORED_KEY]), previous, ignored);
+        const result = this.ops.check(previous, unpacked, context);
         if (result.failures?.length) return { inputs: news, failures: result.failures };
-        return { inputs: pack(result.inputs ?? {}, this.packed, news[PACKED_KEY]) };
+        // The declared text is stored as it came, unless ignoreChanges took values from the last deployment.
+        return { inputs: pack(result.inputs ?? {}, this.packed, ignored ? undefined : news[PACKED_KEY]) };
+    }
+
+    /** `news` with the ignored paths reset to the last deployment's values (a create has none to keep). */
+    private ignoring(news: Bag, previous: Bag, paths: string[]): Bag {
+        const deployed = Object.keys(previous).some((key) => !key.startsWith("__"));
+        return deployed ? applyIgnoreChanges(news, previous, paths) : news;
     }
 
     diff(olds: Bag, news: Bag): dynamic.DiffResult {
@@ -121,7 +132,12 @@ export class WireOperations {
     }
 
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
-        const result = await this.packingFailures(() => this.ops.update(ctx, id, unpack(olds, this.packed), unpack(news, this.packed)));
+        const [stored, declared] = [unpack(olds, this.packed), unpack(news, this.packed)];
+        // Only the shape of the state changes (diff's `rewriting`): the outputs are rewritten, the service is not called.
+        const restate = this.holdsContent(olds) && !this.ops.diff(stored, declared).changes;
+        const result = restate
+            ? this.ops.restate(stored, declared)
+            : await this.packingFailures(() => this.ops.update(ctx, id, stored, declared));
         return { ...result, outs: this.packOut(result.outs) };
     }
 

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { WatsonResource } from "../../provider/bridge/resource";
+import { spec } from "./spec";
 import type { ArgsOf, OutputsOf } from "../../provider/bridge/resource-types";
 import type { ElementInputs } from "../v1-elements/element-spec";
 import type { DialogNodeElement } from "../v1-elements/types";
@@ -19,6 +20,6 @@ export interface DialogNode extends OutputsOf<ElementInputs<DialogNodeElement>> 
 /** See DialogNodeArgs. */
 export class DialogNode extends WatsonResource {
     constructor(name: string, args: DialogNodeArgs, opts?: pulumi.CustomResourceOptions) {
-        super("DialogNode", name, args, [], opts);
+        super("DialogNode", name, args, [], opts, spec);
     }
 }

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { WatsonResource } from "../../provider/bridge/resource";
+import { spec } from "./spec";
 import type { ArgsOf, OutputsOf } from "../../provider/bridge/resource-types";
 import type { ElementInputs } from "../v1-elements/element-spec";
 import type { EntityElement } from "../v1-elements/types";
@@ -17,6 +18,6 @@ export interface Entity extends OutputsOf<ElementInputs<EntityElement>> {}
 /** See EntityArgs. */
 export class Entity extends WatsonResource {
     constructor(name: string, args: EntityArgs, opts?: pulumi.CustomResourceOptions) {
-        super("Entity", name, args, [], opts);
+        super("Entity", name, args, [], opts, spec);
     }
 }

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { WatsonResource } from "../../provider/bridge/resource";
+import { spec } from "./spec";
 import type { ArgsOf, OutputsOf } from "../../provider/bridge/resource-types";
 import type { ElementInputs } from "../v1-elements/element-spec";
 import type { IntentElement } from "../v1-elements/types";
@@ -17,6 +18,6 @@ export interface Intent extends OutputsOf<ElementInputs<IntentElement>> {}
 /** See IntentArgs. */
 export class Intent extends WatsonResource {
     constructor(name: string, args: IntentArgs, opts?: pulumi.CustomResourceOptions) {
-        super("Intent", name, args, [], opts);
+        super("Intent", name, args, [], opts, spec);
     }
 }

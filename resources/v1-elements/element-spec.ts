@@ -12,6 +12,7 @@
  *
  * The id is `<workspaceId>/<key at creation>`; the current key is always taken from the state.
  */
+import { URN_KEY } from "../../provider/bridge/creation-marker";
 import type { ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { createElement, deleteElement, getElement, updateElement } from "./element-client";
@@ -46,7 +47,7 @@ export function elementResourceSpec<E extends object>(
         ...properties,
         workspaceId: { type: "string", minLength: 1, replaceOnChange: true },
         adopt: { type: "boolean" },
-    }, kind.key) as { required: string[] };
+    }, kind.key) as { required: string[]; properties: object };
     schema.required = [...schema.required, "workspaceId"];
 
     const elementOf = (inputs: ElementInputs<E>): E => {
@@ -58,6 +59,8 @@ export function elementResourceSpec<E extends object>(
         type,
         inputSchema: schema,
         replaceOn: replacingProperties(schema),
+        // Declared by the thousand: every input (and the URN) travels as one string (resource.ts).
+        packed: [...Object.keys(schema.properties) as (keyof ElementInputs<E> & string)[], URN_KEY],
         check: (inputs) => rules(inputs, ""),
         summary: elementResourceSummary(type, kind),
         canonical: (property, value) => {

@@ -4,7 +4,8 @@ import type { ArgsOf, OutputsOf } from "../../provider/bridge/resource-types";
 import type {
     CounterexampleElement, DialogNodeElement, EntityElement, IntentElement,
 } from "../v1-elements/types";
-import { COLLECTIONS, type Webhook, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
+import { spec } from "./spec";
+import { type Webhook, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
 
 export type { CounterexampleElement, DialogNodeElement, EntityElement, IntentElement, Webhook };
 
@@ -21,7 +22,7 @@ export class Workspace extends WatsonResource {
     constructor(name: string, args: WorkspaceArgs, opts?: pulumi.CustomResourceOptions) {
         // Collections travel to the engine as one JSON string (a 2 MB skill costs the engine a tenth
         // of its nested form); `intents` and the other collection outputs read the same as before.
-        super("Workspace", name, args, COMPUTED, opts, COLLECTIONS);
+        super("Workspace", name, args, COMPUTED, opts, spec);
     }
 }
 

@@ -4,12 +4,14 @@
  * the outputs users read stay the same. Two earlier shapes: collections nested in inputs and
  * outputs (before packing, provider/bridge/packing.ts), and the packed content in both inputs and
  * outputs (before digests, provider/bridge/digests.ts). Today the inputs hold the packed content
- * once and the outputs per-element digests.
+ * once and the outputs per-element digests. Both earlier versions stored the DialogNode resources
+ * beside it with nested inputs; today each travels as one packed property, rewritten the same way.
  */
 import { expect } from "chai";
 import * as path from "path";
-import { unpack } from "../../provider/bridge/packing";
+import { PACKED_KEY, unpack } from "../../provider/bridge/packing";
 import { COLLECTIONS } from "../../resources/workspace/types";
+import type { CliStack } from "../../drivers/pulumi-cli";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
 import { installPackage, previousBuild } from "./upgrade/previous-version";
 
@@ -19,6 +21,8 @@ const BEFORE_PACKING = "2850a4d7f6c893828f5a4e3b5e8670d5580694fa";
 const BEFORE_DIGESTS = "1e29b132cc217c46f473798b3e400c4b0ce83e1d";
 
 const NAMES = ["order", "cancel", "track"];
+/** The stack's dynamic resources in declaration order: the Workspace, then its two DialogNodes. */
+const dynamicResources = async (stack: CliStack) => (await stack.resources()).filter((r) => r.type.includes(":dynamic/"));
 const names = (list: { intent: string }[]) => list.map((i) => i.intent);
 
 function upgrading(label: string, commit: string, storedByPrevious: (outputs: any) => { intent: string }[], shape: (outputs: any) => void): void {
@@ -38,8 +42,10 @@ function upgrading(label: string, commit: string, storedByPrevious: (outputs: an
             const stack = fx.stack("dev");
             await stack.init();
             await stack.setConfig("watson-assistant:url", fx.emu.url);
-            expect(changedSteps(await stack.up())).to.deep.equal({ skill: "create" });
-            const [skill] = await stack.resources();
+            expect(changedSteps(await stack.up())).to.deep.equal({ skill: "create", welcome: "create", child: "create" });
+            const [skill, ...nodes] = await dynamicResources(stack);
+            for (const node of nodes) expect(node.inputs).to.include.keys("workspaceId", "dialogNode");
+            expect(await stack.outputs()).to.include({ welcomeTitle: "Welcome", childParent: "welcome" });
             shape(skill.outputs);
             expect(names(storedByPrevious(skill.outputs))).to.deep.equal(NAMES);
         });
@@ -50,14 +56,15 @@ function upgrading(label: string, commit: string, storedByPrevious: (outputs: an
             const before = await stack.outputs();
             fx.takeStats();
             const result = await stack.up();
-            expect(changedSteps(result)).to.deep.equal({ skill: "update" });
+            expect(changedSteps(result)).to.deep.equal({ skill: "update", welcome: "update", child: "update" });
             expect(fx.takeStats().total).to.equal(0);
-            const [skill] = await stack.resources();
+            const [skill, ...nodes] = await dynamicResources(stack);
+            for (const node of nodes) expect(Object.keys(node.inputs).sort()).to.deep.equal(["__creationMarker", "__provider", PACKED_KEY]);
             expect(skill.outputs).not.to.have.any.keys("contentJson", ...COLLECTIONS);
             expect(skill.outputs).to.include.keys("intentsDigests", "counterexamplesDigests", "contentJsonHash");
             expect(skill.outputs.intentsDigests.split("\n").map((line: string) => line.split("\t")[0])).to.deep.equal(NAMES);
             expect(names(unpack(skill.inputs, COLLECTIONS).intents)).to.deep.equal(NAMES);
-            // `skill.intents` still reads the intents: the stack output built from it is unchanged.
+            // `skill.intents` and the nodes' outputs read as before: the stack outputs are unchanged.
             expect(await stack.outputs()).to.deep.equal(before);
         });
 

@@ -18,6 +18,8 @@ import { expectGitopsService, GITOPS_CONTENT, GITOPS_DIR, GITOPS_EDITED } from "
 import { EmulatorClient } from "../../drivers/emulator-client";
 import { declaredBig, declaredIntents, hostWorkspace, PROJECT_DIR, type Variant, workspaceProgram } from "./support/workspace-program";
 import { contentDigests, storedDigests } from "../support/stored-content";
+import { unpack } from "../../provider/bridge/packing";
+import { spec as intentSpec } from "../../resources/intent/spec";
 
 const APIKEY = "reliability-harness-key";
 const SEEDS = [1, 2];
@@ -117,7 +119,7 @@ describe("reliability: engine-path runs under 20% faults (harness)", function ()
                 const state = h.plainState().resources;
                 const bigState = state.find((r) => r.name === "big")!;
                 expect(storedDigests(bigState.outputs)).to.deep.equal(contentDigests(big));
-                const intentStates = state.filter((r) => r.type.endsWith(":Intent")).map((r) => r.outputs as any);
+                const intentStates = state.filter((r) => r.type.endsWith(":Intent")).map((r) => unpack(r.outputs as Record<string, unknown>, intentSpec.packed!));
                 expect(Object.fromEntries(intentStates.map((i) => [i.intent, intentSummary(i)]))).to.deep.equal(hostLive.intents);
             }
             await faulty(seed, 3, () => h.destroy());

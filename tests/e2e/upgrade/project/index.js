@@ -1,6 +1,6 @@
 // Plain JavaScript: the same program runs against the previous and the current package.
 const pulumi = require("@pulumi/pulumi");
-const { Workspace } = require("pulumi-watson-assistant");
+const { DialogNode, Workspace } = require("pulumi-watson-assistant");
 
 const config = new pulumi.Config();
 const intents = ["order", "cancel", "track"].map((name) => ({
@@ -16,3 +16,9 @@ const skill = new Workspace("skill", {
 });
 exports.intentNames = skill.intents.apply((list) => list.map((i) => i.intent));
 exports.workspaceId = skill.workspaceId;
+
+// Element resources: nested inputs before they were packed whole, one packed property after.
+const welcome = new DialogNode("welcome", { workspaceId: skill.workspaceId, dialogNode: "welcome", conditions: "welcome", title: "Welcome" });
+const child = new DialogNode("child", { workspaceId: skill.workspaceId, dialogNode: "child", conditions: "#order", parent: welcome.dialogNode });
+exports.welcomeTitle = welcome.title;
+exports.childParent = child.parent;
