@@ -3,6 +3,7 @@
  * sends its collections as one JSON string, and every operation still sees them nested.
  */
 import { expect } from "chai";
+import { IGNORED_KEY } from "../../provider/bridge/ignore-changes";
 import { PACKED_KEY, pack, unpack } from "../../provider/bridge/packing";
 import { operationsFor } from "../../plugin/runtime";
 import { WireOperations } from "../../provider/bridge/wire";
@@ -23,6 +24,8 @@ const declared: WorkspaceInputs = {
     ],
     counterexamples: [{ text: "what is the weather" }],
 };
+/** `declared` without its invalid intent. */
+const valid = (): WorkspaceInputs => ({ ...declared, intents: declared.intents!.slice(0, 2) });
 const packed = (w: WorkspaceInputs): Record<string, any> => ({ ...pack(w as unknown as Record<string, unknown>, COLLECTIONS), __provider: "p" });
 /** Outputs as stored after a deployment of `w`: digests and the hash of the packed text, no content. */
 const stored = (w: WorkspaceInputs): Record<string, any> => operationsFor("Workspace").digesting.outputs({ ...w, workspaceId: "w1" });
@@ -72,6 +75,15 @@ describe("wire shape of packed properties (Workspace collections as one JSON str
     it("state from before packing (collections nested) with the same content is an in-place update that rewrites it, never a replacement", () => {
         const result = wire().diff({ ...declared, workspaceId: "w1" }, packed(declared));
         expect(result).to.deep.include({ changes: true, replaces: [] });
+    });
+
+    it("ignoreChanges on a collection keeps the last deployment's elements, so a change there is no change", () => {
+        const previous = wire().check({}, packed(valid()), context).inputs!;
+        const edited = { ...valid(), intents: [{ intent: "hello", examples: [{ text: "hello there" }] }] };
+        const news = { ...packed(edited), [PACKED_KEY]: JSON.stringify({ ...JSON.parse(packed(edited)[PACKED_KEY]), [IGNORED_KEY]: ["intents"] }) };
+        const checked = wire().check(previous, news, context).inputs!;
+        expect(unpack(checked, COLLECTIONS).intents).to.deep.equal(valid().intents);
+        expect(wire().diff(stored(valid()), checked).changes).to.equal(false);
     });
 
     it("a content not known yet (preview) leaves each collection unknown", () => {
