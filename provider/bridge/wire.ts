@@ -5,7 +5,8 @@
  * properties). Digested properties (digests.ts) leave the outputs as digests and the hash of the
  * packed text: a no-op diff hashes the declared text and compares, so it never parses the
  * content. State that holds the content in its outputs (written before digests, or before
- * packing) is rewritten once, by an update that makes no API call.
+ * packing) is rewritten once, by an update that makes no API call. `ignoreChanges` paths into
+ * packed inputs arrive inside the text (ignore-changes.ts) and check applies them.
  *
  * The engine gives diff only the stored outputs, but gives check the inputs of the last
  * deployment: check keeps them (by creation marker, in this process) for the diff that follows,
