@@ -12,6 +12,7 @@ import { callsByRoute, summarizeCalls, writes } from "./demo/api-calls";
 import { chooseEngine, type DemoEngine, type DemoRun } from "./demo/engines";
 import { ServiceView } from "./demo/service";
 import { stepLine } from "./demo/step-lines";
+import { NEW_GREETING } from "./demo/content";
 
 /** Why some delete steps of the quick start make no API call. */
 const DELETE_NOTES: Record<string, string> = {
@@ -20,7 +21,6 @@ const DELETE_NOTES: Record<string, string> = {
     live: "the API has no undeploy: the environment is left as it is",
 };
 
-const NEW_GREETING = "Hi! Ask me where your order is, or say bye when you are done.";
 
 /** The repository root: the folder with the quick-start Pulumi.yaml (works from scripts/ and dist/scripts/). */
 function repoRoot(): string {

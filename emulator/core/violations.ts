@@ -31,3 +31,8 @@ export class Violations {
         throw apiError(400, this.style.message ?? summary, this.errors);
     }
 }
+
+/** A JSON object: not null, not an array (request bodies and their fields are checked with it). */
+export function isPlainObject(value: unknown): value is Record<string, any> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}

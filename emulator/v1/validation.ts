@@ -3,7 +3,7 @@
  * collect every violation with its path (`intents[0].examples[2].text`) before one 400 is thrown.
  */
 import { apiError } from "../core/errors";
-import { Violations } from "../core/violations";
+import { isPlainObject, Violations } from "../core/violations";
 import { firstDuplicate } from "./collection";
 
 /** v1's collector: the error is "Invalid Request Body" with at most 100 violations. */
@@ -165,9 +165,7 @@ export function checkBoolean(value: unknown, path: string, problems: Violations)
     return value;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, any> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isPlainObject };
 
 export function checkObject(value: unknown, path: string, problems: Violations, required = false): Record<string, any> | undefined {
     if (value === undefined || value === null) {

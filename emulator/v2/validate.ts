@@ -1,6 +1,6 @@
 /** Field rules from https://cloud.ibm.com/apidocs/assistant-v2, each failing with a 400 naming the property path. */
 import { apiError } from "../core/errors";
-import type { Violations } from "../core/violations";
+import { isPlainObject, type Violations } from "../core/violations";
 
 /** A string of bounded length, optionally without CR/LF/TAB. */
 export function textField(
@@ -29,9 +29,7 @@ export function objectField(problems: Violations, body: any, field: string, opti
     if (!isPlainObject(value)) problems.add(path, `${path} must be an object`);
 }
 
-export function isPlainObject(value: unknown): value is Record<string, any> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isPlainObject };
 
 /** Rejects a body that is not a JSON object (an absent body counts as `{}`). */
 export function objectBody(body: unknown): Record<string, any> {

@@ -4,11 +4,11 @@
  */
 import { expect } from "chai";
 import { EmulatorClient } from "../../drivers/emulator-client";
+import { NEW_GREETING } from "../../scripts/demo/content";
 import { ServiceView } from "../../scripts/demo/service";
 import { changedSteps, cliFixture, describeWithCli, REPO_ROOT, writeCalls, type CliFixture } from "./support";
 import type { CliStack } from "../../drivers/pulumi-cli";
 
-const NEW_GREETING = "Hi! Ask me where your order is, or say bye when you are done.";
 const DRIFTED_GREETING = "Edited in the tooling";
 
 describeWithCli("Quick start through the Pulumi CLI", (cli) => {
