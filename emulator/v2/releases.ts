@@ -26,7 +26,8 @@ export function createRelease(ctx: V2Context, assistantId: string, rawBody: unkn
     for (const reference of draft.skill_references) {
         const skill = assistant.skills.find((candidate) => candidate.skill_id === reference.skill_id);
         if (!skill || reference.disabled) continue;
-        const content = skill.type === "dialog" ? exportDialogWorkspace(ctx, skill.skill_id) : skill.workspace ?? {};
+        // A copy: the snapshot must not follow later edits of the draft skill.
+        const content = skill.type === "dialog" ? exportDialogWorkspace(ctx, skill.skill_id) : structuredClone(skill.workspace ?? {});
         snapshots.push({ skill_id: skill.skill_id, type: skill.type, snapshot: String(skill.next_snapshot_version), content });
         skill.next_snapshot_version++;
     }
