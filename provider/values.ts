@@ -60,6 +60,11 @@ export function withoutKeys<T extends object>(bag: T, keys: Iterable<string>): T
     return copy as T;
 }
 
+/** Whether `bag` holds inputs of a deployment: a property other than the hidden `__` ones (a create's olds hold none). */
+export function holdsDeployedInputs(bag: Record<string, unknown>): boolean {
+    return Object.keys(bag).some((key) => !key.startsWith("__"));
+}
+
 /** The name under which a write-only input's hash is kept in outputs. */
 export function hashKey(property: string): string {
     return `${property}Hash`;

@@ -13,7 +13,7 @@
  * them, in the same plugin process. Each object of a URN thus has its own marker, and a repeated
  * attempt of the same step derives the same one.
  */
-import { sha256, stableJson } from "../values";
+import { holdsDeployedInputs, sha256, stableJson } from "../values";
 
 /** Hidden input set by the program: the resource's URN. */
 export const URN_KEY = "__urn";
@@ -35,7 +35,7 @@ export function creationMarker(olds: Record<string, unknown>, news: Record<strin
     const urn = news[URN_KEY];
     if (typeof urn !== "string") return undefined;
     const stored = olds[MARKER_KEY];
-    if (Object.keys(olds).some((key) => !key.startsWith("__"))) {
+    if (holdsDeployedInputs(olds)) {
         // Olds without a marker: state written before markers; its object has none to collide with.
         markersInState.set(urn, typeof stored === "string" ? stored : "none");
         if (typeof stored === "string") return stored;

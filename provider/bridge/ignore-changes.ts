@@ -13,15 +13,21 @@
 export const IGNORED_KEY = "__ignoreChanges";
 
 type Segment = string | number;
+
+/** A property name as a path's first segment or after a dot. */
+const NAME = "[A-Za-z_$][\\w$-]*";
+/** One segment: `.name` (the dot optional first), `[index]` or `["key"]`. */
+const SEGMENT_PATTERN = new RegExp(`^(?:\\.?(${NAME})|\\[(\\d+)\\]|\\["((?:[^"\\\\]|\\\\.)*)"\\])`);
+const HEAD_PATTERN = new RegExp(`^${NAME}`);
+
 type Bag = Record<string, any>;
 
 /** The segments of a property path; throws on syntax it does not support (wildcards included). */
 export function parsePropertyPath(path: string): Segment[] {
     const segments: Segment[] = [];
-    const pattern = /^(?:\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\])/;
     let rest = path;
     while (rest.length > 0) {
-        const match = pattern.exec(rest);
+        const match = SEGMENT_PATTERN.exec(rest);
         if (!match || (segments.length === 0 && rest.startsWith("."))) {
             throw new Error(`ignoreChanges path "${path}" is not supported here (names, [index] and ["key"] are; wildcards are not)`);
         }
@@ -39,7 +45,7 @@ export function parsePropertyPath(path: string): Segment[] {
 export function splitIgnoreChanges(paths: readonly string[] | undefined, packed: readonly string[]): { engine: string[]; packed: string[] } {
     const split = { engine: [] as string[], packed: [] as string[] };
     for (const path of paths ?? []) {
-        const head = /^[A-Za-z_$][\w$-]*/.exec(path)?.[0];
+        const head = HEAD_PATTERN.exec(path)?.[0];
         if (head !== undefined && packed.includes(head)) {
             parsePropertyPath(path);
             split.packed.push(path);

@@ -150,7 +150,7 @@ export class ResourceOperations<I extends object, O extends object> {
         const inputs = this.inputsOf(news);
         try {
             const outs = await this.spec.update(ctx, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O, inputs);
-            return { outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) } };
+            return { outs: this.updatedOutputs(inputs, outs, olds, news) };
         } catch (err) {
             throw describeFailure(this.spec.type, "update", id, this.completePartial(err, olds[MARKER_KEY] ?? news[MARKER_KEY]));
         }
@@ -158,9 +158,12 @@ export class ResourceOperations<I extends object, O extends object> {
 
     /** The update of a resource whose content is unchanged but stored in an earlier shape: outputs rewritten from the stored ones, no API call. */
     restate(olds: Bag, news: Bag): dynamic.UpdateResult {
-        const inputs = this.inputsOf(news);
-        const stored = withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O;
-        return { outs: { ...this.outputs(inputs, stored), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) } };
+        return { outs: this.updatedOutputs(this.inputsOf(news), withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, olds, news) };
+    }
+
+    /** What an update stores: the outputs, and the creation marker the object keeps. */
+    private updatedOutputs(inputs: I, outs: O, olds: Bag, news: Bag): Bag {
+        return { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) };
     }
 
     async delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {

@@ -40,25 +40,33 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
         Object.assign(props, packed.length > 0 ? packArgs(declared, [...packed, IGNORED_KEY]) : declared);
         const engineOpts = ignored.packed.length > 0 ? { ...opts, ignoreChanges: ignored.engine } : opts;
         super(providerFor(type), name, props, engineOpts, RESOURCE_MODULE, type);
+        const stored = lazily(() => (this as unknown as Record<string, pulumi.Output<unknown>>)[PACKED_KEY]
+            .apply((text) => (typeof text === "string" ? JSON.parse(text) as Bag : undefined)));
         for (const property of packed) {
-            if (property !== URN_KEY) this.exposePacked(property, (args as Bag)[property], wire.digests?.[property] !== undefined);
+            if (property === URN_KEY) continue;
+            const value = (args as Bag)[property];
+            this.exposePacked(property, wire.digests?.[property] !== undefined
+                ? () => pulumi.all([this.urn, value]).apply(([, resolved]) => resolved)
+                : () => stored().apply((values) => values?.[property]));
         }
     }
 
     /**
      * `this[property]` for a packed input, once this resource's step is done: its value in the
      * stored packed text (outputs of an element resource hold it, as stored: ignoreChanges and
-     * refresh show), or the declared value when outputs keep digests of it (a Workspace's
-     * collections). Built on first read: most programs read few of them.
+     * refresh show; the text is parsed once for all of them), or the declared value when outputs
+     * keep digests of it (a Workspace's collections). Built on first read: most programs read few.
      */
-    private exposePacked(property: string, declared: unknown, digested: boolean): void {
-        const self = this as unknown as Record<string, pulumi.Output<unknown>>;
-        let output: pulumi.Output<unknown> | undefined;
-        const build = () => digested
-            ? pulumi.all([this.urn, declared]).apply(([, value]) => value)
-            : self[PACKED_KEY].apply((text) => typeof text === "string" ? JSON.parse(text)[property] : undefined);
-        Object.defineProperty(this, property, { enumerable: true, get: () => (output ??= build()) });
+    private exposePacked(property: string, build: () => pulumi.Output<unknown>): void {
+        const output = lazily(build);
+        Object.defineProperty(this, property, { enumerable: true, get: output });
     }
+}
+
+/** `make()`'s result, made on the first call and kept. */
+function lazily<T>(make: () => T): () => T {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
 }
 
 /** The URN the engine will give the resource: a plain string unless a parent's URN is needed. */

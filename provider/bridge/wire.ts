@@ -20,7 +20,7 @@ import { MARKER_KEY } from "./creation-marker";
 import { CONTENT_HASH_KEY, contentHash } from "./digests";
 import { applyIgnoreChanges, IGNORED_KEY } from "./ignore-changes";
 import { isUnpackedState, pack, PACKED_KEY, unpack } from "./packing";
-import { withoutKeys } from "../values";
+import { holdsDeployedInputs, withoutKeys } from "../values";
 
 type Bag = Record<string, any>;
 
@@ -64,8 +64,7 @@ export class WireOperations {
 
     /** `news` with the ignored paths reset to the last deployment's values (a create has none to keep). */
     private ignoring(news: Bag, previous: Bag, paths: string[]): Bag {
-        const deployed = Object.keys(previous).some((key) => !key.startsWith("__"));
-        return deployed ? applyIgnoreChanges(news, previous, paths) : news;
+        return holdsDeployedInputs(previous) ? applyIgnoreChanges(news, previous, paths) : news;
     }
 
     diff(olds: Bag, news: Bag): dynamic.DiffResult {
