@@ -47,7 +47,7 @@ function stepTexts(step: ActionStep | undefined, log: LogMessage[]): ResponseIte
             continue;
         }
         const parts: any[] = Array.isArray(first.text_expression?.concat) ? first.text_expression.concat : [];
-        if (parts.some((part) => part?.scalar === undefined)) log.push({ level: "info", msg: "Variables inside action step texts are not emulated; left out" });
+        if (parts.some((part) => part?.scalar === undefined)) log.push({ level: "info", code: "emulator_unsupported_variable", msg: "Variables inside action step texts are not emulated; left out" });
         items.push({ response_type: "text", text: parts.map((part) => (typeof part?.scalar === "string" ? part.scalar : "")).join("") });
     }
     return items;

@@ -72,6 +72,6 @@ export function runAssistantTurn(content: AssistantContent, input: AssistantTurn
         const generic = fallbackAction(content.actions!, log);
         return { ...base, generic, intents: actionAnswer.understanding.intents, entities: actionAnswer.understanding.entities, skill: "actions skill" };
     }
-    log.push({ level: "warn", msg: "The environment runs no skill (nothing deployed, or every skill disabled); no response" });
+    log.push({ level: "warn", code: "no_skill", msg: "The environment runs no skill (nothing deployed, or every skill disabled); no response" });
     return { ...base, generic: [], intents: [], entities: [] };
 }

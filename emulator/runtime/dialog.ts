@@ -52,7 +52,7 @@ export function runDialog(nodes: DialogNode[], understanding: Understanding, var
         return {
             generic: [],
             nodesVisited: [],
-            log: [{ level: "error", msg: `The emulator could not run this dialog turn: ${(error as Error).message}` }],
+            log: [{ level: "error", code: "emulator_error", msg: `The emulator could not run this dialog turn: ${(error as Error).message}` }],
             actions: [],
             variables,
             state: { ...start, dialog_stack: ROOT_STACK, dialog_turn_counter: start.dialog_turn_counter + 1 },
@@ -92,7 +92,7 @@ class Turn {
             if (matched) {
                 stack = this.execute(matched);
             } else {
-                this.log.push({ level: "warn", msg: "No dialog node condition matched to true in the last dialog round; falling back to the root node in the next round." });
+                this.log.push({ level: "warn", code: "no_node_matched", msg: "No dialog node condition matched to true in the last dialog round; falling back to the root node in the next round." });
                 stack = ROOT_STACK;
             }
         }
@@ -111,7 +111,7 @@ class Turn {
             return conditionHolds(condition, this.scope);
         } catch (error) {
             if (!(error instanceof UnsupportedExpression)) throw error;
-            this.log.push({ level: "warn", msg: `Condition "${condition}" of dialog node ${node.dialog_node} is outside the emulated subset (${error.message}); treated as false` });
+            this.log.push({ level: "warn", code: "emulator_unsupported_condition", msg: `Condition "${condition}" of dialog node ${node.dialog_node} is outside the emulated subset (${error.message}); treated as false` });
             return false;
         }
     }
@@ -142,7 +142,7 @@ class Turn {
 
     private execute(node: DialogNode): StackEntry[] {
         if (++this.steps > MAX_STEPS) {
-            this.log.push({ level: "error", msg: `More than ${MAX_STEPS} dialog nodes ran in one turn (a jump loop?); the turn stops at ${node.dialog_node}` });
+            this.log.push({ level: "error", code: "too_many_nodes", msg: `More than ${MAX_STEPS} dialog nodes ran in one turn (a jump loop?); the turn stops at ${node.dialog_node}` });
             return ROOT_STACK;
         }
         this.visited.push(node);
@@ -185,12 +185,12 @@ class Turn {
             return matched ? this.execute(matched) : ROOT_STACK;
         }
         if (step.behavior !== "jump_to") {
-            this.log.push({ level: "info", msg: `next_step.behavior "${step.behavior}" of dialog node ${node.dialog_node} is not emulated here; back to the root` });
+            this.log.push({ level: "info", code: "emulator_unsupported_next_step", msg: `next_step.behavior "${step.behavior}" of dialog node ${node.dialog_node} is not emulated here; back to the root` });
             return ROOT_STACK;
         }
         const target = step.dialog_node === undefined ? undefined : this.tree.byId.get(step.dialog_node);
         if (!target) {
-            this.log.push({ level: "error", msg: `Dialog node ${node.dialog_node} jumps to ${step.dialog_node}, which does not exist` });
+            this.log.push({ level: "error", code: "jump_target_missing", msg: `Dialog node ${node.dialog_node} jumps to ${step.dialog_node}, which does not exist` });
             return ROOT_STACK;
         }
         if (step.selector === "body") return this.execute(target);

@@ -54,7 +54,7 @@ function patternMatches(entity: EntityDef, text: string, log: LogMessage[]): Run
             try {
                 regex = new RegExp(pattern, "gd");
             } catch {
-                log.push({ level: "warn", msg: `Pattern ${JSON.stringify(pattern)} of @${entity.entity}:${value.value} is not a valid JavaScript regular expression; skipped` });
+                log.push({ level: "warn", code: "invalid_pattern", msg: `Pattern ${JSON.stringify(pattern)} of @${entity.entity}:${value.value} is not a valid JavaScript regular expression; skipped` });
                 continue;
             }
             for (const match of text.matchAll(regex)) {
@@ -135,7 +135,7 @@ export function recognizeEntities(data: TrainingData, text: string, referenceMs:
             continue;
         }
         if (entity.entity.startsWith("sys-")) {
-            log.push({ level: "info", msg: `System entity @${entity.entity} is not recognized by the emulator` });
+            log.push({ level: "info", code: "emulator_unsupported_system_entity", msg: `System entity @${entity.entity} is not recognized by the emulator` });
             continue;
         }
         const exact = [...dictionaryMatches(entity, text), ...patternMatches(entity, text, log)];

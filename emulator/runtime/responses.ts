@@ -42,7 +42,7 @@ export function interpolate(text: string, scope: RenderScope): string {
             return value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
         } catch (error) {
             const reason = error instanceof UnsupportedExpression ? error.message : String(error);
-            scope.log.push({ level: "warn", msg: `Expression ${whole} is not supported by the emulator (${reason}); left as written` });
+            scope.log.push({ level: "warn", code: "emulator_unsupported_expression", msg: `Expression ${whole} is not supported by the emulator (${reason}); left as written` });
             return whole;
         }
     });
@@ -60,7 +60,7 @@ export function contextValue(value: unknown, scope: RenderScope): unknown {
             try {
                 return evaluate(whole[1].trim(), scope);
             } catch (error) {
-                scope.log.push({ level: "warn", msg: `Expression ${value} is not supported by the emulator (${(error as Error).message}); stored as text` });
+                scope.log.push({ level: "warn", code: "emulator_unsupported_expression", msg: `Expression ${value} is not supported by the emulator (${(error as Error).message}); stored as text` });
                 return value;
             }
         }

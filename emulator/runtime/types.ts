@@ -26,6 +26,11 @@ export const MAX_LOG_MESSAGES = 50;
 export interface LogMessage {
     level: "info" | "warn" | "error";
     msg: string;
+    /**
+     * What kind of message it is: IBM's SDK models require a code on every entry. The service's own
+     * codes are not documented; these are the emulator's, stable per kind (emulator/README.md).
+     */
+    code: string;
 }
 
 /** The training data of a dialog or actions skill, as exported (GET workspace ?export=true). */

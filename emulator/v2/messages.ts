@@ -17,6 +17,8 @@ import { isPlainObject, objectBody, objectField } from "./validate";
 /** What a conversation carries between turns (a session, or the context a stateless client sends back). */
 interface Conversation {
     sessionId: string;
+    /** context.global.system.session_start_time: when the session (or stateless conversation) began. */
+    startTime: string;
     turnCount: number;
     userId?: string;
     variables: Record<string, unknown>;
@@ -44,6 +46,7 @@ function converse(ctx: V2Context, call: MessageCall, target: RuntimeTarget, mess
     });
     const after: Conversation = {
         sessionId: before.sessionId,
+        startTime: before.startTime,
         turnCount: before.turnCount + 1,
         userId: message.userId ?? before.userId ?? before.sessionId,
         variables: turn.variables,
@@ -51,22 +54,19 @@ function converse(ctx: V2Context, call: MessageCall, target: RuntimeTarget, mess
     };
     const debug = {
         nodes_visited: turn.nodesVisited.map((node) => ({ dialog_node: node.dialog_node, ...(node.title ? { title: node.title } : {}), ...(node.conditions ? { conditions: node.conditions } : {}) })),
-        log_messages: [...runnable.log, ...turn.log].slice(0, MAX_LOG_MESSAGES).map((entry) => ({ level: entry.level, message: entry.msg })),
+        log_messages: [...runnable.log, ...turn.log].slice(0, MAX_LOG_MESSAGES).map((entry) => ({ level: entry.level, message: entry.msg, code: entry.code })),
         branch_exited: false,
     };
     const mainSkill = { user_defined: after.variables, system: after.dialogState ? { state: encodeState(after.dialogState) } : {} };
-    const body = {
-        output: { generic: turn.generic, intents: turn.intents, entities: turn.entities, ...(message.debug ? { debug } : {}) },
-        ...(message.returnContext
-            ? {
-                  context: {
-                      global: { system: { ...message.globalSystem, turn_count: after.turnCount, user_id: after.userId }, session_id: after.sessionId },
-                      skills: { [MAIN_SKILL]: mainSkill },
-                  },
-              }
-            : {}),
-        user_id: after.userId,
+    const context = {
+        global: {
+            system: { ...message.globalSystem, turn_count: after.turnCount, user_id: after.userId, session_start_time: after.startTime },
+            session_id: after.sessionId,
+        },
+        skills: { [MAIN_SKILL]: mainSkill },
     };
+    const output = { generic: turn.generic, intents: turn.intents, entities: turn.entities, ...(message.debug ? { debug } : {}) };
+    const body = { output, ...(message.returnContext ? { context } : {}), user_id: after.userId };
     appendLog(ctx, {
         log_id: ctx.newId(),
         environment_id: target.environment.environment_id,
@@ -74,7 +74,8 @@ function converse(ctx: V2Context, call: MessageCall, target: RuntimeTarget, mess
         ...(stateless ? {} : { session_id: after.sessionId }),
         ...(runnable.dialogSkill ? { skill_id: runnable.dialogSkill.skill_id, snapshot: runnable.dialogSkill.snapshot } : {}),
         request: call.body ?? {},
-        response: body,
+        // Logs always hold the full context, also for a turn sent without return_context (as documented).
+        response: { output, context, user_id: after.userId },
         request_timestamp: requestTimestamp,
         response_timestamp: isoNow(ctx),
         language: target.assistant.language,
@@ -94,6 +95,7 @@ export function createSession(ctx: V2Context, target: RuntimeTarget, rawBody: un
         assistant_id: target.assistant.assistant_id,
         environment_id: target.environment.environment_id,
         last_active: ctx.now(),
+        start_time: isoNow(ctx),
         turn_count: 0,
         variables: {},
     };
@@ -110,8 +112,11 @@ export function deleteSession(ctx: V2Context, target: RuntimeTarget, sessionId: 
 export function sessionTurn(ctx: V2Context, target: RuntimeTarget, sessionId: string, call: MessageCall) {
     const session = liveSession(ctx, target, sessionId);
     const message = parseMessageRequest(call.body, false);
+    // Sessions saved before start times were kept get the time of their next turn.
+    session.start_time ??= isoNow(ctx);
     const { body, after } = converse(ctx, call, target, message, {
         sessionId: session.session_id,
+        startTime: session.start_time,
         turnCount: session.turn_count,
         userId: session.user_id,
         variables: { ...session.variables, ...(message.variables ?? {}) },
@@ -131,8 +136,10 @@ export function sessionTurn(ctx: V2Context, target: RuntimeTarget, sessionId: st
 export function statelessTurn(ctx: V2Context, target: RuntimeTarget, call: MessageCall) {
     const message = parseMessageRequest(call.body, true);
     const global = isPlainObject(call.body?.context?.global) ? call.body.context.global : {};
+    const sentStart = message.globalSystem.session_start_time;
     return converse(ctx, call, target, message, {
         sessionId: typeof global.session_id === "string" ? global.session_id : ctx.newId(),
+        startTime: typeof sentStart === "string" && !message.restart ? sentStart : isoNow(ctx),
         turnCount: message.restart ? 0 : message.turnCount ?? 0,
         userId: message.userId,
         variables: message.variables ?? {},

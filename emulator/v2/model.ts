@@ -122,6 +122,8 @@ export interface SessionRecord {
     environment_id: string;
     /** Epoch ms of the last call that used the session. */
     last_active: number;
+    /** ISO time the session was created (context.global.system.session_start_time). */
+    start_time?: string;
     turn_count: number;
     user_id?: string;
     variables: Record<string, unknown>;

@@ -33,7 +33,7 @@ export function environmentContent(ctx: V2Context, { assistant, environment }: R
     }
     const release = assistant.releases.find((candidate) => candidate.release === environment.release_reference?.release);
     if (!release) {
-        result.log.push({ level: "warn", msg: `Environment ${environment.name} has no deployed release (or it was deleted); nothing runs` });
+        result.log.push({ level: "warn", code: "no_release_deployed", msg: `Environment ${environment.name} has no deployed release (or it was deleted); nothing runs` });
         return result;
     }
     for (const snapshot of release.skills) {

@@ -10,7 +10,8 @@ import { requireWorkspace } from "../store";
 export function postMessage(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     const withDetails = queryFlag(req, "nodes_visited_details");
-    return { status: 200, body: message(ctx, workspace, req.body, { withDetails, customerId: customerId(req) }) };
+    const versionDate = req.query.get("version") ?? undefined;
+    return { status: 200, body: message(ctx, workspace, req.body, { withDetails, customerId: customerId(req), versionDate }) };
 }
 
 export function bulkClassifyWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
