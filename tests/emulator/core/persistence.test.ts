@@ -61,6 +61,41 @@ describe("emulator persistence and CLI", () => {
         }
     });
 
+    it("the whole v2 story works with a data dir: assistant, skills, release, deploy, message, and again after a restart", async () => {
+        const greeting = { response_type: "text", values: [{ text: "Hello from the release" }] };
+        const dialog = {
+            intents: [{ intent: "hello", examples: [{ text: "hello" }] }],
+            dialog_nodes: [{ dialog_node: "greet", conditions: "#hello", output: { generic: [greeting] } }],
+        };
+        const first = await startEmulator({ dataDir });
+        const assistant = (await call(first.url, "POST", "/v2/assistants", { body: { name: "Persistent", language: "en" } })).body;
+        const a = `/v2/assistants/${assistant.assistant_id}`;
+        const skill = (type: string) => assistant.assistant_skills.find((s: any) => s.type === type).skill_id;
+        const live = assistant.assistant_environments.find((e: any) => e.environment === "live").environment_id;
+        expect((await call(first.url, "POST", `/v1/workspaces/${skill("dialog")}`, { body: dialog })).status).to.equal(200);
+        const actions = { workspace: { actions: [{ action: "anything_else", condition: { expression: "anything_else" }, steps: [] }] } };
+        expect((await call(first.url, "POST", `${a}/skills/${skill("action")}`, { body: actions })).status).to.equal(202);
+        const release = await call(first.url, "POST", `${a}/releases`, { body: { description: "first" } });
+        expect(release.status, JSON.stringify(release.body)).to.equal(202);
+        expect((await call(first.url, "GET", `${a}/releases/1`)).body.status).to.equal("Available");
+        const deployed = await call(first.url, "POST", `${a}/releases/1/deploy`, { body: { environment_id: live } });
+        expect(deployed.status, JSON.stringify(deployed.body)).to.equal(200);
+        const sessionId = (await call(first.url, "POST", `${a}/environments/${live}/sessions`)).body.session_id;
+        const before = await call(first.url, "POST", `${a}/environments/${live}/sessions/${sessionId}/message`, { body: { input: { text: "hello" } } });
+        expect(before.body.output.generic.map((g: any) => g.text)).to.deep.equal(["Hello from the release"]);
+        await first.stop();
+
+        const second = await startEmulator({ dataDir });
+        try {
+            const after = await call(second.url, "POST", `${a}/environments/${live}/sessions/${sessionId}/message`, { body: { input: { text: "hello" } } });
+            expect(after.body.output.generic.map((g: any) => g.text)).to.deep.equal(["Hello from the release"]);
+            expect((await call(second.url, "POST", `${a}/releases`)).status).to.equal(202);
+            expect((await call(second.url, "GET", `${a}/releases`)).body.releases.map((r: any) => r.release)).to.deep.equal(["1", "2"]);
+        } finally {
+            await second.stop();
+        }
+    });
+
     it("a workspace edited element by element (intents, examples, entities, dialog nodes) exports the same after a restart", async () => {
         const first = await startEmulator({ dataDir });
         const ws = "/v1/workspaces";
