@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readSavedState } from "../../../emulator/core/store/persisted-state";
-import { call, startEmulator } from "../support/emulator";
+import { call, FakeClock, startEmulator } from "../support/emulator";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -91,6 +91,26 @@ describe("emulator persistence and CLI", () => {
             expect(after.body.output.generic.map((g: any) => g.text)).to.deep.equal(["Hello from the release"]);
             expect((await call(second.url, "POST", `${a}/releases`)).status).to.equal(202);
             expect((await call(second.url, "GET", `${a}/releases`)).body.releases.map((r: any) => r.release)).to.deep.equal(["1", "2"]);
+        } finally {
+            await second.stop();
+        }
+    });
+
+    it("an accepted async workspace update survives a restart and is applied when due", async () => {
+        const clock = new FakeClock();
+        const first = await startEmulator({ dataDir, asyncDelayMs: 1000, now: clock.now });
+        const id = (await call(first.url, "POST", "/v1/workspaces", { body: { name: "slow", intents: [{ intent: "one" }] } })).body.workspace_id;
+        clock.advance(1000);
+        const accepted = await call(first.url, "POST", `/v1/workspaces_async/${id}`, { body: { intents: [{ intent: "two" }] }, query: { append: true } });
+        expect(accepted.status).to.equal(202);
+        await first.stop();
+
+        const second = await startEmulator({ dataDir, asyncDelayMs: 1000, now: clock.now });
+        try {
+            expect((await call(second.url, "GET", `/v1/workspaces/${id}`)).body.status).to.equal("Processing");
+            clock.advance(1000);
+            const intents = (await call(second.url, "GET", `/v1/workspaces/${id}/intents`)).body.intents.map((i: any) => i.intent);
+            expect(intents).to.deep.equal(["one", "two"]);
         } finally {
             await second.stop();
         }
