@@ -1,7 +1,7 @@
 /** What IBM's SDKs and integration tests expect of message answers (v1 and v2). */
 import { expect } from "chai";
 import { EmulatorClient } from "../../../drivers/emulator-client";
-import { assistantWithDialog, type TestAssistant } from "../support/assistant";
+import { useAssistant } from "../support/assistant";
 import { call, FakeClock, startEmulator, type RunningEmulator } from "../support/emulator";
 
 /** Like IBM's car-dashboard sample: "Turn on the lights" is close to more than one intent. */
@@ -69,50 +69,42 @@ describe("emulator v1 message: what IBM's SDK and integration tests expect", () 
 
 describe("emulator v2 message: session_start_time and logs with the full context", () => {
     const clock = new FakeClock();
-    let emu: RunningEmulator;
-    let assistant: TestAssistant;
-
-    before(async () => (emu = await startEmulator({ now: clock.now })));
-    after(() => emu.stop());
-    beforeEach(async () => {
-        await emu.reset();
-        assistant = await assistantWithDialog(emu, DASHBOARD);
-    });
+    const fx = useAssistant(DASHBOARD, { now: clock.now });
 
     const started = new Date(Date.UTC(2025, 0, 1)).toISOString();
 
     it("a stateful turn sets context.global.system.session_start_time to when the session was created", async () => {
         const created = clock.now();
-        const sessionId = (await call(emu.url, "POST", `/v2/assistants/${assistant.draft}/sessions`)).body.session_id;
+        const sessionId = (await call(fx.emu.url, "POST", `/v2/assistants/${fx.assistant.draft}/sessions`)).body.session_id;
         clock.advance(5000);
-        const reply = await call(emu.url, "POST", `/v2/assistants/${assistant.draft}/sessions/${sessionId}/message`, { body: { input: { text: "hi", options: { return_context: true } } } });
+        const reply = await call(fx.emu.url, "POST", `/v2/assistants/${fx.assistant.draft}/sessions/${sessionId}/message`, { body: { input: { text: "hi", options: { return_context: true } } } });
         expect(reply.body.context.global.system.session_start_time).to.equal(new Date(created).toISOString());
     });
 
     it("a stateless conversation keeps the start time of its first turn; a restart begins anew", async () => {
         clock.time = Date.UTC(2025, 0, 1);
-        const url = `/v2/assistants/${assistant.draft}/message`;
-        const first = (await call(emu.url, "POST", url, { body: { input: { text: "hi" } } })).body;
+        const url = `/v2/assistants/${fx.assistant.draft}/message`;
+        const first = (await call(fx.emu.url, "POST", url, { body: { input: { text: "hi" } } })).body;
         expect(first.context.global.system.session_start_time).to.equal(started);
         clock.advance(60_000);
-        const second = (await call(emu.url, "POST", url, { body: { input: { text: "hi" }, context: first.context } })).body;
+        const second = (await call(fx.emu.url, "POST", url, { body: { input: { text: "hi" }, context: first.context } })).body;
         expect(second.context.global.system.session_start_time).to.equal(started);
-        const restarted = (await call(emu.url, "POST", url, { body: { input: { text: "hi", options: { restart: true } }, context: first.context } })).body;
+        const restarted = (await call(fx.emu.url, "POST", url, { body: { input: { text: "hi", options: { restart: true } }, context: first.context } })).body;
         expect(restarted.context.global.system.session_start_time).to.equal(new Date(Date.UTC(2025, 0, 1) + 60_000).toISOString());
     });
 
     it("logs hold the full context also for a turn sent without return_context", async () => {
-        const sessionId = (await call(emu.url, "POST", `/v2/assistants/${assistant.draft}/sessions`)).body.session_id;
-        const reply = await call(emu.url, "POST", `/v2/assistants/${assistant.draft}/sessions/${sessionId}/message`, { body: { input: { text: "will it rain today" } } });
+        const sessionId = (await call(fx.emu.url, "POST", `/v2/assistants/${fx.assistant.draft}/sessions`)).body.session_id;
+        const reply = await call(fx.emu.url, "POST", `/v2/assistants/${fx.assistant.draft}/sessions/${sessionId}/message`, { body: { input: { text: "will it rain today" } } });
         expect(reply.body.context).to.equal(undefined);
-        const [log] = (await call(emu.url, "GET", `/v2/assistants/${assistant.draft}/logs`)).body.logs;
+        const [log] = (await call(fx.emu.url, "GET", `/v2/assistants/${fx.assistant.draft}/logs`)).body.logs;
         expect(log.response.context.global.session_id).to.equal(sessionId);
         expect(log.response.context.global.system.turn_count).to.equal(1);
         expect(log.response.context.skills["main skill"].system.state).to.be.a("string");
     });
 
     it("debug log_messages entries carry a code", async () => {
-        const reply = await call(emu.url, "POST", `/v2/assistants/${assistant.draft}/message`, { body: { input: { text: "turn off the lights", options: { debug: true } } } });
+        const reply = await call(fx.emu.url, "POST", `/v2/assistants/${fx.assistant.draft}/message`, { body: { input: { text: "turn off the lights", options: { debug: true } } } });
         expect(reply.body.output.debug.log_messages).to.not.be.empty;
         for (const entry of reply.body.output.debug.log_messages) expect(entry).to.have.all.keys("level", "message", "code");
     });

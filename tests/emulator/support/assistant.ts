@@ -1,5 +1,6 @@
 /** Test helpers for the runtime: an assistant whose dialog skill holds given content. */
-import { call, type RunningEmulator } from "./emulator";
+import type { EmulatorOptions } from "../../../emulator/core/context";
+import { call, startEmulator, type RunningEmulator } from "./emulator";
 
 export interface TestAssistant {
     assistantId: string;
@@ -34,4 +35,25 @@ export async function statelessTurns(emu: RunningEmulator, environmentId: string
         replies.push(reply.body);
     }
     return replies;
+}
+
+/** What useAssistant sets up: read its fields inside tests (they are filled by the hooks). */
+export interface AssistantFixture {
+    emu: RunningEmulator;
+    assistant: TestAssistant;
+}
+
+/**
+ * One emulator for the enclosing `describe`; before each test it is emptied and given a new
+ * assistant whose dialog skill holds `workspace`.
+ */
+export function useAssistant(workspace: Record<string, unknown>, options: EmulatorOptions = {}): AssistantFixture {
+    const fixture = {} as AssistantFixture;
+    before(async () => (fixture.emu = await startEmulator(options)));
+    after(() => fixture.emu.stop());
+    beforeEach(async () => {
+        await fixture.emu.reset();
+        fixture.assistant = await assistantWithDialog(fixture.emu, workspace);
+    });
+    return fixture;
 }
