@@ -6,6 +6,15 @@
  */
 import fetch, { type Headers } from "node-fetch";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../provider/config";
+import { serverRequestedDelay } from "../provider/http/retry";
+
+/**
+ * The longest wait a must-succeed call sits out on a 429 (a window shortened by the emulator's
+ * clockScale); a longer one fails the call at once, as the service's half-hour window would.
+ */
+const MAX_RATE_LIMIT_WAIT_MS = 10_000;
+/** At most this many such waits per call (injected 429 faults would otherwise repeat for ever). */
+const MAX_RATE_LIMIT_RETRIES = 10;
 
 export interface Reply {
     status: number;
@@ -53,9 +62,16 @@ export class EmulatorClient {
         return { status: response.status, body: text === "" ? undefined : JSON.parse(text), headers: response.headers };
     }
 
-    /** A call that must succeed: its body, or an error naming the call, the status and the body. */
+    /**
+     * A call that must succeed: its body, or an error naming the call, the status and the body. A 429
+     * is waited out as its headers say when that is short (under a clock scale), like any client would.
+     */
     async request(method: string, path: string, body?: unknown, query?: Record<string, string>): Promise<any> {
-        const reply = await this.call(method, path, { body, query });
+        let reply = await this.call(method, path, { body, query });
+        for (let retry = 1, wait = rateLimitWait(reply); wait !== undefined && retry <= MAX_RATE_LIMIT_RETRIES; retry++, wait = rateLimitWait(reply)) {
+            await new Promise((resolve) => setTimeout(resolve, wait));
+            reply = await this.call(method, path, { body, query });
+        }
         if (reply.status >= 300) {
             throw Object.assign(new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`), { status: reply.status });
         }
@@ -96,4 +112,11 @@ export class EmulatorClient {
     private defaultVersion(path: string): string {
         return this.options.version ?? (path.startsWith("/v1") ? DEFAULT_VERSION_V1 : DEFAULT_VERSION_V2);
     }
+}
+
+/** How long to wait before repeating a call refused with 429, when that wait is short enough. */
+function rateLimitWait(reply: Reply): number | undefined {
+    if (reply.status !== 429) return undefined;
+    const wait = serverRequestedDelay(reply.headers, Date.now());
+    return wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_MS ? wait : undefined;
 }

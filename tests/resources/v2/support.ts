@@ -1,6 +1,7 @@
 /** Shared setup of the v2 resource tests: one emulator, direct resources, admin routes. */
 import { EmulatorClient } from "../../../drivers/emulator-client";
 import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { SUITE_CLOCK_SCALE } from "../../support/clock-scale";
 import { directResource, type DirectResource } from "../../support/direct";
 
 export interface Created {
@@ -33,7 +34,8 @@ export interface V2Fixture {
 const CONFIG = { maxRetries: "8", maxRetryElapsedMs: "60000" };
 
 export async function startV2Fixture(options: { asyncDelayMs?: number; now?: () => number } = {}): Promise<V2Fixture> {
-    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: options.asyncDelayMs ?? 0, now: options.now });
+    // Some tests create more assistants than a window allows (a list past its first page).
+    const emu = await startEmulator({ port: 0, auth: "none", asyncDelayMs: options.asyncDelayMs ?? 0, now: options.now, clockScale: SUITE_CLOCK_SCALE });
     const resource = (type: string) => directResource(type, { url: emu.url, authType: "noauth", ...CONFIG });
     const client = new EmulatorClient(emu.url);
     const admin = (path: string, body: unknown) => client.admin(path, body);
