@@ -56,16 +56,18 @@ function timed(work: () => unknown): number {
 async function requestWall(body: unknown, dataDir: string | undefined, repeats: number): Promise<number> {
     const emu = await startEmulator({ dataDir });
     try {
-        const created = await (await fetch(`${emu.url}/v1/workspaces?version=2021-11-27`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as { workspace_id: string };
+        // Asynchronously: the workspace is over the 1.5 MB a synchronous create takes. The first,
+        // untimed update applies (and with --data-dir saves) the accepted content.
+        const created = await (await fetch(`${emu.url}/v1/workspaces_async?version=2021-11-27`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })).json() as { workspace_id: string };
         const walls: number[] = [];
-        for (let i = 0; i < repeats; i++) {
+        for (let i = -1; i < repeats; i++) {
             const started = performance.now();
             const response = await fetch(`${emu.url}/v1/workspaces/${created.workspace_id}/intents/${intentName(0)}?version=2021-11-27`, {
                 method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ description: `edit ${i}` }),
             });
             await response.text();
             if (response.status !== 200) throw new Error(`intent update answered ${response.status}`);
-            walls.push(performance.now() - started);
+            if (i >= 0) walls.push(performance.now() - started);
         }
         return median(walls);
     } finally {

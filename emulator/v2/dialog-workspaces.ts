@@ -26,6 +26,7 @@ export function exportDialogWorkspace(ctx: V2Context, workspaceId: string): Reco
 
 /** Replaces the whole content (a skill update or import carries the complete workspace). */
 export function replaceDialogWorkspace(ctx: V2Context, workspaceId: string, content: Record<string, unknown>): void {
+    settleDueWrites(ctx);
     const body: Record<string, unknown> = {};
     for (const collection of COLLECTIONS) body[collection] = [];
     for (const [key, value] of Object.entries(content)) {
@@ -36,6 +37,7 @@ export function replaceDialogWorkspace(ctx: V2Context, workspaceId: string, cont
 
 /** Name and description changes of the dialog skill are mirrored onto its workspace. */
 export function renameDialogWorkspace(ctx: V2Context, workspaceId: string, fields: { name?: string; description?: string }): void {
+    settleDueWrites(ctx);
     const body: Record<string, unknown> = {};
     if (fields.name !== undefined) body.name = fields.name;
     if (fields.description !== undefined) body.description = fields.description;
