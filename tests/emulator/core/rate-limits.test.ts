@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { EmulatorClient } from "../../../drivers/emulator-client";
 import { call, expectErrorBody, FakeClock, withEmulator } from "../support/emulator";
 
 const HALF_HOUR_MS = 1800_000;
@@ -114,6 +115,18 @@ describe("emulator rate limits", () => {
 
             clock.advance(2000);
             expect((await call(emu.url, "GET", "/v1/logs", LOGS)).status).to.equal(200);
+        });
+    });
+
+    it("under a clock scale a client that waits as Retry-After says gets through more writes than one window allows", async () => {
+        // 1,800 service seconds per wall second: the 30-minute window lasts 1 s.
+        await withEmulator({ clockScale: 1800 }, async (emu) => {
+            const client = new EmulatorClient(emu.url);
+            for (let i = 0; i < 31; i++) await client.post("/v1/workspaces", { name: `w${i}` });
+            expect(await client.list("/v1/workspaces", "workspaces")).to.have.length(31);
+            const stats = emu.stats();
+            expect(stats.byRoute["POST /v1/workspaces"] - stats.rateLimited).to.equal(31);
+            expect(stats.rateLimitWaitServiceS).to.be.at.most(stats.rateLimited * 1800);
         });
     });
 
