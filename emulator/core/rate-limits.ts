@@ -24,6 +24,13 @@ export function limitFor(
     return limit && { ...limit, bucket: limit.bucket ?? `${route.method} ${route.template}` };
 }
 
+/** "Rate limit exceeded: POST /v1/workspaces allows 30 requests per 30 minutes". */
+export function refusalMessage(route: string, limit: RateLimit): string {
+    const minutes = limit.windowSeconds / 60;
+    const window = Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${limit.windowSeconds} seconds`;
+    return `Rate limit exceeded: ${route} allows ${limit.limit} requests per ${window}`;
+}
+
 /**
  * Fixed windows per bucket, as the docs describe: a window starts with the first accepted request
  * and no further requests are accepted once the limit is reached until it expires.

@@ -8,7 +8,7 @@ import { errorResponse, problemResponse } from "./error-response";
 import { ApiProblem, apiError } from "./errors";
 import { FaultInjector } from "./faults";
 import { checkAuthorization, IamIssuer } from "./iam";
-import { limitFor, RateLimiter } from "./rate-limits";
+import { limitFor, RateLimiter, refusalMessage } from "./rate-limits";
 import { type RouteMatch, Router } from "./router";
 import { StatsRecorder } from "./stats";
 import type { EmulatorRequest, EmulatorResponse, HttpMethod, RouteDef } from "./http-types";
@@ -16,12 +16,6 @@ import { PersistedState } from "./store/persisted-state";
 import { checkVersionParameter } from "./version";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** "30 minutes", "5 minutes", "1 minute": the documented window in the service's words. */
-function describeWindow(seconds: number): string {
-    const minutes = seconds / 60;
-    return Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${seconds} seconds`;
-}
 
 /** What the emulator is made of; `S` is the whole state, whose shape only the areas know. */
 export interface ServerParts<S extends object> {
@@ -238,7 +232,7 @@ export class EmulatorServer<S extends object> {
                         waitWallMs: verdict.waitMs,
                         waitServiceS: this.rateLimiter.serviceSeconds(verdict.waitMs),
                     });
-                    const limited = errorResponse(429, `Rate limit exceeded: ${method} ${route.template} allows ${limit.limit} requests per ${describeWindow(limit.windowSeconds)}`);
+                    const limited = errorResponse(429, refusalMessage(`${method} ${route.template}`, limit));
                     limited.headers = rateHeaders;
                     return this.delayed(limited, latency);
                 }
