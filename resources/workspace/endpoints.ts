@@ -61,9 +61,11 @@ export async function writeWorkspace(ctx: OperationContext, write: WorkspaceWrit
     });
 }
 
-/** Plain GET: settings, status and `updated`, never the content (6,000 per 5 minutes). */
+/** Plain GET: settings, status and (`include_audit`) `updated`, never the content (6,000 per 5 minutes). */
 export function getWorkspace(ctx: OperationContext, workspaceId: string): Promise<ApiWorkspace> {
-    return ctx.client.request<ApiWorkspace>({ method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`, bucket: "workspaceReads" });
+    return ctx.client.request<ApiWorkspace>({
+        method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`, query: { include_audit: true }, bucket: "workspaceReads",
+    });
 }
 
 /**
