@@ -10,6 +10,9 @@ import { ApiClient } from "../provider/http/client";
 import { apiPath } from "../provider/http/path";
 import { toApi } from "../provider/casing";
 import { resolveSettings } from "../provider/config";
+import type { OperationContext } from "../provider/bridge/spec";
+import { writeWorkspace } from "../resources/workspace/endpoints";
+import { waitForTraining } from "../resources/workspace/training";
 import type { WorkspaceInputs } from "../resources/workspace/types";
 import { cpuMs } from "./measure";
 
@@ -18,6 +21,8 @@ type Bag = Record<string, any>;
 export interface UpOutcome {
     checkCpuMs: number;
     diffCpuMs: number;
+    /** Wall time of the create or update alone (its API calls and waits), 0 when nothing changed. */
+    operationMs: number;
     /** Whether diff found a change (and so create/update ran). */
     changed: boolean;
 }
@@ -50,20 +55,31 @@ export class WorkspaceDriver {
         }
         const inputs = checked.result.inputs as Bag;
         if (!this.id) {
+            const started = performance.now();
             const created = await this.ops.create(this.context(), inputs);
+            const operationMs = performance.now() - started;
             this.id = created.id!;
             this.inputs = inputs;
             this.outputs = created.outs as Bag;
-            return { checkCpuMs: checked.cpuMs, diffCpuMs: 0, changed: true };
+            return { checkCpuMs: checked.cpuMs, diffCpuMs: 0, changed: true, operationMs };
         }
         const diffed = cpuMs(() => this.ops.diff(this.outputs, inputs));
+        let operationMs = 0;
         if (diffed.result.changes) {
             if (diffed.result.replaces?.length) throw new Error(`unexpected replace of ${diffed.result.replaces.join(", ")}`);
+            const started = performance.now();
             const updated = await this.ops.update(this.context(), this.id, this.outputs, inputs);
+            operationMs = performance.now() - started;
             this.outputs = updated.outs as Bag;
         }
         this.inputs = inputs;
-        return { checkCpuMs: checked.cpuMs, diffCpuMs: diffed.cpuMs, changed: diffed.result.changes === true };
+        return { checkCpuMs: checked.cpuMs, diffCpuMs: diffed.cpuMs, changed: diffed.result.changes === true, operationMs };
+    }
+
+    /** A refresh's read (preview reads and forgets; `keep` stores what it read, as the refresh does). */
+    async read(keep: boolean): Promise<void> {
+        const read = await this.ops.read(this.context(), this.id, this.outputs);
+        if (keep && read.props) this.outputs = read.props as Bag;
     }
 
     async destroy(): Promise<void> {
@@ -76,29 +92,34 @@ export class WorkspaceDriver {
 
 /**
  * The whole-workspace approach of existing tools (workspace JSON in git, pushed with one
- * create, then one update carrying every collection per change; no training wait).
+ * create, then one update carrying every collection per change), through the asynchronous route
+ * above the synchronous size limit as the service requires (waited for until the content is in);
+ * `waitUntilAvailable` also waits for training, as our resource does by default.
  */
 export class WholeWorkspaceBaseline {
-    private readonly client: ApiClient;
+    private readonly context: OperationContext;
     id = "";
 
-    constructor(config: Record<string, string>) {
-        this.client = new ApiClient(resolveSettings((key) => config[key], {}));
+    constructor(config: Record<string, string>, private readonly options: { waitUntilAvailable?: boolean } = {}) {
+        const settings = resolveSettings((key) => config[key], {});
+        this.context = { client: new ApiClient(settings), settings, log: () => undefined };
     }
 
     async push(declared: WorkspaceInputs): Promise<void> {
         const { waitForTraining: _w, adoptWorkspaceId: _a, ...content } = declared;
         const body = toApi<Record<string, unknown>>(content);
-        if (!this.id) {
-            const created = await this.client.request<{ workspace_id: string }>({ method: "POST", api: "v1", path: "/v1/workspaces", body, idempotent: false });
-            this.id = created.workspace_id;
-            return;
-        }
-        await this.client.request({ method: "POST", api: "v1", path: apiPath`/v1/workspaces/${this.id}`, body });
+        const written = await writeWorkspace(this.context, { workspaceId: this.id || undefined, body });
+        this.id ||= written.workspace_id;
+        if (this.options.waitUntilAvailable) await waitForTraining(this.context, this.id);
+    }
+
+    /** What existing tools read to compare: the whole export. */
+    async exportRead(): Promise<void> {
+        await this.context.client.request({ method: "GET", api: "v1", path: apiPath`/v1/workspaces/${this.id}`, query: { export: true } });
     }
 
     async destroy(): Promise<void> {
-        if (this.id) await this.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${this.id}` });
+        if (this.id) await this.context.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${this.id}` });
         this.id = "";
     }
 }
