@@ -7,6 +7,7 @@
 import { operationContext, operationsFor } from "../plugin/runtime";
 import { PROVIDER_KEY } from "../provider/values";
 import { ApiClient } from "../provider/http/client";
+import type { FetchLike } from "../provider/http/transport";
 import { apiPath } from "../provider/http/path";
 import { toApi } from "../provider/casing";
 import { resolveSettings } from "../provider/config";
@@ -21,8 +22,6 @@ type Bag = Record<string, any>;
 export interface UpOutcome {
     checkCpuMs: number;
     diffCpuMs: number;
-    /** Wall time of the create or update alone (its API calls and waits), 0 when nothing changed. */
-    operationMs: number;
     /** Whether diff found a change (and so create/update ran). */
     changed: boolean;
 }
@@ -39,11 +38,13 @@ export class WorkspaceDriver {
     private outputs: Bag = {};
     id = "";
 
-    constructor(private readonly config: Record<string, string>) {}
+    /** `client`: the one to use instead of the plugin's (e.g. with a timed fetch). */
+    constructor(private readonly config: Record<string, string>, private readonly client?: ApiClient) {}
 
     private context() {
         // The resource's own progress lines (plans, training) stay out of the bench's output.
-        return { ...operationContext((key) => this.config[key], {}), log: () => undefined };
+        const context = { ...operationContext((key) => this.config[key], {}), log: () => undefined };
+        return this.client ? { ...context, client: this.client } : context;
     }
 
     /** One `up` with `declared` as the program's Workspace inputs. */
@@ -55,25 +56,20 @@ export class WorkspaceDriver {
         }
         const inputs = checked.result.inputs as Bag;
         if (!this.id) {
-            const started = performance.now();
             const created = await this.ops.create(this.context(), inputs);
-            const operationMs = performance.now() - started;
             this.id = created.id!;
             this.inputs = inputs;
             this.outputs = created.outs as Bag;
-            return { checkCpuMs: checked.cpuMs, diffCpuMs: 0, changed: true, operationMs };
+            return { checkCpuMs: checked.cpuMs, diffCpuMs: 0, changed: true };
         }
         const diffed = cpuMs(() => this.ops.diff(this.outputs, inputs));
-        let operationMs = 0;
         if (diffed.result.changes) {
             if (diffed.result.replaces?.length) throw new Error(`unexpected replace of ${diffed.result.replaces.join(", ")}`);
-            const started = performance.now();
             const updated = await this.ops.update(this.context(), this.id, this.outputs, inputs);
-            operationMs = performance.now() - started;
             this.outputs = updated.outs as Bag;
         }
         this.inputs = inputs;
-        return { checkCpuMs: checked.cpuMs, diffCpuMs: diffed.cpuMs, changed: diffed.result.changes === true, operationMs };
+        return { checkCpuMs: checked.cpuMs, diffCpuMs: diffed.cpuMs, changed: diffed.result.changes === true };
     }
 
     /** A refresh's read (preview reads and forgets; `keep` stores what it read, as the refresh does). */
@@ -100,9 +96,9 @@ export class WholeWorkspaceBaseline {
     private readonly context: OperationContext;
     id = "";
 
-    constructor(config: Record<string, string>, private readonly options: { waitUntilAvailable?: boolean } = {}) {
+    constructor(config: Record<string, string>, private readonly options: { waitUntilAvailable?: boolean; fetch?: FetchLike } = {}) {
         const settings = resolveSettings((key) => config[key], {});
-        this.context = { client: new ApiClient(settings), settings, log: () => undefined };
+        this.context = { client: new ApiClient(settings, { fetch: options.fetch }), settings, log: () => undefined };
     }
 
     async push(declared: WorkspaceInputs): Promise<void> {

@@ -3,15 +3,18 @@
  * default (the 1.5 MB cap on synchronous workspace writes, every documented rate limit) with a
  * clock scale, our Workspace resource beside the whole-workspace overwrite, scenario by scenario.
  * Each side runs against its own emulator with the same setup, so neither spends the other's
- * windows. Service time is the scaled wall time of the measured step (BENCHMARKS.md defines it).
+ * windows. Service time: the step's first call to its last answer, scaled (BENCHMARKS.md defines it).
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { resolveSettings } from "../../provider/config";
+import { ApiClient } from "../../provider/http/client";
 import type { DialogNodeElement } from "../../resources/v1-elements/types";
 import type { WorkspaceInputs } from "../../resources/workspace/types";
 import { editOneExample } from "../edits";
 import { wireCostSince, type WireCost } from "../measure";
 import { entityName, LARGE, workspaceContent, type WorkspaceSize } from "../workload";
 import { emulatorConfig, WholeWorkspaceBaseline, WorkspaceDriver } from "../workspace-driver";
+import { CallClock } from "./call-clock";
 
 /** Service seconds per wall second: a 30-minute window lasts 3 s. */
 export const CLOCK_SCALE = 600;
@@ -118,32 +121,34 @@ async function withEmulator<T>(work: (emu: RunningEmulator) => Promise<T>): Prom
     }
 }
 
-/** Runs `step` and returns what it cost: calls, bytes and 429s from the emulator, service time from the clock. */
-async function measuredStep(emu: RunningEmulator, step: () => Promise<number | void>): Promise<SideResult> {
+/**
+ * Runs `step` and returns what it cost: calls, bytes and 429s from the emulator, service time from
+ * the clients' first call to their last answer (call-clock.ts), scaled.
+ */
+async function measuredStep(emu: RunningEmulator, clock: CallClock, step: () => Promise<void>): Promise<SideResult> {
     const before = emu.stats();
-    const started = performance.now();
-    const operationMs = await step();
-    const wallMs = typeof operationMs === "number" ? operationMs : performance.now() - started;
-    return { ...wireCostSince(emu, before), serviceS: (wallMs / 1000) * CLOCK_SCALE };
+    clock.reset();
+    await step();
+    return { ...wireCostSince(emu, before), serviceS: (clock.elapsedMs / 1000) * CLOCK_SCALE };
 }
 
 async function runOurs(scenario: Scenario): Promise<SideResult> {
     return withEmulator(async (emu) => {
         const config = emulatorConfig(emu.url);
-        const drivers = (scenario.initial ?? scenario.next([])).map(() => new WorkspaceDriver(config));
+        const clock = new CallClock();
+        // One client for all the stack's resources, as in the plugin process.
+        const client = new ApiClient(resolveSettings((key) => config[key], {}), { fetch: clock.fetch });
+        const drivers = (scenario.initial ?? scenario.next([])).map(() => new WorkspaceDriver(config, client));
         for (const [i, initial] of (scenario.initial ?? []).entries()) await drivers[i].up(initial);
         await scenario.outOfBand?.(emu, drivers.map((d) => d.id));
         const next = scenario.next(scenario.initial ?? []);
-        return measuredStep(emu, async () => {
+        return measuredStep(emu, clock, async () => {
             if (scenario.refresh) {
-                const started = performance.now();
                 for (const d of drivers) await d.read(false);
                 for (const d of drivers) await d.read(true);
-                return performance.now() - started;
+                return;
             }
-            let ms = 0;
-            for (const [i, d] of drivers.entries()) ms += (await d.up(next[i])).operationMs;
-            return ms;
+            for (const [i, d] of drivers.entries()) await d.up(next[i]);
         });
     });
 }
@@ -151,11 +156,12 @@ async function runOurs(scenario: Scenario): Promise<SideResult> {
 async function runBaseline(scenario: Scenario): Promise<SideResult> {
     return withEmulator(async (emu) => {
         const config = emulatorConfig(emu.url);
-        const pushers = (scenario.initial ?? scenario.next([])).map(() => new WholeWorkspaceBaseline(config, { waitUntilAvailable: true }));
+        const clock = new CallClock();
+        const pushers = (scenario.initial ?? scenario.next([])).map(() => new WholeWorkspaceBaseline(config, { waitUntilAvailable: true, fetch: clock.fetch }));
         for (const [i, initial] of (scenario.initial ?? []).entries()) await pushers[i].push(initial);
         await scenario.outOfBand?.(emu, pushers.map((p) => p.id));
         const next = scenario.next(scenario.initial ?? []);
-        return measuredStep(emu, async () => {
+        return measuredStep(emu, clock, async () => {
             if (scenario.refresh) {
                 for (let pass = 0; pass < 2; pass++) for (const p of pushers) await p.exportRead();
                 return;
