@@ -7,6 +7,7 @@ import { PartialFailure } from "../../provider/bridge/errors";
 import type { OperationContext } from "../../provider/bridge/spec";
 import { deepEqual, withoutKeys } from "../../provider/values";
 import { decodeDigests, type DigestMap, digestKey, digestMap, digestOf, encodeDigests } from "../../provider/element-digests";
+import { isConflict } from "../../provider/http/errors";
 import { createElement, deleteElement, updateElement } from "../v1-elements/element-client";
 import { type CollectionName, dialogNodeKind, ELEMENT_KINDS, identityOf, keyOf } from "../v1-elements/kinds";
 import { clientBudgets } from "./cost";
@@ -94,6 +95,27 @@ function recordWorkspaceCall(known: CollectionDigests, call: WorkspaceCall): voi
     }
 }
 
+/**
+ * One workspace update. An append that meets an element the state did not know of (an earlier
+ * run's append that was never recorded, or someone else's) is done again element by element, an
+ * existing element updated to the declared content, so the plan converges; settings it carried
+ * follow in an update of their own.
+ */
+async function runWorkspaceCall(ctx: OperationContext, workspaceId: string, call: WorkspaceCall, body: Record<string, unknown>, timeoutSeconds?: number): Promise<void> {
+    try {
+        await writeWorkspace(ctx, { workspaceId, append: call.append, body, timeoutSeconds });
+    } catch (err) {
+        if (!call.append || !isConflict(err)) throw err;
+        ctx.log(`workspace ${workspaceId}: the append met existing elements (${(err as Error).message}); adding them one by one`);
+        for (const [c, elements] of Object.entries(call.collections) as [CollectionName, any[]][]) {
+            for (const element of elements) await run(ctx, workspaceId, { op: "create", kind: kindOf(c), element });
+        }
+        if (!call.scalars) return;
+        const { intents: _i, entities: _e, dialog_nodes: _d, counterexamples: _c, ...settings } = body;
+        await writeWorkspace(ctx, { workspaceId, body: settings, timeoutSeconds });
+    }
+}
+
 export interface ApplyResult {
     outputs: WorkspaceOutputs;
     /** Whether collections changed (training restarts). */
@@ -128,10 +150,9 @@ export async function applyWorkspace(
     };
     try {
         for (const call of plan.workspaceCalls) {
-            await writeWorkspace(ctx, {
-                workspaceId, append: call.append, timeoutSeconds: news.trainingTimeoutSeconds,
-                body: workspaceBody({ ...news, ...call.collections }, { collections: Object.keys(call.collections) as CollectionName[], cleared: call.scalars ? cleared : [] }),
-            });
+            await runWorkspaceCall(ctx, workspaceId, call, workspaceBody({ ...news, ...call.collections }, {
+                collections: Object.keys(call.collections) as CollectionName[], cleared: call.scalars ? cleared : [],
+            }), news.trainingTimeoutSeconds);
             if (call.scalars) for (const s of SCALARS) known[s] = news[s];
             recordWorkspaceCall(knownDigests, call);
         }

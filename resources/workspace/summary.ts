@@ -32,7 +32,7 @@ function workspaceCalls(change: PlannedChange<WorkspaceInputs>): string[] {
     if (change.action === "replace") return [create, ...training, `DELETE ${WORKSPACE}`];
     if (change.action === "create") {
         if (!news.adoptWorkspaceId) return [create, ...training];
-        return [`GET ${WORKSPACE}?export=true`, "then the calls that bring its content to the declared one"];
+        return [`GET ${WORKSPACE}`, "then its owned collections (list routes or one export) and the calls that bring its content to the declared one"];
     }
     const stored = storedDigests(olds as WorkspaceOutputs);
     const newlyOwned = COLLECTIONS.filter((c) => news[c] !== undefined && stored[c] === undefined);
