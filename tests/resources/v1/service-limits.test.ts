@@ -101,6 +101,21 @@ describe("Workspace under the service's size cap and rate limits", function () {
         expect(Object.keys(routes()).sort()).to.deep.equal([`GET ${WORKSPACE}`, `GET ${WORKSPACE}/counterexamples`, `GET ${WORKSPACE}/intents`]);
     });
 
+    it("an append that meets an intent someone else added converges element by element", async () => {
+        const ws = directResource("Workspace", config());
+        const { id, outs } = await createChecked(ws, { name: "append", intents: intentsOf(2_000) });
+        await api.post(`/v1/workspaces/${id}/intents`, { intent: "added_0", description: "made in the tooling" });
+        const added = Array.from({ length: 100 }, (_, i) => ({ intent: `added_${i}`, examples: [{ text: `new question ${i}` }] }));
+        emu.resetStats();
+        await updateChecked(ws, id, outs, { name: "append", intents: [...intentsOf(2_000), ...added] });
+        expect(emu.stats().byStatus["409"]).to.be.greaterThan(0);
+        const live = await api.get(`/v1/workspaces/${id}?export=true`) as any;
+        expect(live.intents).to.have.length(intentsOf(2_000).length + 100);
+        const taken = live.intents.find((i: any) => i.intent === "added_0");
+        expect(taken.description).to.equal(undefined);
+        expect(taken.examples.map((e: any) => e.text)).to.deep.equal(["new question 0"]);
+    });
+
     it("records what the service says is left of each rate-limit window", async () => {
         const client = new ApiClient(resolveSettings((key) => (config() as Record<string, string>)[key], {}));
         expect(client.budget("workspaceLists")).to.equal(undefined);
