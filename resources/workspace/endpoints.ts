@@ -7,7 +7,7 @@
  */
 import type { OperationContext } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
-import { waitFor } from "../../provider/poll";
+import { statusErrorsText, waitFor } from "../../provider/poll";
 import { collectionPath } from "../v1-elements/element-client";
 import type { ElementKind } from "../v1-elements/kinds";
 import { MAX_SYNC_WORKSPACE_BYTES } from "../v1-elements/service-limits";
@@ -38,6 +38,15 @@ export interface WorkspaceWrite {
 
 /** Creates or updates a workspace, synchronously or (over the limit) asynchronously and waited for. */
 export async function writeWorkspace(ctx: OperationContext, write: WorkspaceWrite): Promise<ApiWorkspace> {
+    const { answer, async } = await sendWorkspace(ctx, write);
+    return async ? waitForAsyncWrite(ctx, write.workspaceId ?? answer.workspace_id, write.timeoutSeconds) : answer;
+}
+
+/**
+ * Sends the write without waiting for asynchronous work: a create that must not lose its object
+ * when the wait fails (the caller keeps the id) waits itself (waitForAsyncWrite, or training).
+ */
+export async function sendWorkspace(ctx: OperationContext, write: WorkspaceWrite): Promise<{ answer: ApiWorkspace; async: boolean }> {
     const bytes = bodyBytes(write.body);
     const async = needsAsync(bytes);
     const base = async ? "/v1/workspaces_async" : "/v1/workspaces";
@@ -48,16 +57,20 @@ export async function writeWorkspace(ctx: OperationContext, write: WorkspaceWrit
         query: write.append ? { append: true } : undefined,
         ...(write.workspaceId === undefined ? { idempotent: false, expect: ["workspace_id"], reconcile: write.reconcile } : {}),
     });
-    if (!async) return answer;
-    const id = write.workspaceId ?? answer.workspace_id;
+    return { answer, async };
+}
+
+/** Waits until the service has taken in an asynchronous write (status no longer Processing). */
+export function waitForAsyncWrite(ctx: OperationContext, workspaceId: string, timeoutSeconds = DEFAULT_TRAINING_TIMEOUT_SECONDS): Promise<ApiWorkspace> {
     return waitFor<ApiWorkspace>({
-        what: `the asynchronous ${write.workspaceId === undefined ? "create" : "update"} of workspace ${id}`,
-        fetch: () => getWorkspace(ctx, id),
+        what: `the asynchronous write of workspace ${workspaceId}`,
+        fetch: () => getWorkspace(ctx, workspaceId),
         status: (w) => w.status ?? "unknown",
         ready: DONE,
         failed: ["Failed"],
-        timeoutMs: (write.timeoutSeconds ?? DEFAULT_TRAINING_TIMEOUT_SECONDS) * 1000,
-        onStatus: (status) => ctx.log(`workspace ${id}: ${status}`),
+        failureDetail: (w) => statusErrorsText(w.status_errors),
+        timeoutMs: timeoutSeconds * 1000,
+        onStatus: (status) => ctx.log(`workspace ${workspaceId}: ${status}`),
     });
 }
 

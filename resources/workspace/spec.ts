@@ -14,7 +14,7 @@ import { digestKey } from "../../provider/element-digests";
 import { canonicalCollection, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
 import { applyWorkspace, declaredBytes, digestsOf, storedDigests } from "./apply";
-import { type ApiWorkspace, getWorkspace, writeWorkspace } from "./endpoints";
+import { type ApiWorkspace, getWorkspace, sendWorkspace, waitForAsyncWrite } from "./endpoints";
 import { unchangedSince, updatedOf } from "./freshness";
 import { liveContent } from "./live-content";
 import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
@@ -52,13 +52,17 @@ function statusSeenBy(err: unknown): string {
 }
 
 /**
- * Waits for training when asked; a failure keeps the object (PartialFailure) so that it is not
- * lost, with the status last seen, so that the next update waits again.
+ * Waits for training when asked (it covers an asynchronous write's processing too), or for the
+ * asynchronous write alone; a failure keeps the object (PartialFailure) so that it is not lost,
+ * with the status last seen, so that the next update waits again.
  */
-async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string): Promise<WorkspaceOutputs> {
-    if (outputs.waitForTraining === false) return outputs;
+async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string, asyncWrite = false): Promise<WorkspaceOutputs> {
+    if (outputs.waitForTraining === false && !asyncWrite) return outputs;
     try {
-        const last = await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds);
+        // Without a training wait, an asynchronous write is still waited for until its content is in.
+        const last = outputs.waitForTraining === false
+            ? await waitForAsyncWrite(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds)
+            : await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds);
         return { ...outputs, status: last.status, updated: updatedOf(last) };
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -118,13 +122,12 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
             return adopt(ctx, inputs, interrupted.workspace_id);
         }
         const token = marker ?? randomUUID();
-        const created = await writeWorkspace(ctx, {
+        const { answer: created, async } = await sendWorkspace(ctx, {
             body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
             reconcile: () => findCreated(ctx, token),
-            timeoutSeconds: inputs.trainingTimeoutSeconds,
         });
         const outputs: WorkspaceOutputs = { ...inputs, workspaceId: created.workspace_id, status: created.status };
-        return { id: created.workspace_id, outs: await trained(ctx, outputs, "created") };
+        return { id: created.workspace_id, outs: await trained(ctx, outputs, "created", async) };
     },
 
     async read(ctx, id, olds) {
