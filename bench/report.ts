@@ -1,6 +1,7 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
 import { ENGINE_END, ENGINE_START, engineSection } from "./engine/report";
 import { round } from "./measure";
+import { SERVICE_LIMITS_END, SERVICE_LIMITS_START, serviceLimitsSection } from "./service-limits/report";
 import { STORE_END, STORE_START, storeSection } from "./store/report";
 import type { SuiteResults } from "./suite";
 import { scenarioSummary, summarize } from "./summary";
@@ -136,6 +137,7 @@ export function renderReport(r: SuiteResults, command: string): string {
 
     if (r.engine) out.push(...engineSection(r.engine, command, r.machine));
     if (r.store) out.push(...storeSection(r.store, command, r.machine), "");
+    if (r.serviceLimits) out.push(...serviceLimitsSection(r.serviceLimits, command, r.machine), "");
 
     if (r.growth.length > 0) {
         out.push("## Growth curve (intents × 20 examples only, 0 ms latency)", "");
@@ -166,4 +168,9 @@ export function withEngineSection(report: string, r: SuiteResults, command: stri
 /** `report` with its store section replaced by this run's (appended when it has none): `--store-only`. */
 export function withStoreSection(report: string, r: SuiteResults, command: string): string {
     return r.store ? withSection(report, STORE_START, STORE_END, storeSection(r.store, command, r.machine)) : report;
+}
+
+/** `report` with its section under the service's limits replaced by this run's (appended when it has none): `--service-limits-only`. */
+export function withServiceLimitsSection(report: string, r: SuiteResults, command: string): string {
+    return r.serviceLimits ? withSection(report, SERVICE_LIMITS_START, SERVICE_LIMITS_END, serviceLimitsSection(r.serviceLimits, command, r.machine)) : report;
 }

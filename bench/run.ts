@@ -19,13 +19,15 @@
  *   --engine-rss-limit-mb 6000            stop an `up` whose processes hold more (shared machine)
  *   --no-store        skip the store section (one mutation persisted in a 20 MB emulator state)
  *   --store-only      only the store section; it replaces the store section of an existing report
+ *   --no-service-limits   skip the section under the service's limits (1.5 MB cap, rate limits, clock scale)
+ *   --service-limits-only only that section; it replaces that section of an existing report
  *
  * Progress goes to stderr.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "./paths";
-import { renderReport, withEngineSection, withStoreSection } from "./report";
+import { renderReport, withEngineSection, withServiceLimitsSection, withStoreSection } from "./report";
 import { runSuite, type EngineFlags } from "./suite";
 import { summarize } from "./summary";
 
@@ -40,6 +42,8 @@ export interface CliOptions {
     engineOnly: boolean;
     store: boolean;
     storeOnly: boolean;
+    serviceLimits: boolean;
+    serviceLimitsOnly: boolean;
 }
 
 const numbers = (value: string, flag: string) => value.split(",").map((v) => {
@@ -57,6 +61,8 @@ export function parseArgs(argv: string[]): CliOptions {
         engineOnly: false,
         store: true,
         storeOnly: false,
+        serviceLimits: !quick,
+        serviceLimitsOnly: false,
     };
     const engine = () => (options.engine ??= { repeats: 1, growth: [], intentGrowth: [], huge: false, rssLimitMb: 6000, intents: undefined });
     for (let i = 0; i < argv.length; i++) {
@@ -84,6 +90,8 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--engine-rss-limit-mb": engine().rssLimitMb = numbers(value(), arg)[0]; break;
             case "--no-store": options.store = false; break;
             case "--store-only": options.storeOnly = true; options.engine = undefined; break;
+            case "--no-service-limits": options.serviceLimits = false; break;
+            case "--service-limits-only": options.serviceLimitsOnly = true; options.engine = undefined; break;
             default: throw new Error(`unknown option ${arg} (see bench/run.ts)`);
         }
     }
@@ -97,9 +105,9 @@ export async function main(argv: string[]): Promise<void> {
     if (options.json) process.stdout.write(`${JSON.stringify(summarize(results))}\n`);
     if (options.out) {
         const command = ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ");
-        const partial = options.engineOnly || options.storeOnly;
+        const partial = options.engineOnly || options.storeOnly || options.serviceLimitsOnly;
         const previous = partial && fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : undefined;
-        const update = options.storeOnly ? withStoreSection : withEngineSection;
+        const update = options.serviceLimitsOnly ? withServiceLimitsSection : options.storeOnly ? withStoreSection : withEngineSection;
         fs.writeFileSync(options.out, previous !== undefined ? update(previous, results, command) : renderReport(results, command));
         log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
     }

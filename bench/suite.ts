@@ -9,6 +9,7 @@ import { growthCurve, type GrowthPoint } from "./growth";
 import { intentResources, workspaceThroughPlugin, type IntentResourcesRun, type WorkspacePluginRun } from "./harness-scenarios";
 import { machineInfo, type MachineInfo } from "./machine";
 import { providerSizes, type ProviderSize } from "./provider-size";
+import { runServiceLimits, type ServiceLimitsResults } from "./service-limits/scenarios";
 import { measureStoreMutation, type StoreMutationResults } from "./store/mutation";
 import { runWorkspaceScenarios, type WorkspaceRun } from "./workspace-scenarios";
 import { HUGE, LARGE, STORE_20MB, workspaceContent, type WorkspaceSize } from "./workload";
@@ -26,6 +27,10 @@ export interface SuiteOptions {
     store?: boolean;
     /** Only that measure. */
     storeOnly?: boolean;
+    /** Whether to run the section under the service's limits (bench/service-limits). */
+    serviceLimits?: boolean;
+    /** Only that section. */
+    serviceLimitsOnly?: boolean;
     log: (message: string) => void;
 }
 
@@ -78,6 +83,7 @@ export interface SuiteResults {
     growth: GrowthPoint[];
     engine?: EngineResults;
     store?: StoreMutationResults;
+    serviceLimits?: ServiceLimitsResults;
     totalMs: number;
 }
 
@@ -94,8 +100,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
     const started = performance.now();
     const plan = planFor(options.quick);
     const log = options.log;
+    const empty = { machine: machineInfo(), plan, latencies: [], intentResources: [], providers: {}, growth: [] };
+    if (options.serviceLimitsOnly) return { ...empty, serviceLimits: await runServiceLimits(options.quick, log), totalMs: performance.now() - started };
     const store = options.store || options.storeOnly ? await measureStoreMutation(plan.storeSize, options.quick ? 3 : 7, log) : undefined;
-    if (options.storeOnly) return { machine: machineInfo(), plan, latencies: [], intentResources: [], providers: {}, growth: [], store, totalMs: performance.now() - started };
+    if (options.storeOnly) return { ...empty, store, totalMs: performance.now() - started };
     const initial = workspaceContent(plan.size);
 
     log("serialized providers");
@@ -129,8 +137,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
     }
 
     const engine = options.engine && await runEngine(engineOptions(plan, options.engine, log));
+    const serviceLimits = options.serviceLimits && !options.engineOnly ? await runServiceLimits(options.quick, log) : undefined;
 
-    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, engine, store, totalMs: performance.now() - started };
+    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, engine, store, serviceLimits, totalMs: performance.now() - started };
 }
 
 function engineOptions(plan: SuitePlan, flags: EngineFlags, log: (message: string) => void): EngineOptions {

@@ -4,6 +4,7 @@
  */
 import { engineDetail, engineSummary } from "./engine/summary";
 import { round } from "./measure";
+import { serviceLimitsSummary } from "./service-limits/report";
 import type { SuiteResults } from "./suite";
 import type { ScenarioResult, WorkspaceRun } from "./workspace-scenarios";
 
@@ -84,6 +85,7 @@ export function summarize(results: SuiteResults): Record<string, unknown> {
         })),
         engine: results.engine ? engineSummary(results.engine) : null,
         engineDetail: results.engine ? engineDetail(results.engine) : null,
+        serviceLimits: results.serviceLimits ? serviceLimitsSummary(results.serviceLimits) : null,
         scenariosByLatency: Object.fromEntries(results.latencies.map((l) => [String(l.latencyMs), byKey(l.run)])),
         machine: results.machine,
         totalSeconds: round(results.totalMs / 1000),

@@ -7,9 +7,13 @@
 import { operationContext, operationsFor } from "../plugin/runtime";
 import { PROVIDER_KEY } from "../provider/values";
 import { ApiClient } from "../provider/http/client";
+import type { FetchLike } from "../provider/http/transport";
 import { apiPath } from "../provider/http/path";
 import { toApi } from "../provider/casing";
 import { resolveSettings } from "../provider/config";
+import type { OperationContext } from "../provider/bridge/spec";
+import { writeWorkspace } from "../resources/workspace/endpoints";
+import { waitForTraining } from "../resources/workspace/training";
 import type { WorkspaceInputs } from "../resources/workspace/types";
 import { cpuMs } from "./measure";
 
@@ -34,11 +38,13 @@ export class WorkspaceDriver {
     private outputs: Bag = {};
     id = "";
 
-    constructor(private readonly config: Record<string, string>) {}
+    /** `client`: the one to use instead of the plugin's (e.g. with a timed fetch). */
+    constructor(private readonly config: Record<string, string>, private readonly client?: ApiClient) {}
 
     private context() {
         // The resource's own progress lines (plans, training) stay out of the bench's output.
-        return { ...operationContext((key) => this.config[key], {}), log: () => undefined };
+        const context = { ...operationContext((key) => this.config[key], {}), log: () => undefined };
+        return this.client ? { ...context, client: this.client } : context;
     }
 
     /** One `up` with `declared` as the program's Workspace inputs. */
@@ -66,6 +72,12 @@ export class WorkspaceDriver {
         return { checkCpuMs: checked.cpuMs, diffCpuMs: diffed.cpuMs, changed: diffed.result.changes === true };
     }
 
+    /** A refresh's read (preview reads and forgets; `keep` stores what it read, as the refresh does). */
+    async read(keep: boolean): Promise<void> {
+        const read = await this.ops.read(this.context(), this.id, this.outputs);
+        if (keep && read.props) this.outputs = read.props as Bag;
+    }
+
     async destroy(): Promise<void> {
         if (this.id) await this.ops.delete(this.context(), this.id, this.outputs);
         this.id = "";
@@ -76,29 +88,34 @@ export class WorkspaceDriver {
 
 /**
  * The whole-workspace approach of existing tools (workspace JSON in git, pushed with one
- * create, then one update carrying every collection per change; no training wait).
+ * create, then one update carrying every collection per change), through the asynchronous route
+ * above the synchronous size limit as the service requires (waited for until the content is in);
+ * `waitUntilAvailable` also waits for training, as our resource does by default.
  */
 export class WholeWorkspaceBaseline {
-    private readonly client: ApiClient;
+    private readonly context: OperationContext;
     id = "";
 
-    constructor(config: Record<string, string>) {
-        this.client = new ApiClient(resolveSettings((key) => config[key], {}));
+    constructor(config: Record<string, string>, private readonly options: { waitUntilAvailable?: boolean; fetch?: FetchLike } = {}) {
+        const settings = resolveSettings((key) => config[key], {});
+        this.context = { client: new ApiClient(settings, { fetch: options.fetch }), settings, log: () => undefined };
     }
 
     async push(declared: WorkspaceInputs): Promise<void> {
         const { waitForTraining: _w, adoptWorkspaceId: _a, ...content } = declared;
         const body = toApi<Record<string, unknown>>(content);
-        if (!this.id) {
-            const created = await this.client.request<{ workspace_id: string }>({ method: "POST", api: "v1", path: "/v1/workspaces", body, idempotent: false });
-            this.id = created.workspace_id;
-            return;
-        }
-        await this.client.request({ method: "POST", api: "v1", path: apiPath`/v1/workspaces/${this.id}`, body });
+        const written = await writeWorkspace(this.context, { workspaceId: this.id || undefined, body });
+        this.id ||= written.workspace_id;
+        if (this.options.waitUntilAvailable) await waitForTraining(this.context, this.id);
+    }
+
+    /** What existing tools read to compare: the whole export. */
+    async exportRead(): Promise<void> {
+        await this.context.client.request({ method: "GET", api: "v1", path: apiPath`/v1/workspaces/${this.id}`, query: { export: true } });
     }
 
     async destroy(): Promise<void> {
-        if (this.id) await this.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${this.id}` });
+        if (this.id) await this.context.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${this.id}` });
         this.id = "";
     }
 }

@@ -53,15 +53,20 @@ export class Digesting {
 
     /**
      * Outputs to store: digested properties given as content become digests; the content hash is
-     * kept when every packed property present was given as content (digests alone say nothing of a text).
+     * kept when every packed property present was given as content (digests alone say nothing of a
+     * text), or when `stored` outputs are given and the bag carries their digests unchanged.
      */
-    outputs(bag: Bag): Bag {
+    outputs(bag: Bag, stored?: Bag): Bag {
         if (this.names.length === 0) return bag;
         const present = this.packed.filter((name) => bag[name] !== undefined);
         const whole = present.every((name) => Array.isArray(bag[name]));
         const out = { ...bag };
         delete out[CONTENT_HASH_KEY];
         if (whole && present.length > 0) out[CONTENT_HASH_KEY] = contentHash(packedJson(bag, this.packed));
+        // A read that found nothing changed returns the stored digests: the stored hash still holds.
+        else if (present.length === 0 && stored?.[CONTENT_HASH_KEY] !== undefined && this.names.every((name) => bag[digestKey(name)] === stored[digestKey(name)])) {
+            out[CONTENT_HASH_KEY] = stored[CONTENT_HASH_KEY];
+        }
         return this.digested(out);
     }
 

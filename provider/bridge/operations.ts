@@ -137,7 +137,7 @@ export class ResourceOperations<I extends object, O extends object> {
             if (!result) return { id: "" };
             // The creation marker stays with the object through refreshes (see creation-marker.ts).
             const marker = withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] });
-            const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker });
+            const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker }, olds);
             if (!result.inputs) return { id, props: withoutUndefined(props) };
             return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
         } catch (err) {

@@ -9,6 +9,7 @@ import { AuthSession } from "../auth";
 import { ApiError, ApiErrorInit, parseErrorBody, snippet } from "./errors";
 import { debugEnabled, describeBody, LogSink, redactingSink, stderrSink } from "./log";
 import { nextPageQuery, pageItems, Query } from "./pagination";
+import { type Budget, RateBudgets } from "./rate-budgets";
 import { redactText } from "./redact";
 import { AttemptOutcome, backoffDelay, outcomeOfNetworkError, outcomeOfStatus, serverRequestedDelay } from "./retry";
 import { agentFor, buildUrl, FetchLike, NetworkFailure, send } from "./transport";
@@ -31,6 +32,8 @@ const DEFAULT_MAX_PAGES = 10_000;
 
 export class ApiClient {
     readonly metrics: ClientMetrics = { requests: 0, retries: 0, reconciled: 0, throttled: 0 };
+    /** The rate-limit windows the service reported, per bucket (RequestOptions.bucket). */
+    private readonly budgets = new RateBudgets();
     private readonly auth: AuthSession;
     private readonly secrets: string[];
     private readonly agent: ReturnType<typeof agentFor>;
@@ -102,13 +105,18 @@ export class ApiClient {
         }
     }
 
+    /** What is left of `bucket`'s window as the service last reported it; undefined when unknown or the window has ended. */
+    budget(bucket: string): Budget | undefined {
+        return this.budgets.known(bucket, this.now());
+    }
+
     /** All items of a list endpoint, following `pagination.next_url` / `next_cursor`. */
     async paginate<T>(opts: PaginateOptions): Promise<T[]> {
         const items: T[] = [];
         let query: Query | undefined = { ...opts.query };
         const seen = new Set<string>();
         for (let page = 0; query && page < (opts.maxPages ?? DEFAULT_MAX_PAGES); page++) {
-            const body = await this.request<unknown>({ method: "GET", api: opts.api, path: opts.path, query });
+            const body = await this.request<unknown>({ method: "GET", api: opts.api, path: opts.path, query, bucket: opts.bucket });
             items.push(...pageItems<T>(body, opts.itemsKey, `GET ${opts.path}`));
             seen.add(JSON.stringify(query));
             query = nextPageQuery(body, query);
@@ -150,6 +158,7 @@ export class ApiClient {
                 this.log?.(`<- ${res.status} ${opts.method} ${opts.path} ${this.now() - startedAt} ms (${res.bodyBytes.length} bytes)`);
                 return { ok: true, value: res.bodyBytes };
             }
+            if (opts.bucket) this.budgets.record(opts.bucket, res.headers, this.now());
             const requestId = res.headers.get("x-global-transaction-id") ?? res.headers.get("x-request-id") ?? undefined;
             this.log?.(`<- ${res.status} ${opts.method} ${opts.path} ${this.now() - startedAt} ms ${describeBody(res.bodyText)}`);
             if (res.status >= 200 && res.status < 300) return this.success(base, res.status, res.bodyText, res.headers.get("content-type") ?? "", requestId, opts.expect);

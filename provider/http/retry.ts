@@ -50,10 +50,11 @@ export function serverRequestedDelay(headers: { get(name: string): string | null
         if (!Number.isNaN(date)) return Math.max(0, date - nowMs);
     }
     const reset = headers.get("x-ratelimit-reset")?.trim();
-    if (reset && /^\d+(\.\d+)?$/.test(reset)) {
-        const value = Number(reset);
-        const epochMs = value > 1e12 ? value : value > 1e9 ? value * 1000 : nowMs + value * 1000;
-        return Math.max(0, Math.round(epochMs - nowMs));
-    }
+    if (reset && /^\d+(\.\d+)?$/.test(reset)) return Math.max(0, Math.round(epochMsOf(Number(reset), nowMs) - nowMs));
     return undefined;
+}
+
+/** An `X-RateLimit-Reset` value as ms since the epoch: epoch ms, epoch seconds, or (small values) seconds from now. */
+export function epochMsOf(value: number, nowMs: number): number {
+    return value > 1e12 ? value : value > 1e9 ? value * 1000 : nowMs + value * 1000;
 }

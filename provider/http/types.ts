@@ -27,6 +27,12 @@ export interface RequestOptions {
      * is an unexpected answer whose outcome is unknown: reconciled for creates, retried otherwise.
      */
     expect?: string[];
+    /**
+     * The rate-limit bucket the request spends (a name the caller's limits table declares, e.g.
+     * "workspaceWrites"): the client records the answer's X-RateLimit-* headers under it
+     * (ApiClient.budgets).
+     */
+    bucket?: string;
     /** Request timeout in ms (default from settings). */
     timeoutMs?: number;
     /** Send these bytes as the body instead of JSON (e.g. a release archive to import). */
@@ -52,6 +58,8 @@ export interface PaginateOptions {
     query?: Record<string, string | number | boolean | undefined>;
     /** Property of each page holding the items, e.g. "intents". */
     itemsKey: string;
+    /** The rate-limit bucket every page spends (RequestOptions.bucket). */
+    bucket?: string;
     /** Stop after this many pages (guards against a service that never ends). Default 10,000. */
     maxPages?: number;
 }

@@ -47,7 +47,7 @@ export function elementFromApi<E extends object>(kind: ElementKind<E>, body: unk
 export async function getElement<E extends object>(client: ApiClient, kind: ElementKind<E>, workspaceId: string, key: string): Promise<E | undefined> {
     try {
         const body = await client.request<unknown>({
-            method: "GET", api: "v1", path: elementPath(kind, workspaceId, key),
+            method: "GET", api: "v1", path: elementPath(kind, workspaceId, key), bucket: kind.exportOnGet ? kind.listBucket : "elementReads",
             query: kind.exportOnGet ? { export: true } : undefined,
         });
         return elementFromApi(kind, body);
@@ -69,7 +69,7 @@ export async function createElement<E extends object>(
     let result: unknown;
     try {
         result = await client.request<unknown>({
-            method: "POST", api: "v1", path: collectionPath(kind, workspaceId), body: elementBody(element),
+            method: "POST", api: "v1", path: collectionPath(kind, workspaceId), body: elementBody(element), bucket: kind.writeBucket,
             idempotent: false,
             reconcile: async () => {
                 const found = await getElement(client, kind, workspaceId, key);
@@ -111,13 +111,13 @@ export async function updateElement<E extends object>(
     const previous = options.clearUndeclared ? Object.fromEntries(kind.fields.map((field) => [field, null])) as E : options.previous;
     const body = elementBody(element, previous, kind.alwaysSent);
     try {
-        await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, currentKey), body });
+        await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, currentKey), body, bucket: kind.writeBucket });
     } catch (err) {
         if (!isNotFound(err) || options.onMissing !== "create") throw err;
         // A rename that already happened (interrupted run) leaves the element under its new key.
         const newKey = keyOf(kind, element);
         if (newKey !== currentKey && (await getElement(client, kind, workspaceId, newKey)) !== undefined) {
-            await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, newKey), body });
+            await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, newKey), body, bucket: kind.writeBucket });
             return;
         }
         await createElement(client, kind, workspaceId, element, { onConflict: "update" });
@@ -127,7 +127,7 @@ export async function updateElement<E extends object>(
 /** Deletes one element; already gone counts as done. */
 export async function deleteElement(client: ApiClient, kind: ElementKind, workspaceId: string, key: string): Promise<void> {
     try {
-        await client.request({ method: "DELETE", api: "v1", path: elementPath(kind, workspaceId, key) });
+        await client.request({ method: "DELETE", api: "v1", path: elementPath(kind, workspaceId, key), bucket: kind.writeBucket });
     } catch (err) {
         if (!isNotFound(err)) throw err;
     }

@@ -11,6 +11,7 @@
 import { deepEqual, stableJson } from "../../provider/values";
 import { sortedBy } from "../../provider/keyed-diff";
 import type { ElementIdentity } from "../../provider/element-digests";
+import type { Bucket } from "./service-limits";
 import { counterexampleProperties, dialogNodeProperties, entityProperties, intentProperties } from "./schemas";
 import type {
     CounterexampleElement, DialogNodeElement, EntityElement, EntityValue, Example, IntentElement, Mention,
@@ -27,8 +28,10 @@ export interface ElementKind<E extends object = any> {
     apiCollection: "intents" | "entities" | "dialog_nodes" | "counterexamples";
     /** Natural key (camelCase input property); renaming it is an update carrying the new key. */
     key: keyof E & string;
-    /** Documented limit of the element create/update/delete routes, per 30 minutes. */
-    callsPer30Min: number;
+    /** Rate-limit bucket of the element create/update/delete routes (service-limits.ts). */
+    writeBucket: Bucket;
+    /** Rate-limit bucket of the collection's list route (with `export=true` when `exportOnGet`). */
+    listBucket: Bucket;
     /** Whether GET of one element needs `export=true` to include its subelements. */
     exportOnGet: boolean;
     /**
@@ -85,7 +88,8 @@ export const intentKind: ElementKind<IntentElement> = {
     collection: "intents",
     apiCollection: "intents",
     key: "intent",
-    callsPer30Min: 2000,
+    writeBucket: "intents",
+    listBucket: "intentExports",
     exportOnGet: true,
     fields: Object.keys(intentProperties),
     canonical: (intent) => compact({
@@ -100,7 +104,8 @@ export const entityKind: ElementKind<EntityElement> = {
     collection: "entities",
     apiCollection: "entities",
     key: "entity",
-    callsPer30Min: 1000,
+    writeBucket: "entities",
+    listBucket: "entityExports",
     exportOnGet: true,
     fields: Object.keys(entityProperties),
     canonical: (entity) => compact({
@@ -119,7 +124,8 @@ export const dialogNodeKind: ElementKind<DialogNodeElement> = {
     collection: "dialogNodes",
     apiCollection: "dialog_nodes",
     key: "dialogNode",
-    callsPer30Min: 500,
+    writeBucket: "dialogNodeWrites",
+    listBucket: "subelementLists",
     exportOnGet: false,
     alwaysSent: NODE_POSITION,
     position: NODE_POSITION,
@@ -132,7 +138,8 @@ export const counterexampleKind: ElementKind<CounterexampleElement> = {
     collection: "counterexamples",
     apiCollection: "counterexamples",
     key: "text",
-    callsPer30Min: 1000,
+    writeBucket: "subelementWrites",
+    listBucket: "subelementLists",
     exportOnGet: false,
     fields: Object.keys(counterexampleProperties),
     canonical: (counterexample) => ({ text: counterexample.text }),

@@ -7,12 +7,16 @@ import { PartialFailure } from "../../provider/bridge/errors";
 import type { OperationContext } from "../../provider/bridge/spec";
 import { deepEqual, withoutKeys } from "../../provider/values";
 import { decodeDigests, type DigestMap, digestKey, digestMap, digestOf, encodeDigests } from "../../provider/element-digests";
-import { apiPath } from "../../provider/http/path";
+import { isConflict } from "../../provider/http/errors";
 import { createElement, deleteElement, updateElement } from "../v1-elements/element-client";
-import { dialogNodeKind, ELEMENT_KINDS, identityOf, keyOf } from "../v1-elements/kinds";
+import { type CollectionName, dialogNodeKind, ELEMENT_KINDS, identityOf, keyOf } from "../v1-elements/kinds";
+import { clientBudgets } from "./cost";
 import { digestsAfter } from "./dialog-order";
-import { workspaceBody, workspaceFromApi } from "./mapping";
-import { type CollectionDigests, type Collections, type ElementOp, planWorkspace } from "./plan";
+import { writeWorkspace } from "./endpoints";
+import { liveContent } from "./live-content";
+import { workspaceBody } from "./mapping";
+import type { CollectionDigests, Collections, ElementOp } from "./plan";
+import { describePlan, planWorkspace, type WorkspaceCall } from "./plan-modes";
 import { COLLECTIONS, OPTIONS, SCALARS, type ScalarName, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
 
 const kindOf = (collection: string) => ELEMENT_KINDS.find((k) => k.collection === collection)!;
@@ -40,10 +44,7 @@ async function currentDigests(ctx: OperationContext, workspaceId: string, stored
     const unknown = COLLECTIONS.filter((c) => news[c] !== undefined && stored[c] === undefined);
     let live: CollectionDigests = {};
     if (unknown.length > 0) {
-        const body = await ctx.client.request<Record<string, unknown>>({
-            method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`, query: { export: true },
-        });
-        const content = workspaceFromApi(body);
+        const content = await liveContent(ctx, workspaceId, unknown, { bytes: declaredBytes(news) });
         live = digestsOf(Object.fromEntries(unknown.map((c) => [c, content[c] ?? []])));
     }
     for (const c of COLLECTIONS) if (news[c] !== undefined) current[c] = stored[c] ?? live[c] ?? new Map();
@@ -81,6 +82,40 @@ async function run(ctx: OperationContext, workspaceId: string, op: ElementOp): P
     return updateElement(client, op.kind, workspaceId, op.key, op.element, { onMissing: "create", clearUndeclared: true });
 }
 
+/** Bytes of the declared collections: what a read of them will about return. */
+export function declaredBytes(inputs: WorkspaceInputs): number {
+    return COLLECTIONS.reduce((sum, c) => sum + (inputs[c] ? Buffer.byteLength(JSON.stringify(inputs[c])) : 0), 0);
+}
+
+/** Applies a workspace update's content to the known digests: whole collections, or added elements. */
+function recordWorkspaceCall(known: CollectionDigests, call: WorkspaceCall): void {
+    for (const [c, elements] of Object.entries(call.collections) as [CollectionName, any[]][]) {
+        const digests = digestsOf({ [c]: elements })[c]!;
+        known[c] = call.append ? new Map([...(known[c] ?? new Map()), ...digests]) : digests;
+    }
+}
+
+/**
+ * One workspace update. An append that meets an element the state did not know of (an earlier
+ * run's append that was never recorded, or someone else's) is done again element by element, an
+ * existing element updated to the declared content, so the plan converges; settings it carried
+ * follow in an update of their own.
+ */
+async function runWorkspaceCall(ctx: OperationContext, workspaceId: string, call: WorkspaceCall, body: Record<string, unknown>, timeoutSeconds?: number): Promise<void> {
+    try {
+        await writeWorkspace(ctx, { workspaceId, append: call.append, body, timeoutSeconds });
+    } catch (err) {
+        if (!call.append || !isConflict(err)) throw err;
+        ctx.log(`workspace ${workspaceId}: the append met existing elements (${(err as Error).message}); adding them one by one`);
+        for (const [c, elements] of Object.entries(call.collections) as [CollectionName, any[]][]) {
+            for (const element of elements) await run(ctx, workspaceId, { op: "create", kind: kindOf(c), element });
+        }
+        if (!call.scalars) return;
+        const { intents: _i, entities: _e, dialog_nodes: _d, counterexamples: _c, ...settings } = body;
+        await writeWorkspace(ctx, { workspaceId, body: settings, timeoutSeconds });
+    }
+}
+
 export interface ApplyResult {
     outputs: WorkspaceOutputs;
     /** Whether collections changed (training restarts). */
@@ -99,10 +134,12 @@ export async function applyWorkspace(
     const changedScalars = SCALARS.filter((s) => !deepEqual(olds[s] ?? null, news[s] ?? null));
     const cleared = changedScalars.filter((s) => news[s] === undefined) as ScalarName[];
     const desired: Collections = Object.fromEntries(COLLECTIONS.filter((c) => news[c] !== undefined).map((c) => [c, news[c]]));
-    const plan = planWorkspace(current, desired, changedScalars.length > 0);
-    ctx.log(`workspace ${workspaceId}: ${describePlan(plan.bulk, plan.ops, changedScalars)}`);
+    const plan = planWorkspace(current, desired, { scalarsChanged: changedScalars.length > 0, budgets: clientBudgets(ctx.client) });
+    ctx.log(`workspace ${workspaceId}: ${describePlan(plan, changedScalars)}`);
 
-    const known: Record<string, unknown> = withoutKeys(olds as unknown as Record<string, unknown>, [...COLLECTIONS, ...COLLECTIONS.map(digestKey)]);
+    // Any call changes the service's `updated`: it is known again only from the status read that follows (freshness.ts).
+    const changes = plan.workspaceCalls.length + plan.ops.length > 0;
+    const known: Record<string, unknown> = withoutKeys(olds as unknown as Record<string, unknown>, [...COLLECTIONS, ...COLLECTIONS.map(digestKey), ...(changes ? ["updated"] : [])]);
     const knownDigests: CollectionDigests = { ...current };
     // Digests of what is known to be applied (a stopped update), or the declared content once all is.
     const outputs = (digests: CollectionDigests): WorkspaceOutputs => {
@@ -112,13 +149,12 @@ export async function applyWorkspace(
         return out as unknown as WorkspaceOutputs;
     };
     try {
-        if (changedScalars.length > 0 || plan.bulk.length > 0) {
-            await ctx.client.request({
-                method: "POST", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`,
-                body: workspaceBody(news, { collections: plan.bulk, cleared }),
-            });
-            for (const s of SCALARS) known[s] = news[s];
-            for (const c of plan.bulk) knownDigests[c] = digestsOf({ [c]: news[c] })[c];
+        for (const call of plan.workspaceCalls) {
+            await runWorkspaceCall(ctx, workspaceId, call, workspaceBody({ ...news, ...call.collections }, {
+                collections: Object.keys(call.collections) as CollectionName[], cleared: call.scalars ? cleared : [],
+            }), news.trainingTimeoutSeconds);
+            if (call.scalars) for (const s of SCALARS) known[s] = news[s];
+            recordWorkspaceCall(knownDigests, call);
         }
         for (const op of plan.ops) {
             await run(ctx, workspaceId, op);
@@ -131,12 +167,6 @@ export async function applyWorkspace(
     // Undeclared collections are not owned: once they are dropped from the program, state forgets
     // them. Declared ones are returned as content, which the bridge digests.
     for (const name of [...SCALARS, ...COLLECTIONS]) known[name] = news[name];
-    return { outputs: outputs({}), contentChanged: plan.bulk.length > 0 || plan.ops.length > 0 };
-}
-
-function describePlan(bulk: string[], ops: ElementOp[], scalars: string[]): string {
-    const parts: string[] = [];
-    if (scalars.length > 0 || bulk.length > 0) parts.push(`1 workspace update (${[...scalars, ...bulk.map((c) => `all ${c}`)].join(", ")})`);
-    if (ops.length > 0) parts.push(`${ops.length} element call(s)`);
-    return parts.length > 0 ? parts.join(" + ") : "no change";
+    const contentChanged = plan.ops.length > 0 || plan.workspaceCalls.some((call) => Object.keys(call.collections).length > 0);
+    return { outputs: outputs({}), contentChanged };
 }

@@ -1,8 +1,8 @@
 /**
  * The update planner: from what the service holds (`current`: per-element digests, see
  * provider/element-digests.ts; state keeps no second copy of the content) and the declared
- * content (`desired`) of each owned collection, the fewest whole-element calls that reach the
- * declared state, and whether one whole-workspace update is cheaper. Digests tell which elements
+ * content (`desired`) of each owned collection, the plan that needs the least service time
+ * (cost.ts: calls, bytes, asynchronous waits and rate-limit windows). Digests tell which elements
  * changed, were renamed or removed, and where every dialog node is; the calls carry the declared
  * elements.
  *
@@ -13,20 +13,19 @@
  *     old key carrying the new key (a rename in place);
  *   - dialog nodes: see dialog-order.ts (order, moves, subtrees).
  *
- * Cost model. Every call spends part of a per-route budget the service enforces per 30 minutes
- * (https://cloud.ibm.com/apidocs/assistant-v1#rate-limiting): whole-workspace updates are the scarcest (30), element
- * calls are plentiful (intents 2000, entities and counterexamples 1000, dialog nodes 500). We price
- * a call at the seconds of its route's window it consumes (1800 s / limit: 60 s for a workspace
- * update, 0.9 s for an intent call, 3.6 s for a dialog node call), plus the time to send its body
- * (1 s per 100 KB). A workspace update replaces each collection it carries in full, so carrying a
- * collection costs its whole declared size in bytes but saves all its element calls. The planner
- * carries a collection in the workspace update when that saves more than it costs, and makes the
- * workspace call only if the savings cover its fixed 60 s (or it happens anyway for scalar
- * changes). Bodies above the synchronous update limit (1.5 MB) always go element by element.
- * With these numbers a workspace update wins from about 67 intent changes or 17 node changes.
+ * Each changed collection is then brought over in one of three ways:
+ *   - `elements`: the element calls above (small changes: a one-example edit is one call);
+ *   - `replace`: the whole declared collection in one workspace update (`append=false` replaces
+ *     exactly the collections a body carries, and only owned, declared collections are ever
+ *     carried, so nothing the stack does not own is dropped);
+ *   - `append`: the added elements in `append=true` updates (kept elements stay as they are),
+ *     split into bodies under the synchronous limit or sent in one asynchronous update, and the
+ *     other changes of the collection as element calls. Dialog nodes are appended only when the
+ *     plan adds nodes and touches no existing one (an added node never takes an existing node's place).
+ * plan-modes.ts prices every combination and keeps the cheapest.
  */
 import { diffDigests, type DigestMap } from "../../provider/element-digests";
-import { type CollectionName, type ElementKind, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
+import { type CollectionName, type ElementKind, identityOf } from "../v1-elements/kinds";
 import type { DialogNodeElement } from "../v1-elements/types";
 import { creationOrder, DialogTree, positionsOf } from "./dialog-order";
 
@@ -40,21 +39,6 @@ export type Collections = Partial<Record<CollectionName, any[]>>;
 /** What the service holds of each collection, as digests. */
 export type CollectionDigests = Partial<Record<CollectionName, DigestMap>>;
 
-export interface WorkspacePlan {
-    /** Collections sent whole in one workspace update (their element ops are dropped). */
-    bulk: CollectionName[];
-    /** Element calls, in execution order, for the other collections. */
-    ops: ElementOp[];
-}
-
-export const SECONDS_PER_WINDOW = 1800;
-export const WORKSPACE_UPDATES_PER_30_MIN = 30;
-export const BYTES_PER_SECOND = 100_000;
-export const MAX_SYNC_UPDATE_BYTES = 1_500_000;
-
-export const callCost = (callsPer30Min: number) => SECONDS_PER_WINDOW / callsPer30Min;
-const bodyCost = (bytes: number) => bytes / BYTES_PER_SECOND;
-
 /** Element calls turning `current` into `desired` for one collection. */
 export function planCollection(kind: ElementKind, current: DigestMap, desired: any[]): ElementOp[] {
     if (kind.collection === "dialogNodes") return planDialogNodes(kind, current, desired);
@@ -67,7 +51,7 @@ export function planCollection(kind: ElementKind, current: DigestMap, desired: a
     ];
 }
 
-interface Matching {
+export interface Matching {
     changed: [string, any][];
     renames: [string, any][];
     created: any[];
@@ -78,7 +62,7 @@ interface Matching {
  * Pairs stored digests and declared elements by key; a removed and an added element with the same
  * digest are a rename. Positions are left out (the dialog planner simulates moves).
  */
-function matchElements(kind: ElementKind, current: DigestMap, desired: any[]): Matching {
+export function matchElements(kind: ElementKind, current: DigestMap, desired: any[]): Matching {
     const diff = diffDigests(identityOf(kind), current, desired, false);
     return {
         changed: diff.changed.map((c) => [c.key, c.element]),
@@ -130,31 +114,3 @@ function planDialogNodes(kind: ElementKind, current: DigestMap, desired: DialogN
     return ops;
 }
 
-/** Bytes of a collection sent whole (snake_case differs little in size; the camelCase JSON is a good estimate). */
-function collectionBytes(elements: any[]): number {
-    return Buffer.byteLength(JSON.stringify(elements));
-}
-
-/**
- * The plan for all owned collections. `current[c]` is what the service holds of each collection
- * in `desired`; `workspaceCallAnyway` says the scalars need a workspace update regardless.
- */
-export function planWorkspace(current: CollectionDigests, desired: Collections, workspaceCallAnyway: boolean): WorkspacePlan {
-    const perCollection = ELEMENT_KINDS
-        .filter((kind) => desired[kind.collection] !== undefined)
-        .map((kind) => {
-            const ops = planCollection(kind, current[kind.collection] ?? new Map(), desired[kind.collection]!);
-            const bytes = collectionBytes(desired[kind.collection]!);
-            const saving = ops.length * callCost(kind.callsPer30Min) - bodyCost(bytes);
-            return { kind, ops, bytes, saving };
-        });
-    let candidates = perCollection.filter((c) => c.ops.length > 0 && c.saving > 0).sort((a, b) => b.saving - a.saving);
-    while (candidates.reduce((sum, c) => sum + c.bytes, 0) > MAX_SYNC_UPDATE_BYTES) candidates = candidates.slice(0, -1);
-    const totalSaving = candidates.reduce((sum, c) => sum + c.saving, 0);
-    const useBulk = candidates.length > 0 && (workspaceCallAnyway || totalSaving > callCost(WORKSPACE_UPDATES_PER_30_MIN));
-    const bulk = new Set(useBulk ? candidates.map((c) => c.kind.collection) : []);
-    return {
-        bulk: [...bulk],
-        ops: perCollection.filter((c) => !bulk.has(c.kind.collection)).flatMap((c) => c.ops),
-    };
-}

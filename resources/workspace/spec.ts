@@ -13,14 +13,15 @@ import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
 import { digestKey } from "../../provider/element-digests";
 import { canonicalCollection, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
-import { applyWorkspace, digestsOf, storedDigests } from "./apply";
+import { applyWorkspace, declaredBytes, digestsOf, storedDigests } from "./apply";
+import { type ApiWorkspace, getWorkspace, sendWorkspace, waitForAsyncWrite } from "./endpoints";
+import { unchangedSince, updatedOf } from "./freshness";
+import { liveContent } from "./live-content";
 import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
 import { workspaceSummary } from "./summary";
 import { waitForTraining } from "./training";
 import { COLLECTIONS, OPTIONS, type WorkspaceInputs, type WorkspaceOutputs } from "./types";
-
-type ApiWorkspace = Record<string, unknown> & { workspace_id: string; status?: string; metadata?: Record<string, unknown> };
 
 function check(inputs: WorkspaceInputs, context: CheckContext): CheckFailure[] {
     const failures: CheckFailure[] = checkSensitivity(inputs, context.versionV1);
@@ -32,16 +33,15 @@ function check(inputs: WorkspaceInputs, context: CheckContext): CheckFailure[] {
     return failures;
 }
 
-function getWorkspace(ctx: OperationContext, workspaceId: string, withContent: boolean): Promise<ApiWorkspace> {
-    return ctx.client.request<ApiWorkspace>({
-        method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`, query: withContent ? { export: true } : undefined,
-    });
-}
-
 /** Finds the workspace a create with this token made (GET /v1/workspaces lists metadata). */
 async function findCreated(ctx: OperationContext, token: string): Promise<ApiWorkspace | undefined> {
-    const all = await ctx.client.paginate<ApiWorkspace>({ api: "v1", path: "/v1/workspaces", itemsKey: "workspaces" });
+    const all = await ctx.client.paginate<ApiWorkspace>({ api: "v1", path: "/v1/workspaces", itemsKey: "workspaces", bucket: "workspaceLists" });
     return all.find((w) => w.metadata?.[CREATION_TOKEN_KEY] === token);
+}
+
+/** The given collections of `content`. */
+function pick(content: Partial<WorkspaceInputs>, collections: readonly string[]): Partial<WorkspaceInputs> {
+    return Object.fromEntries(collections.map((c) => [c, (content as any)[c] ?? []]));
 }
 
 /** The status a failed wait last saw ("Unknown" when the wait failed for another reason). */
@@ -52,13 +52,18 @@ function statusSeenBy(err: unknown): string {
 }
 
 /**
- * Waits for training when asked; a failure keeps the object (PartialFailure) so that it is not
- * lost, with the status last seen, so that the next update waits again.
+ * Waits for training when asked (it covers an asynchronous write's processing too), or for the
+ * asynchronous write alone; a failure keeps the object (PartialFailure) so that it is not lost,
+ * with the status last seen, so that the next update waits again.
  */
-async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string): Promise<WorkspaceOutputs> {
-    if (outputs.waitForTraining === false) return outputs;
+async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: string, asyncWrite = false): Promise<WorkspaceOutputs> {
+    if (outputs.waitForTraining === false && !asyncWrite) return outputs;
     try {
-        return { ...outputs, status: await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds) };
+        // Without a training wait, an asynchronous write is still waited for until its content is in.
+        const last = outputs.waitForTraining === false
+            ? await waitForAsyncWrite(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds)
+            : await waitForTraining(ctx, outputs.workspaceId, outputs.trainingTimeoutSeconds);
+        return { ...outputs, status: last.status, updated: updatedOf(last) };
     } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         throw new PartialFailure(`workspace ${outputs.workspaceId} was ${what}, but ${message}`, outputs.workspaceId, { ...outputs, status: statusSeenBy(err) } as any, err, [...COLLECTIONS, ...COLLECTIONS.map(digestKey)]);
@@ -69,12 +74,14 @@ async function trained(ctx: OperationContext, outputs: WorkspaceOutputs, what: s
 async function currentStatus(ctx: OperationContext, outputs: WorkspaceOutputs, olds: WorkspaceOutputs): Promise<WorkspaceOutputs> {
     if (olds.status === "Available") return { ...outputs, status: olds.status };
     if (outputs.waitForTraining !== false) return trained(ctx, outputs, "updated");
-    return { ...outputs, status: (await getWorkspace(ctx, outputs.workspaceId, false)).status };
+    return { ...outputs, status: (await getWorkspace(ctx, outputs.workspaceId)).status };
 }
 
 /** Takes over workspace `id` (adoptWorkspaceId, or the object of an interrupted create): brings it to the declared state. */
 async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string): Promise<{ id: string; outs: WorkspaceOutputs }> {
-    const live = workspaceFromApi(await getWorkspace(ctx, id, true));
+    const owned = COLLECTIONS.filter((c) => inputs[c] !== undefined);
+    const content = owned.length > 0 ? await liveContent(ctx, id, owned, { bytes: declaredBytes(inputs) }) : {};
+    const live = { ...workspaceFromApi(await getWorkspace(ctx, id)), ...pick(content, owned) };
     if (live.language !== inputs.language) {
         throw new Error(`adoptWorkspaceId ${id}: its language is ${live.language}, the declared language is ${inputs.language} (a workspace's language cannot change)`);
     }
@@ -115,25 +122,28 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
             return adopt(ctx, inputs, interrupted.workspace_id);
         }
         const token = marker ?? randomUUID();
-        const created = await ctx.client.request<ApiWorkspace>({
-            method: "POST", api: "v1", path: "/v1/workspaces",
+        const { answer: created, async } = await sendWorkspace(ctx, {
             body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
-            idempotent: false,
-            expect: ["workspace_id"],
             reconcile: () => findCreated(ctx, token),
         });
         const outputs: WorkspaceOutputs = { ...inputs, workspaceId: created.workspace_id, status: created.status };
-        return { id: created.workspace_id, outs: await trained(ctx, outputs, "created") };
+        return { id: created.workspace_id, outs: await trained(ctx, outputs, "created", async) };
     },
 
     async read(ctx, id, olds) {
         const owned = COLLECTIONS.filter((c) => olds[digestKey(c) as keyof WorkspaceOutputs] !== undefined);
-        const body = await getWorkspace(ctx, id, owned.length > 0);
-        const live = workspaceFromApi(body);
+        // A plain GET first: unchanged since the stack's last change, nothing else is read (the
+        // engine keeps the stored inputs when read returns none).
+        const body = await getWorkspace(ctx, id);
+        if (owned.length > 0 && unchangedSince(olds, body)) return { outs: { ...olds, status: body.status } };
+        const stored = storedDigests(olds);
+        const counts = Object.fromEntries(owned.map((c) => [c, stored[c]?.size ?? 0]));
+        const content = owned.length > 0 ? await liveContent(ctx, id, owned, { counts }) : {};
+        const live = { ...workspaceFromApi(body), ...pick(content, owned) };
         // Outputs get the live collections (digested by the bridge), inputs too: drift shows in the next diff.
         const inputs = projectOnto(live, olds, owned);
         for (const option of OPTIONS) if (olds[option] !== undefined) (inputs as any)[option] = olds[option];
-        return { outs: { ...inputs, workspaceId: id, status: live.status }, inputs };
+        return { outs: { ...inputs, workspaceId: id, status: live.status, updated: updatedOf(body) }, inputs };
     },
 
     async update(ctx, id, olds, news) {
@@ -142,6 +152,6 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     },
 
     async delete(ctx, id) {
-        await ctx.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${id}` });
+        await ctx.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${id}`, bucket: "workspaceWrites" });
     },
 };

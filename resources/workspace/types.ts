@@ -67,6 +67,11 @@ export interface WorkspaceOutputs extends WorkspaceInputs, Partial<Record<Digest
     workspaceId: string;
     /** Training status when last created, updated or refreshed: Available, Training, Failed, ... */
     status?: string;
+    /**
+     * When the service last changed the workspace, as read after this stack's last change
+     * (freshness.ts): a refresh that finds it unchanged reads no content.
+     */
+    updated?: string;
 }
 
 type DigestKey = `${CollectionName}Digests`;

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { DialogTree } from "../../../resources/workspace/dialog-order";
-import { planCollection, planWorkspace } from "../../../resources/workspace/plan";
+import { planCollection } from "../../../resources/workspace/plan";
+import { planWorkspace } from "../../../resources/workspace/plan-modes";
 import { counterexampleKind, dialogNodeKind, type ElementKind, identityOf, intentKind } from "../../../resources/v1-elements/kinds";
 import { digestMap } from "../../../provider/element-digests";
 
@@ -97,19 +98,20 @@ describe("workspace update planner", () => {
         expect(ops[2].element.nextStep.dialogNode).to.equal("b");
     });
 
-    it("uses element calls for a few changes and one workspace update for many", () => {
-        const few = planWorkspace({ intents: stored(intentKind, intents(100)) }, { intents: [...intents(99), { intent: "new" }] }, false);
-        expect(few.bulk).to.deep.equal([]);
+    it("uses element calls for a few changes and one collection replace for many", () => {
+        const few = planWorkspace({ intents: stored(intentKind, intents(100)) }, { intents: [...intents(99), { intent: "new" }] }, { scalarsChanged: false });
+        expect(few.workspaceCalls).to.deep.equal([]);
         expect(few.ops).to.have.length(2);
         const desired = intents(100).map((i) => ({ ...i, description: "changed" }));
-        const many = planWorkspace({ intents: stored(intentKind, intents(100)) }, { intents: desired }, false);
-        expect(many.bulk).to.deep.equal(["intents"]);
+        const many = planWorkspace({ intents: stored(intentKind, intents(100)) }, { intents: desired }, { scalarsChanged: false });
+        expect(many.workspaceCalls.map((c) => ({ append: c.append, collections: Object.keys(c.collections) }))).to.deep.equal([{ append: false, collections: ["intents"] }]);
         expect(many.ops).to.deep.equal([]);
     });
 
     it("folds changed collections into a workspace update that happens anyway, when that is cheaper", () => {
-        const plan = planWorkspace({ counterexamples: stored(counterexampleKind, [{ text: "a" }]) }, { counterexamples: [{ text: "b" }] }, true);
-        expect(plan.bulk).to.deep.equal(["counterexamples"]);
+        const plan = planWorkspace({ counterexamples: stored(counterexampleKind, [{ text: "a" }]) }, { counterexamples: [{ text: "b" }] }, { scalarsChanged: true });
+        expect(plan.workspaceCalls).to.have.length(1);
+        expect(plan.workspaceCalls[0].scalars).to.equal(true);
         expect(plan.ops).to.deep.equal([]);
     });
 });
