@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "watson-assistant-emulator";
 import { Harness } from "../../drivers/harness";
 
 const root = path.resolve(__dirname, "../..");
@@ -96,7 +96,7 @@ describe("README", () => {
 /** Runs a shell command from the repo root, returns its first stdout line, then stops it. */
 function firstStdoutLine(command: string): Promise<string> {
     return new Promise((resolve, reject) => {
-        const child = spawn("sh", ["-c", `exec ${command.replace(/^npm run emulator --/, "node dist/emulator/cli.js")}`], { cwd: root });
+        const child = spawn("sh", ["-c", `exec ${command.replace(/^npm run emulator --/, "node emulator/dist/cli.js")}`], { cwd: root });
         let out = "";
         child.stdout.on("data", (chunk) => {
             out += chunk;
