@@ -2,7 +2,7 @@
  * The growth curve: create and one-example edit of an intents-only workspace at several sizes,
  * ours and the baseline, so that it shows which costs grow with the workspace.
  */
-import type { RunningEmulator } from "../emulator";
+import type { RunningEmulator } from "watson-assistant-emulator";
 import { editOneExample } from "./edits";
 import { runWorkspaceScenarios, type ScenarioResult } from "./workspace-scenarios";
 import { intentsOnly, workspaceContent } from "./workload";

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import { EmulatorClient } from "../drivers/emulator-client";
 import { Harness } from "../drivers/harness";
-import type { RunningEmulator } from "../emulator";
+import type { RunningEmulator } from "watson-assistant-emulator";
 import { ApiClient } from "../provider/http/client";
 import { apiPath } from "../provider/http/path";
 import { resolveSettings } from "../provider/config";

@@ -1,6 +1,6 @@
 /** What a step cost on the wire (from the emulator's stats) and on the clock. */
 import { readFileSync } from "fs";
-import type { EmulatorStats } from "../emulator";
+import type { EmulatorStats } from "watson-assistant-emulator";
 
 export interface WireCost {
     /** API requests the service answered (retries included). */

@@ -2,7 +2,7 @@
  * The whole benchmark: which scenarios run at which sizes, and the results object that the JSON
  * output and BENCHMARKS.md are made from.
  */
-import { startEmulator, type RunningEmulator } from "../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { largeWorkspaceEdits } from "./edits";
 import { runEngine, type EngineOptions, type EngineResults } from "./engine/scenarios";
 import { growthCurve, type GrowthPoint } from "./growth";

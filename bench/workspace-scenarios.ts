@@ -3,7 +3,7 @@
  * Workspace resource (in-process, as the plugin runs it) and once by the whole-workspace baseline,
  * against the same emulator, with the wire cost of each taken from the emulator's stats.
  */
-import type { RunningEmulator } from "../emulator";
+import type { RunningEmulator } from "watson-assistant-emulator";
 import type { WorkspaceInputs } from "../resources/workspace/types";
 import type { Edit } from "./edits";
 import { measured, type StepCost } from "./measure";

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { callsByRoute, summarizeCalls, writes } from "./demo/api-calls";
 import { chooseEngine, type DemoEngine, type DemoRun } from "./demo/engines";
 import { ServiceView } from "./demo/service";

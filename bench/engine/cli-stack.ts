@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "watson-assistant-emulator";
 import { CliSession, removeStagedProject, stageProject, type CliStack, type PulumiCli } from "../../drivers/pulumi-cli";
 import type { WorkspaceInputs } from "../../resources/workspace/types";
 import { REPO_ROOT } from "../paths";

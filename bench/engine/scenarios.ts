@@ -3,7 +3,7 @@
  * side by side with its floor (bench/engine/floor-provider.ts) in the same run, each series on a
  * fresh emulator and a fresh stack.
  */
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "watson-assistant-emulator";
 import { locatePulumiCli, type PulumiCli } from "../../drivers/pulumi-cli";
 import type { WorkspaceInputs } from "../../resources/workspace/types";
 import { editOneExample } from "../edits";

@@ -6,11 +6,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator } from "../../emulator";
-import { StateStore } from "../../emulator/core/persistence";
-import { PersistedState, readSavedState } from "../../emulator/core/store/persisted-state";
-import { SqliteStore } from "../../emulator/core/store/sqlite-store";
-import type { RecordBatch, RecordStore } from "../../emulator/core/store/store";
+import { startEmulator } from "watson-assistant-emulator";
+import { StateStore } from "watson-assistant-emulator/dist/core/persistence";
+import { PersistedState, readSavedState } from "watson-assistant-emulator/dist/core/store/persisted-state";
+import { SqliteStore } from "watson-assistant-emulator/dist/core/store/sqlite-store";
+import type { RecordBatch, RecordStore } from "watson-assistant-emulator/dist/core/store/store";
 import { toApi } from "../../provider/casing";
 import { median as medianOrNull } from "../engine/summary";
 import { intentName, workspaceContent, type WorkspaceSize } from "../workload";

@@ -1,5 +1,5 @@
 /** API calls made during one demo step, from the emulator's per-route counters. */
-import type { EmulatorStats } from "../../emulator";
+import type { EmulatorStats } from "watson-assistant-emulator";
 
 export interface CallCount {
     route: string;

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
 import { ServiceView } from "../../scripts/demo/service";
 import { Harness, type RunResult } from "../../drivers/harness";

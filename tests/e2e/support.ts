@@ -4,7 +4,7 @@
  * Needs `npm run build` (the plugin loads the compiled package by name).
  */
 import * as path from "path";
-import { startEmulator, type EmulatorOptions, type EmulatorStats, type RunningEmulator } from "../../emulator";
+import { startEmulator, type EmulatorOptions, type EmulatorStats, type RunningEmulator } from "watson-assistant-emulator";
 import { CliSession, locatePulumiCli, removeStagedProject, stageProject, type CliResult, type CliStack, type EngineStep, type PulumiCli } from "../../drivers/pulumi-cli";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
 import { Harness, type RunResult } from "../../drivers/harness";
 

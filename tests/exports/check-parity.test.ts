@@ -4,7 +4,7 @@
  */
 import { expect } from "chai";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { camelCase, FREE_FORM_KEYS, fromApi } from "../../provider/casing";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../../provider/config";
 import { COLLECTIONS } from "../../resources/workspace/types";

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { Harness, type RunResult } from "../../drivers/harness";
 import { EXPORTS_DIR, FIXTURES, PROGRAM_DIR, readFixture, workspaceContent } from "./support";
 

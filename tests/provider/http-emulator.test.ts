@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { startEmulator, RunningEmulator } from "../../emulator";
+import { startEmulator, RunningEmulator } from "watson-assistant-emulator";
 import { isNotFound } from "../../provider/http/errors";
 import { apiPath } from "../../provider/http/path";
 import type { ApiClient } from "../../provider/http/client";

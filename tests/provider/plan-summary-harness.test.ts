@@ -9,7 +9,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { projectConfigDefaults } from "../../scripts/demo/project-config";
 import { Harness } from "../../drivers/harness";
 import { dialogNodes, entities, intents } from "../../quickstart/content";

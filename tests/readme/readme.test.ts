@@ -9,20 +9,14 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "watson-assistant-emulator";
 import { Harness } from "../../drivers/harness";
+import { blocksUnder as markdownBlocksUnder } from "../support/markdown";
 
 const root = path.resolve(__dirname, "../..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
 
-/** The fenced blocks of one language under a `## heading` of the README. */
-function blocksUnder(heading: string, language: string): string[] {
-    const start = readme.indexOf(`\n## ${heading}\n`);
-    expect(start, `README has a "## ${heading}" section`).to.be.greaterThan(-1);
-    const end = readme.indexOf("\n## ", start + 1);
-    const section = readme.slice(start, end === -1 ? undefined : end);
-    return [...section.matchAll(new RegExp("```" + language + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]);
-}
+const blocksUnder = (heading: string, language: string) => markdownBlocksUnder(readme, heading, language);
 
 /** Writes the quick-look program as a Pulumi project inside the repo, so that packages resolve. */
 function quickLookProject(): string {
@@ -96,7 +90,7 @@ describe("README", () => {
 /** Runs a shell command from the repo root, returns its first stdout line, then stops it. */
 function firstStdoutLine(command: string): Promise<string> {
     return new Promise((resolve, reject) => {
-        const child = spawn("sh", ["-c", `exec ${command.replace(/^npm run emulator --/, "node dist/emulator/cli.js")}`], { cwd: root });
+        const child = spawn("sh", ["-c", `exec ${command.replace(/^npm run emulator --/, "node emulator/dist/cli.js")}`], { cwd: root });
         let out = "";
         child.stdout.on("data", (chunk) => {
             out += chunk;

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "watson-assistant-emulator";
 import { Harness } from "../../drivers/harness";
 import { Assistant } from "../../resources/assistant";
 import { Release } from "../../resources/release";

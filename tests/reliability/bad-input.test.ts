@@ -7,7 +7,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { Harness } from "../../drivers/harness";
 import { directResource } from "../support/direct";
 import { everyTestPassed, recordFigures } from "./support/figures";

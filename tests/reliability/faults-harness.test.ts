@@ -9,7 +9,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { Harness } from "../../drivers/harness";
 import { declaredSummary, intentSummary, liveSummary } from "./support/content";
 import { faultyRunner } from "./support/faults";

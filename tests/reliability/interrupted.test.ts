@@ -10,7 +10,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { PartialFailure } from "../../provider/bridge/errors";
 import { stableJson } from "../../provider/values";
 import { Harness } from "../../drivers/harness";

@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import fetch from "node-fetch";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { Harness } from "../../drivers/harness";
 import { Assistant } from "../../resources/assistant";
 import { ConversationalSkillProvider } from "../../resources/skill-provider";

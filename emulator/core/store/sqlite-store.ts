@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { RecordBatch, RecordStore } from "./store";
 
 /**
@@ -14,7 +14,7 @@ export class SqliteStore implements RecordStore {
     private readonly apply: (batch: RecordBatch) => void;
 
     constructor(file: string) {
-        this.db = new Database(file);
+        this.db = new (openBetterSqlite())(file);
         this.db.pragma("journal_mode = WAL");
         this.db.pragma("synchronous = FULL");
         this.db.exec("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -38,5 +38,18 @@ export class SqliteStore implements RecordStore {
 
     close(): void {
         if (this.db.open) this.db.close();
+    }
+}
+
+/**
+ * better-sqlite3 is an optional dependency (a native module), loaded only when a data dir is used,
+ * so that the in-memory emulator installs and runs without it.
+ */
+function openBetterSqlite(): typeof Database {
+    try {
+        return require("better-sqlite3");
+    } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw err;
+        throw new Error("--data-dir needs the optional dependency better-sqlite3, which is not installed (npm install better-sqlite3)");
     }
 }

@@ -3,7 +3,7 @@
  * updates) can be made to never finish, then finished by moving the service's clock past it.
  * Registers its mocha hooks; state, faults and the clock are reset before each test.
  */
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { EmulatorClient } from "../../../drivers/emulator-client";
 
 export const FOREVER_MS = 1e12;

@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { addInto, everyTestPassed, recordFigures } from "./figures";
 import { EmulatorClient } from "../../../drivers/emulator-client";
 

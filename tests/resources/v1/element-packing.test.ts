@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { Harness } from "../../../drivers/harness";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { URN_KEY } from "../../../provider/bridge/creation-marker";
 import { PACKED_KEY } from "../../../provider/bridge/packing";
 import { Entity } from "../../../resources/entity";

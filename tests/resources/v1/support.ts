@@ -1,6 +1,6 @@
 /** Shared setup of the v1 resource tests: one emulator, direct resources, raw API calls, stats. */
 import { EmulatorClient } from "../../../drivers/emulator-client";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { directResource, type DirectResource } from "../../support/direct";
 
 export interface V1Fixture {

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EmulatorClient } from "../../../drivers/emulator-client";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { directResource } from "../../support/direct";
 import { startV2Fixture, type V2Fixture } from "./support";
 import { deployedAssistant } from "./conversation-support";

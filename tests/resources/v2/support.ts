@@ -1,6 +1,6 @@
 /** Shared setup of the v2 resource tests: one emulator, direct resources, admin routes. */
 import { EmulatorClient } from "../../../drivers/emulator-client";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { SUITE_CLOCK_SCALE } from "../../support/clock-scale";
 import { directResource, type DirectResource } from "../../support/direct";
 
