@@ -17,6 +17,8 @@ import { PlanReporter } from "../provider/bridge/plan-reporter";
 import type { CheckContext, OperationContext } from "../provider/bridge/spec";
 import { stableJson } from "../provider/values";
 import { WireOperations } from "../provider/bridge/wire";
+import { isNewResource } from "../provider/bridge/plan-reporter";
+import { probeConnection } from "./connection-probe";
 
 export const CONFIG_NAMESPACE = "watson-assistant";
 
@@ -89,9 +91,16 @@ export async function dispatch(type: string, method: Method, args: any[]): Promi
         case "check": {
             const result = ops.check(args[0], args[1], checkContext());
             planReporter.check(type, ops, args[0], result);
+            if (isNewResource(args[0]) && !result.failures?.length) await probeConnection(operationContext());
             return result;
         }
-        case "diff": return planReporter.diff(type, ops, args[0], args[1], args[2]);
+        case "diff": {
+            // Diff runs with the current settings: an object stored for another instance must not read as unchanged.
+            operationsFor(type).requireInstance(operationContext(), args[0], args[1] ?? {});
+            const result = planReporter.diff(type, ops, args[0], args[1], args[2]);
+            if (result.changes) await probeConnection(operationContext());
+            return result;
+        }
         case "create": return ops.create(operationContext(), args[0]);
         case "read": return ops.read(operationContext(), args[0], args[1] ?? {});
         case "update": return ops.update(operationContext(), args[0], args[1], args[2]);

@@ -14,6 +14,7 @@
  * attempt of the same step derives the same one.
  */
 import { holdsDeployedInputs, sha256, stableJson } from "../values";
+import { INSTANCE_KEY } from "./service-instance";
 
 /** Hidden input set by the program: the resource's URN. */
 export const URN_KEY = "__urn";
@@ -61,5 +62,5 @@ export function splitMarkerSuffix(text: string | undefined): { text: string | un
     return { text: match[1], marker: match[2] };
 }
 
-/** Hidden inputs, which are not the resource's own (the schema never sees them). */
-export const HIDDEN_KEYS = [URN_KEY, MARKER_KEY];
+/** Hidden inputs and outputs, which are not the resource's own (the schema and the spec never see them). */
+export const HIDDEN_KEYS = [URN_KEY, MARKER_KEY, INSTANCE_KEY];

@@ -12,6 +12,7 @@ import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
 import type { CheckContext, OperationContext, ResourceSpec } from "./spec";
 import { creationMarker, HIDDEN_KEYS, MARKER_KEY } from "./creation-marker";
 import { Digesting } from "./digests";
+import { INSTANCE_KEY, requireSameInstance, serviceInstanceOf } from "./service-instance";
 import { describeFailure, PartialFailure } from "./errors";
 import {
     containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
@@ -125,19 +126,20 @@ export class ResourceOperations<I extends object, O extends object> {
         try {
             const marker = news[MARKER_KEY] as string | undefined;
             const { id, outs } = await this.spec.create({ ...ctx, creationMarker: marker }, inputs);
-            return { id, outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: marker }) } };
+            return { id, outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: marker, [INSTANCE_KEY]: instanceOf(ctx) }) } };
         } catch (err) {
-            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err, news[MARKER_KEY]));
+            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err, news, news[MARKER_KEY], instanceOf(ctx)));
         }
     }
 
     async read(ctx: OperationContext, id: string, olds: Bag): Promise<dynamic.ReadResult> {
+        this.requireInstance(ctx, id, olds);
         try {
             const result = await this.spec.read(ctx, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O);
             if (!result) return { id: "" };
             // The creation marker stays with the object through refreshes (see creation-marker.ts).
             const marker = withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] });
-            const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker });
+            const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker, ...withoutUndefined({ [INSTANCE_KEY]: instanceOf(ctx) }) });
             if (!result.inputs) return { id, props: withoutUndefined(props) };
             return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
         } catch (err) {
@@ -147,32 +149,39 @@ export class ResourceOperations<I extends object, O extends object> {
     }
 
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
+        this.requireInstance(ctx, id, olds);
         const inputs = this.inputsOf(news);
         try {
             const outs = await this.spec.update(ctx, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O, inputs);
-            return { outs: this.updatedOutputs(inputs, outs, olds, news) };
+            return { outs: this.updatedOutputs(inputs, outs, olds, news, instanceOf(ctx)) };
         } catch (err) {
-            throw describeFailure(this.spec.type, "update", id, this.completePartial(err, olds[MARKER_KEY] ?? news[MARKER_KEY]));
+            throw describeFailure(this.spec.type, "update", id, this.completePartial(err, news, olds[MARKER_KEY] ?? news[MARKER_KEY], instanceOf(ctx)));
         }
     }
 
     /** The update of a resource whose content is unchanged but stored in an earlier shape: outputs rewritten from the stored ones, no API call. */
     restate(olds: Bag, news: Bag): dynamic.UpdateResult {
-        return { outs: this.updatedOutputs(this.inputsOf(news), withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, olds, news) };
+        return { outs: this.updatedOutputs(this.inputsOf(news), withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, olds, news, olds[INSTANCE_KEY]) };
     }
 
-    /** What an update stores: the outputs, and the creation marker the object keeps. */
-    private updatedOutputs(inputs: I, outs: O, olds: Bag, news: Bag): Bag {
-        return { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) };
+    /** What an update stores: the outputs, the creation marker the object keeps and its service instance. */
+    private updatedOutputs(inputs: I, outs: O, olds: Bag, news: Bag, instance: unknown): Bag {
+        return { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY], [INSTANCE_KEY]: instance }) };
     }
 
     async delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {
+        this.requireInstance(ctx, id, olds);
         try {
             await this.spec.delete(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
         } catch (err) {
             if (isNotFound(err)) return;
             throw describeFailure(this.spec.type, "delete", id, err);
         }
+    }
+
+    /** The stored object must live in the instance the settings point at (service-instance.ts). */
+    requireInstance(ctx: Pick<OperationContext, "settings">, id: string | undefined, olds: Bag): void {
+        requireSameInstance(this.spec.type, id, olds[INSTANCE_KEY], instanceOf(ctx));
     }
 
     private canonical(name: string, value: unknown): unknown {
@@ -198,13 +207,22 @@ export class ResourceOperations<I extends object, O extends object> {
         return Object.fromEntries(this.writeOnly.map(hashKey).filter((k) => k in olds).map((k) => [k, olds[k]]));
     }
 
-    /** A partial failure's outputs are stored like a success's: no secrets, no undefined members. */
-    private completePartial(err: unknown, marker?: unknown): unknown {
+    /**
+     * A partial failure's outputs are stored like a success's: no secrets, no undefined members,
+     * and the serialized provider (`__provider`, from the inputs), which the plugin server adds to a
+     * success's outputs but not to an error's: without it refresh and destroy cannot load the provider.
+     */
+    private completePartial(err: unknown, news: Bag, marker: unknown, instance: string | undefined): unknown {
         if (!(err instanceof PartialFailure)) return err;
-        const props = withoutUndefined(this.digesting.outputs({ ...withoutKeys(err.properties, this.writeOnly), [MARKER_KEY]: marker }));
+        const props = withoutUndefined(this.digesting.outputs({
+            ...withoutKeys(err.properties, this.writeOnly), [MARKER_KEY]: marker, [INSTANCE_KEY]: instance, [PROVIDER_KEY]: news[PROVIDER_KEY],
+        }));
         return new PartialFailure(err.message, err.id, props, err.cause);
     }
 }
+
+/** The instance of the settings (none for a context without settings, as unit tests build). */
+const instanceOf = (ctx: Pick<OperationContext, "settings">) => (ctx.settings ? serviceInstanceOf(ctx.settings.url) : undefined);
 
 function dedupe(failures: CheckFailure[]): CheckFailure[] {
     const seen = new Set<string>();
