@@ -19,6 +19,7 @@ import { stableJson } from "../provider/values";
 import { WireOperations } from "../provider/bridge/wire";
 import { isNewResource } from "../provider/bridge/plan-reporter";
 import { probeConnection } from "./connection-probe";
+import { withStoredSettingsHint } from "./stored-settings";
 
 export const CONFIG_NAMESPACE = "watson-assistant";
 
@@ -102,8 +103,8 @@ export async function dispatch(type: string, method: Method, args: any[]): Promi
             return result;
         }
         case "create": return ops.create(operationContext(), args[0]);
-        case "read": return ops.read(operationContext(), args[0], args[1] ?? {});
+        case "read": return ops.read(operationContext(), args[0], args[1] ?? {}).catch((err) => { throw withStoredSettingsHint(method, err); });
         case "update": return ops.update(operationContext(), args[0], args[1], args[2]);
-        case "delete": return ops.delete(operationContext(), args[0], args[1]);
+        case "delete": return ops.delete(operationContext(), args[0], args[1]).catch((err) => { throw withStoredSettingsHint(method, err); });
     }
 }
