@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
+import { reportInterruptedCreate } from "../../provider/bridge/creation-marker";
 import type { CheckContext, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
@@ -111,7 +112,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
         const marker = ctx.creationMarker;
         const interrupted = marker === undefined ? undefined : await findCreated(ctx, marker);
         if (interrupted) {
-            ctx.log(`workspace ${interrupted.workspace_id} was created by an interrupted run of this resource; finishing it instead of creating another`);
+            reportInterruptedCreate(ctx.log, `workspace ${interrupted.workspace_id}`);
             return adopt(ctx, inputs, interrupted.workspace_id);
         }
         const token = marker ?? randomUUID();
