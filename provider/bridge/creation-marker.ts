@@ -15,6 +15,7 @@
  */
 import { holdsDeployedInputs, sha256, stableJson } from "../values";
 import { INSTANCE_KEY } from "./service-instance";
+import { OWNER_KEY } from "./ownership";
 
 /** Hidden input set by the program: the resource's URN. */
 export const URN_KEY = "__urn";
@@ -74,4 +75,4 @@ export function reportInterruptedCreate(log: (message: string) => void, found: s
 }
 
 /** Hidden inputs and outputs, which are not the resource's own (the schema and the spec never see them). */
-export const HIDDEN_KEYS = [URN_KEY, MARKER_KEY, INSTANCE_KEY];
+export const HIDDEN_KEYS = [URN_KEY, MARKER_KEY, INSTANCE_KEY, OWNER_KEY];

@@ -31,6 +31,11 @@ export interface OperationContext {
      * an interrupted create is found again instead of repeated.
      */
     creationMarker?: string;
+    /**
+     * The owner of the object (ownership.ts: `<project>/<stack>/<name>`), when known: a resource
+     * marks the objects it creates or adopts with it and compares it with the marks it finds.
+     */
+    owner?: string;
 }
 
 export interface ReadOutcome<I, O> {

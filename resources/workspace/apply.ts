@@ -115,7 +115,7 @@ export async function applyWorkspace(
         if (changedScalars.length > 0 || plan.bulk.length > 0) {
             await ctx.client.request({
                 method: "POST", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`,
-                body: workspaceBody(news, { collections: plan.bulk, cleared }),
+                body: workspaceBody(news, { collections: plan.bulk, cleared, owner: ctx.owner }),
             });
             for (const s of SCALARS) known[s] = news[s];
             for (const c of plan.bulk) knownDigests[c] = digestsOf({ [c]: news[c] })[c];

@@ -28,6 +28,7 @@ export const optionProperties = {
     waitForTraining: { type: "boolean" },
     trainingTimeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 86400 },
     adoptWorkspaceId: { type: "string", minLength: 1 },
+    takeOver: { type: "boolean" },
 };
 
 export const workspaceSchema = {

@@ -7,6 +7,7 @@
 import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
 import { reportInterruptedCreate } from "../../provider/bridge/creation-marker";
+import { otherOwner, ownerMarkOf, requireAdoptable, withOwnerMark } from "./ownership";
 import type { CheckContext, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
@@ -15,7 +16,7 @@ import { digestKey } from "../../provider/element-digests";
 import { canonicalCollection, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
 import { applyWorkspace, digestsOf, storedDigests } from "./apply";
-import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
+import { CREATION_TOKEN_KEY, projectOnto, withoutCreationToken, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
 import { workspaceSummary } from "./summary";
 import { waitForTraining } from "./training";
@@ -75,7 +76,9 @@ async function currentStatus(ctx: OperationContext, outputs: WorkspaceOutputs, o
 
 /** Takes over workspace `id` (adoptWorkspaceId, or the object of an interrupted create): brings it to the declared state. */
 async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string): Promise<{ id: string; outs: WorkspaceOutputs }> {
-    const live = workspaceFromApi(await getWorkspace(ctx, id, true));
+    const body = await getWorkspace(ctx, id, true);
+    requireAdoptable(id, body.metadata, ctx.owner, inputs.takeOver);
+    const live = workspaceFromApi(body);
     if (live.language !== inputs.language) {
         throw new Error(`adoptWorkspaceId ${id}: its language is ${live.language}, the declared language is ${inputs.language} (a workspace's language cannot change)`);
     }
@@ -83,6 +86,11 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string)
     // the state had it: undeclared settings are not managed, so they must not read as cleared.
     const held = projectOnto(live, inputs);
     const { outputs, contentChanged } = await applyWorkspace(ctx, id, held, digestsOf(held), inputs);
+    if (ctx.owner !== undefined && ownerMarkOf(body.metadata) !== ctx.owner) {
+        // The adopted workspace carries this resource's mark from now on (undeclared metadata kept).
+        const metadata = withOwnerMark(inputs.metadata ?? withoutCreationToken(body.metadata), ctx.owner);
+        await ctx.client.request({ method: "POST", api: "v1", path: apiPath`/v1/workspaces/${id}`, body: { metadata } });
+    }
     const outs = contentChanged || live.status !== "Available" ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
     return { id, outs };
 }
@@ -118,7 +126,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
         const token = marker ?? randomUUID();
         const created = await ctx.client.request<ApiWorkspace>({
             method: "POST", api: "v1", path: "/v1/workspaces",
-            body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
+            body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token, owner: ctx.owner }),
             idempotent: false,
             expect: ["workspace_id"],
             reconcile: () => findCreated(ctx, token),
@@ -143,6 +151,12 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     },
 
     async delete(ctx, id) {
+        // A workspace another stack took over is theirs now: this stack only stops managing it.
+        const owner = otherOwner((await getWorkspace(ctx, id, false)).metadata, ctx.owner);
+        if (owner !== undefined) {
+            ctx.log(`workspace ${id} is owned by ${owner} now: left in place, no longer managed by this stack`);
+            return;
+        }
         await ctx.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${id}` });
     },
 };

@@ -55,6 +55,12 @@ export interface WorkspaceInputs {
      * way in. Deleting the resource later deletes the workspace. Never a change by itself.
      */
     adoptWorkspaceId?: string;
+    /**
+     * Adopt the workspace even when another stack owns it (its `metadata.pulumi_owner` names
+     * another stack or resource): the mark becomes this resource's, and the other stack can no
+     * longer update or delete it. Without it such an adoption fails naming the owner. Never a change by itself.
+     */
+    takeOver?: boolean;
 }
 
 /**
