@@ -99,7 +99,10 @@ export async function dispatch(type: string, method: Method, args: any[]): Promi
             // Diff runs with the current settings: an object stored for another instance must not read as unchanged.
             operationsFor(type).requireInstance(operationContext(), args[0], args[1] ?? {});
             const result = planReporter.diff(type, ops, args[0], args[1], args[2]);
-            if (result.changes) await probeConnection(operationContext());
+            if (result.changes) {
+                await probeConnection(operationContext());
+                for (const note of await ops.liveChangeNotes(operationContext(), type, args[0], args[1], args[2])) stderrSink(note);
+            }
             return result;
         }
         case "create": return ops.create(operationContext(), args[0]);

@@ -9,7 +9,8 @@ import { type CheckFailure, compileInputSchema } from "../validation";
 import { isNotFound } from "../http/errors";
 import { describeChange, type ResourceSummary } from "../change-summary/describe";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
-import type { CheckContext, OperationContext, ResourceSpec } from "./spec";
+import type { CheckContext, LiveChanges, OperationContext, ResourceSpec } from "./spec";
+import { conflictError, driftWarning, NO_CHANGES, OVERWRITE_KEY } from "./live-changes";
 import { creationMarker, HIDDEN_KEYS, MARKER_KEY, URN_KEY } from "./creation-marker";
 import { OWNER_KEY, ownerOf } from "./ownership";
 import { Digesting } from "./digests";
@@ -155,11 +156,22 @@ export class ResourceOperations<I extends object, O extends object> {
         const inputs = this.inputsOf(news);
         try {
             const hidden = this.hiddenOutputs(ctx, olds, news);
+            // Never a silent overwrite (live-changes.ts).
+            const changes = await this.liveChanges(ctx, id, olds, news);
+            if (changes.drift.length > 0) ctx.log(driftWarning(this.spec.type, id, changes.drift));
+            if (changes.conflicts.length > 0 && (inputs as Bag)[OVERWRITE_KEY] !== true) throw conflictError(this.spec.type, id, changes.conflicts);
             const outs = await this.spec.update({ ...ctx, owner: hidden[OWNER_KEY] }, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O, inputs);
             return { outs: { ...this.outputs(inputs, outs), ...hidden } };
         } catch (err) {
             throw describeFailure(this.spec.type, "update", id, this.completePartial(err, news, this.hiddenOutputs(ctx, olds, news)));
         }
+    }
+
+    /** What changed in the service since the last deploy, against `news` (live-changes.ts); none when the spec does not say. */
+    async liveChanges(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<LiveChanges> {
+        if (!this.spec.liveChanges) return NO_CHANGES;
+        const stored = this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O;
+        return this.spec.liveChanges({ ...ctx, owner: news[OWNER_KEY] ?? olds[OWNER_KEY] }, id, stored, this.inputsOf(news));
     }
 
     /** The update of a resource whose content is unchanged but stored in an earlier shape: outputs rewritten from the stored ones, no API call. */

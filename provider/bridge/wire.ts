@@ -21,6 +21,7 @@ import { CONTENT_HASH_KEY, contentHash } from "./digests";
 import { applyIgnoreChanges, IGNORED_KEY } from "./ignore-changes";
 import { isUnpackedState, pack, PACKED_KEY, unpack } from "./packing";
 import { holdsDeployedInputs, withoutKeys } from "../values";
+import { OVERWRITE_KEY, planNotes } from "./live-changes";
 
 type Bag = Record<string, any>;
 
@@ -139,6 +140,13 @@ export class WireOperations {
             ? this.ops.restate(stored, declared)
             : await this.packingFailures(() => this.ops.update(ctx, id, stored, declared));
         return { ...result, outs: this.packOut(result.outs) };
+    }
+
+    /** The plan's notes on changes made in the service since the last deploy (live-changes.ts). */
+    async liveChangeNotes(ctx: OperationContext, type: string, id: string, olds: Bag, news: Bag): Promise<string[]> {
+        const declared = unpack(news, this.packed);
+        const changes = await this.ops.liveChanges(ctx, id, unpack(olds, this.packed), declared);
+        return planNotes(type, id, changes, declared[OVERWRITE_KEY] === true);
     }
 
     delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {

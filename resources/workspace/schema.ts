@@ -29,6 +29,7 @@ export const optionProperties = {
     trainingTimeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 86400 },
     adoptWorkspaceId: { type: "string", minLength: 1 },
     takeOver: { type: "boolean" },
+    overwriteLiveChanges: { type: "boolean" },
 };
 
 export const workspaceSchema = {

@@ -8,6 +8,7 @@ import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
 import { reportInterruptedCreate } from "../../provider/bridge/creation-marker";
 import { otherOwner, ownerMarkOf, requireAdoptable, withOwnerMark } from "./ownership";
+import { liveChanges, stamped } from "./live-changes";
 import type { CheckContext, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
@@ -92,7 +93,7 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string)
         await ctx.client.request({ method: "POST", api: "v1", path: apiPath`/v1/workspaces/${id}`, body: { metadata } });
     }
     const outs = contentChanged || live.status !== "Available" ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
-    return { id, outs };
+    return { id, outs: await stamped(ctx, outs) };
 }
 
 export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
@@ -132,7 +133,7 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
             reconcile: () => findCreated(ctx, token),
         });
         const outputs: WorkspaceOutputs = { ...inputs, workspaceId: created.workspace_id, status: created.status };
-        return { id: created.workspace_id, outs: await trained(ctx, outputs, "created") };
+        return { id: created.workspace_id, outs: await stamped(ctx, await trained(ctx, outputs, "created")) };
     },
 
     async read(ctx, id, olds) {
@@ -145,9 +146,11 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
         return { outs: { ...inputs, workspaceId: id, status: live.status }, inputs };
     },
 
+    liveChanges,
+
     async update(ctx, id, olds, news) {
         const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, storedDigests(olds), news);
-        return contentChanged ? await trained(ctx, outputs, "updated") : await currentStatus(ctx, outputs, olds);
+        return stamped(ctx, contentChanged ? await trained(ctx, outputs, "updated") : await currentStatus(ctx, outputs, olds));
     },
 
     async delete(ctx, id) {

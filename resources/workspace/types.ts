@@ -61,6 +61,12 @@ export interface WorkspaceInputs {
      * longer update or delete it. Without it such an adoption fails naming the owner. Never a change by itself.
      */
     takeOver?: boolean;
+    /**
+     * Let an update overwrite elements that were changed in the service (e.g. in the tooling) since
+     * this stack's last deploy. Without it such an update fails naming them, and the plan says so
+     * beforehand. Never a change by itself.
+     */
+    overwriteLiveChanges?: boolean;
 }
 
 /**
@@ -73,6 +79,8 @@ export interface WorkspaceOutputs extends WorkspaceInputs, Partial<Record<Digest
     workspaceId: string;
     /** Training status when last created, updated or refreshed: Available, Training, Failed, ... */
     status?: string;
+    /** The service's `updated` stamp of the workspace as this stack's last deploy left it: a later stamp means someone changed it since. */
+    deployedUpdated?: string;
 }
 
 type DigestKey = `${CollectionName}Digests`;

@@ -1,0 +1,64 @@
+/**
+ * Never a silent overwrite. The state keeps the workspace's `updated` stamp as of the end of its
+ * last create, update or adoption (`deployedUpdated`); before an update, one plain GET (not the
+ * export-limited read) tells whether anything changed in the service since. Only then are the
+ * owned collections listed (the element list routes, not the workspace export) and compared with
+ * the stored digests: an element changed in the service that this update would write is a
+ * conflict, one the update leaves alone is drift (provider/bridge/live-changes.ts says what
+ * follows). The same GET shows a workspace another stack took over.
+ */
+import { type ElementDigest, digestMap, samePosition } from "../../provider/element-digests";
+import { apiPath } from "../../provider/http/path";
+import type { LiveChanges, OperationContext } from "../../provider/bridge/spec";
+import { identityOf, ELEMENT_KINDS } from "../v1-elements/kinds";
+import { collectionPath, elementFromApi } from "../v1-elements/element-client";
+import { storedDigests } from "./apply";
+import { otherOwner } from "./ownership";
+import type { WorkspaceInputs, WorkspaceOutputs } from "./types";
+
+interface Stamp { updated?: string; metadata?: Record<string, unknown> }
+
+/** The workspace's `updated` stamp and metadata: a plain GET. */
+export function liveStamp(ctx: OperationContext, workspaceId: string): Promise<Stamp> {
+    return ctx.client.request<Stamp>({ method: "GET", api: "v1", path: apiPath`/v1/workspaces/${workspaceId}`, query: { include_audit: true } });
+}
+
+/** `outputs` with the stamp of the workspace as this deploy leaves it. */
+export async function stamped<O extends { workspaceId: string }>(ctx: OperationContext, outputs: O): Promise<O & { deployedUpdated?: string }> {
+    const { updated } = await liveStamp(ctx, outputs.workspaceId);
+    return updated === undefined ? outputs : { ...outputs, deployedUpdated: updated };
+}
+
+/** What changed in the service since the last deploy, against what `news` would write. */
+export async function liveChanges(ctx: OperationContext, workspaceId: string, olds: WorkspaceOutputs, news: WorkspaceInputs): Promise<LiveChanges> {
+    const stamp = await liveStamp(ctx, workspaceId);
+    const owner = otherOwner(stamp.metadata, ctx.owner);
+    if (owner !== undefined) {
+        throw new Error(`workspace ${workspaceId} is owned by ${owner} now (it was taken over); this stack no longer updates it. ` +
+            "Remove it from this stack (`pulumi state delete <urn>`) or take it back with `takeOver: true` on a new resource.");
+    }
+    const changes: LiveChanges = { conflicts: [], drift: [] };
+    if (olds.deployedUpdated === undefined || stamp.updated === olds.deployedUpdated) return changes;
+    const stored = storedDigests(olds);
+    for (const kind of ELEMENT_KINDS) {
+        const before = stored[kind.collection];
+        if (!before) continue;
+        const identity = identityOf(kind);
+        const items = await ctx.client.paginate<unknown>({
+            api: "v1", path: collectionPath(kind, workspaceId), itemsKey: kind.apiCollection, query: kind.exportOnGet ? { export: true } : undefined,
+        });
+        const live = digestMap(identity, items.map((item) => elementFromApi(kind, item)));
+        const declared = Array.isArray(news[kind.collection]) ? digestMap(identity, news[kind.collection] as object[]) : undefined;
+        for (const key of new Set([...before.keys(), ...live.keys()])) {
+            if (same(before.get(key), live.get(key))) continue;
+            const written = declared !== undefined && !same(before.get(key), declared.get(key));
+            (written ? changes.conflicts : changes.drift).push(`${kind.label} "${key}"`);
+        }
+    }
+    return changes;
+}
+
+function same(a: ElementDigest | undefined, b: ElementDigest | undefined): boolean {
+    if (a === undefined || b === undefined) return a === b;
+    return a.hash === b.hash && samePosition(a, b);
+}
