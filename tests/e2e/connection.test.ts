@@ -7,14 +7,12 @@ import { expect } from "chai";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import type { CliResult } from "../../drivers/pulumi-cli";
-import { changedSteps, cliFixture, describeWithCli } from "./support";
+import { changedSteps, cliFixture, describeWithCli, shown } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "ownership");
 const APIKEY = "connection-test-key";
 const NO_RETRIES = { "watson-assistant:maxRetries": "0" };
 
-const text = (result: CliResult) => `${result.stdout}\n${result.stderr}\n${result.diagnostics.map((d) => d.message).join("\n")}`;
 
 describeWithCli("The service connection through the Pulumi CLI", (cli) => {
     it("a stack pointed at another instance fails its preview and up naming both instances, and deploys nothing there", async () => {
@@ -26,7 +24,7 @@ describeWithCli("The service connection through the Pulumi CLI", (cli) => {
             await stack.setConfig("watson-assistant:url", other.url);
             const preview = await stack.preview([], { allowFailure: true });
             expect(preview.code, "preview against another instance").to.not.equal(0);
-            expect(text(preview)).to.match(/lives in service instance http:\/\/127\.0\.0\.1:\d+.*now points at http:\/\/127\.0\.0\.1:\d+/s);
+            expect(shown(preview)).to.match(/lives in service instance http:\/\/127\.0\.0\.1:\d+.*now points at http:\/\/127\.0\.0\.1:\d+/s);
             const up = await stack.up([], { allowFailure: true });
             expect(up.code, "up against another instance").to.not.equal(0);
             expect(changedSteps(up)).to.deep.equal({});
@@ -48,7 +46,7 @@ describeWithCli("The service connection through the Pulumi CLI", (cli) => {
             const stack = await fx.newStack("dev", { ...NO_RETRIES, "watson-assistant:url": gone.url });
             const preview = await stack.preview([], { allowFailure: true });
             expect(preview.code).to.not.equal(0);
-            expect(text(preview)).to.include(`the service at ${gone.url} cannot be reached`);
+            expect(shown(preview)).to.include(`the service at ${gone.url} cannot be reached`);
         } finally {
             await fx.close();
         }
@@ -61,7 +59,7 @@ describeWithCli("The service connection through the Pulumi CLI", (cli) => {
             await stack.setConfig("watson-assistant:apikey", "a-wrong-key", { secret: true });
             const preview = await stack.preview([], { allowFailure: true });
             expect(preview.code).to.not.equal(0);
-            expect(text(preview)).to.include("refused the credentials");
+            expect(shown(preview)).to.include("refused the credentials");
         } finally {
             await fx.close();
         }
@@ -80,11 +78,11 @@ describeWithCli("The service connection through the Pulumi CLI", (cli) => {
             await stack.setConfig("watson-assistant:apikey", APIKEY, { secret: true });
             const plain = await stack.refresh([], { allowFailure: true });
             expect(plain.code, "plain refresh: the stored (wrong) key").to.not.equal(0);
-            expect(text(plain)).to.include("run `pulumi refresh --run-program`");
+            expect(shown(plain)).to.include("run `pulumi refresh --run-program`");
             const withProgram = await stack.refresh(["--run-program"], { allowFailure: true });
-            expect(withProgram.code, text(withProgram)).to.equal(0);
+            expect(withProgram.code, shown(withProgram)).to.equal(0);
             const destroyed = await stack.destroy(["--run-program"], { allowFailure: true });
-            expect(destroyed.code, text(destroyed)).to.equal(0);
+            expect(destroyed.code, shown(destroyed)).to.equal(0);
             expect((await new EmulatorClient(fx.emu.url, { apikey: APIKEY }).get("/v1/workspaces")).workspaces).to.deep.equal([]);
         } finally {
             await fx.close();

@@ -13,7 +13,7 @@ import { EmulatorClient } from "../../drivers/emulator-client";
 import type { CliResult, CliStack, RunningCommand } from "../../drivers/pulumi-cli";
 import { isRunning } from "../../drivers/pulumi-cli/process-tree";
 import { everyTestPassed, recordFigures } from "../reliability/support/figures";
-import { cliFixture, describeWithCli, type CliFixture } from "./support";
+import { cliFixture, describeWithCli, shown, type CliFixture } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "interrupted");
 const INTENTS = 300;
@@ -58,8 +58,6 @@ async function recover(stack: CliStack): Promise<CliResult> {
     return stack.up();
 }
 
-/** Everything the CLI showed of a run: its output and the diagnostics (provider logs, warnings). */
-const shown = (result: CliResult) => `${result.stdout}\n${result.stderr}\n${result.diagnostics.map((d) => d.message).join("\n")}`;
 
 /** Objects beyond the one each name should have: what an interrupted create must never leave. */
 function duplicatesOf(names: string[]): number {

@@ -7,12 +7,10 @@
 import { expect } from "chai";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import type { CliResult } from "../../drivers/pulumi-cli";
-import { cliFixture, describeWithCli } from "./support";
+import { cliFixture, describeWithCli, shown } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "ownership");
 
-const text = (result: CliResult) => `${result.stdout}\n${result.stderr}\n${result.diagnostics.map((d) => d.message).join("\n")}`;
 
 describeWithCli("Changes made in the service since the last deploy, through the Pulumi CLI", (cli) => {
     it("an intent edited in the service and in code: the preview shows the conflict, up refuses it until overwriteLiveChanges; drift is reported", async () => {
@@ -29,12 +27,12 @@ describeWithCli("Changes made in the service since the last deploy, through the 
             await stack.setConfig("prefix", "edited ");
 
             const preview = await stack.preview();
-            expect(text(preview)).to.include('intent "intent_0" changed in the service').and.to.include("`pulumi up` will fail");
-            expect(text(preview)).to.match(/intent "intent_3" changed in the service since this stack's last deploy \(drift/);
+            expect(shown(preview)).to.include('intent "intent_0" changed in the service').and.to.include("`pulumi up` will fail");
+            expect(shown(preview)).to.match(/intent "intent_3" changed in the service since this stack's last deploy \(drift/);
 
             const refused = await stack.up([], { allowFailure: true });
             expect(refused.code, "up over an edit made in the service").to.not.equal(0);
-            expect(text(refused)).to.include('intent "intent_0" changed in the service').and.to.include("overwriteLiveChanges: true");
+            expect(shown(refused)).to.include('intent "intent_0" changed in the service').and.to.include("overwriteLiveChanges: true");
             expect(await examples("intent_0"), "the edit made in the service").to.deep.equal(["typed in the tooling"]);
 
             await stack.setConfig("overwrite", "true");

@@ -6,12 +6,10 @@
 import { expect } from "chai";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import type { CliResult } from "../../drivers/pulumi-cli";
-import { cliFixture, describeWithCli } from "./support";
+import { cliFixture, describeWithCli, shown } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "ownership");
 
-const text = (result: CliResult) => `${result.stdout}\n${result.stderr}\n${result.diagnostics.map((d) => d.message).join("\n")}`;
 
 describeWithCli("Ownership of objects through the Pulumi CLI", (cli) => {
     it("a second stack adopting a workspace fails naming its owner, takes it only with takeOver, and the first stack's destroy leaves it", async () => {
@@ -26,7 +24,7 @@ describeWithCli("Ownership of objects through the Pulumi CLI", (cli) => {
             const second = await fx.newStack("second", { adopt: id, name: "Shared" });
             const refused = await second.up([], { allowFailure: true });
             expect(refused.code, "the second adoption").to.not.equal(0);
-            expect(text(refused)).to.include(`workspace ${id} is owned by ownership/first/ws`).and.to.include("takeOver: true");
+            expect(shown(refused)).to.include(`workspace ${id} is owned by ownership/first/ws`).and.to.include("takeOver: true");
 
             await second.setConfig("takeOver", "true");
             await second.up();
