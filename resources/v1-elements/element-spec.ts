@@ -15,6 +15,7 @@
 import { URN_KEY } from "../../provider/bridge/creation-marker";
 import type { ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
+import { withoutKeys } from "../../provider/values";
 import { createElement, deleteElement, getElement, updateElement } from "./element-client";
 import { type ElementKind, keyOf, sameElement } from "./kinds";
 import { elementSchema } from "./schemas";
@@ -88,9 +89,11 @@ export function elementResourceSpec<E extends object>(
             return { outs: inputs, inputs };
         },
         // An element changed in the service since the last deploy: the update would overwrite it.
+        // Positions are left out: the service moves dialog nodes when another node takes their place.
         async liveChanges(ctx, _id, olds) {
             const live = await getElement(ctx.client, kind, olds.workspaceId, keyOf(kind, olds));
-            const changed = live !== undefined && !sameElement(kind, live, elementOf(olds));
+            const unplaced = (element: E) => withoutKeys(element, kind.position ?? []);
+            const changed = live !== undefined && !sameElement(kind, unplaced(live), unplaced(elementOf(olds)));
             return { conflicts: changed ? [`${kind.label} "${keyOf(kind, olds)}"`] : [], drift: [] };
         },
         async update(ctx, _id, olds, news) {

@@ -7,7 +7,7 @@
  * conflict, one the update leaves alone is drift (provider/bridge/live-changes.ts says what
  * follows). The same GET shows a workspace another stack took over.
  */
-import { type ElementDigest, digestMap, samePosition } from "../../provider/element-digests";
+import { type ElementDigest, digestMap } from "../../provider/element-digests";
 import { apiPath } from "../../provider/http/path";
 import type { LiveChanges, OperationContext } from "../../provider/bridge/spec";
 import { identityOf, ELEMENT_KINDS } from "../v1-elements/kinds";
@@ -58,7 +58,11 @@ export async function liveChanges(ctx: OperationContext, workspaceId: string, ol
     return changes;
 }
 
+/**
+ * Same content. Positions are left out: the service moves dialog nodes behind the state's back
+ * (placing a node makes the one that held its place follow it), which is no one's edit.
+ */
 function same(a: ElementDigest | undefined, b: ElementDigest | undefined): boolean {
     if (a === undefined || b === undefined) return a === b;
-    return a.hash === b.hash && samePosition(a, b);
+    return a.hash === b.hash;
 }
