@@ -90,10 +90,12 @@ export function elementResourceSpec<E extends object>(
         },
         // An element changed in the service since the last deploy: the update would overwrite it.
         // Positions are left out: the service moves dialog nodes when another node takes their place.
-        async liveChanges(ctx, _id, olds) {
+        // An element already as declared (e.g. written by an interrupted update) has nothing to lose.
+        async liveChanges(ctx, _id, olds, news) {
             const live = await getElement(ctx.client, kind, olds.workspaceId, keyOf(kind, olds));
             const unplaced = (element: E) => withoutKeys(element, kind.position ?? []);
-            const changed = live !== undefined && !sameElement(kind, unplaced(live), unplaced(elementOf(olds)));
+            const changed = live !== undefined && !sameElement(kind, unplaced(live), unplaced(elementOf(olds)))
+                && !sameElement(kind, unplaced(live), unplaced(elementOf(news)));
             return { conflicts: changed ? [`${kind.label} "${keyOf(kind, olds)}"`] : [], drift: [] };
         },
         async update(ctx, _id, olds, news) {

@@ -51,6 +51,8 @@ export async function liveChanges(ctx: OperationContext, workspaceId: string, ol
         const declared = Array.isArray(news[kind.collection]) ? digestMap(identity, news[kind.collection] as object[]) : undefined;
         for (const key of new Set([...before.keys(), ...live.keys()])) {
             if (same(before.get(key), live.get(key))) continue;
+            // Already as declared (e.g. written by an interrupted update of this stack): nothing to lose.
+            if (declared !== undefined && same(live.get(key), declared.get(key))) continue;
             const written = declared !== undefined && !same(before.get(key), declared.get(key));
             (written ? changes.conflicts : changes.drift).push(`${kind.label} "${key}"`);
         }

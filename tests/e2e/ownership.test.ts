@@ -12,7 +12,7 @@ const PROGRAM = path.join(__dirname, "fixtures", "ownership");
 
 
 describeWithCli("Ownership of objects through the Pulumi CLI", (cli) => {
-    it("a second stack adopting a workspace fails naming its owner, takes it only with takeOver, and the first stack's destroy leaves it", async () => {
+    it("a second stack adopting a workspace fails naming its owner, takes it only with takeOver; the first stack then neither updates nor deletes it", async () => {
         const fx = await cliFixture(cli, PROGRAM);
         try {
             const service = new EmulatorClient(fx.emu.url);
@@ -29,6 +29,11 @@ describeWithCli("Ownership of objects through the Pulumi CLI", (cli) => {
             await second.setConfig("takeOver", "true");
             await second.up();
             expect((await service.get(`/v1/workspaces/${id}`)).metadata).to.include({ pulumi_owner: "ownership/second/ws" });
+
+            await first.setConfig("prefix", "changed by the first stack ");
+            const stale = await first.up([], { allowFailure: true });
+            expect(stale.code, "an update by the stack it was taken from").to.not.equal(0);
+            expect(shown(stale)).to.include(`workspace ${id} is owned by ownership/second/ws now`);
 
             await first.destroy();
             expect((await service.call("GET", `/v1/workspaces/${id}`)).status, "the workspace after the first stack's destroy").to.equal(200);
