@@ -99,7 +99,8 @@ export async function dispatch(type: string, method: Method, args: any[]): Promi
             // Diff runs with the current settings: an object stored for another instance must not read as unchanged.
             operationsFor(type).requireInstance(operationContext(), args[0], args[1] ?? {});
             const result = planReporter.diff(type, ops, args[0], args[1], args[2]);
-            if (result.changes) {
+            // A change of the service's content (not a rewrite of state of an earlier version, which calls nothing).
+            if (result.changes && !ops.restates(args[1], args[2])) {
                 await probeConnection(operationContext());
                 for (const note of await ops.liveChangeNotes(operationContext(), type, args[0], args[1], args[2])) stderrSink(note);
             }

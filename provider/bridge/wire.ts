@@ -134,9 +134,7 @@ export class WireOperations {
 
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
         const [stored, declared] = [unpack(olds, this.packed), unpack(news, this.packed)];
-        // Only the shape of the state changes (diff's `rewriting`): the outputs are rewritten, the service is not called.
-        const restate = this.holdsContent(olds) && !this.ops.diff(stored, declared).changes;
-        const result = restate
+        const result = this.restates(olds, news, stored, declared)
             ? this.ops.restate(stored, declared)
             : await this.packingFailures(() => this.ops.update(ctx, id, stored, declared));
         return { ...result, outs: this.packOut(result.outs) };
@@ -147,6 +145,11 @@ export class WireOperations {
         const declared = unpack(news, this.packed);
         const changes = await this.ops.liveChanges(ctx, id, unpack(olds, this.packed), declared);
         return planNotes(type, id, changes, declared[OVERWRITE_KEY] === true);
+    }
+
+    /** Only the shape of the state changes (diff's `rewriting`): the outputs are rewritten, the service is not called. */
+    restates(olds: Bag, news: Bag, stored = unpack(olds, this.packed), declared = unpack(news, this.packed)): boolean {
+        return this.holdsContent(olds) && !this.ops.diff(stored, declared).changes;
     }
 
     delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {
