@@ -62,6 +62,18 @@ describe("Intent, Entity and DialogNode resources (v1)", () => {
                 expect((await r.diff(id, read.props, checked.inputs)).changes).to.equal(false);
             });
 
+            it("an update over an edit made in the service fails naming the element; overwriteLiveChanges overwrites it", async () => {
+                const r = fx.resource(c.type);
+                const { id, outs } = await createChecked(r, { workspaceId, ...c.inputs });
+                await fx.api("POST", `/v1/workspaces/${workspaceId}/${c.path}/${encodeURIComponent(keyOf(c.inputs))}`, c.tooling);
+                fx.emu.resetStats();
+                const refused = await updateChecked(r, id, outs, { workspaceId, ...c.edited }).then(() => undefined, (err: Error) => err);
+                expect(refused?.message).to.include(`"${keyOf(c.inputs)}" changed in the service since this stack's last deploy`).and.to.include("overwriteLiveChanges: true");
+                expect(fx.writes(), "nothing overwritten").to.equal(0);
+                await updateChecked(r, id, outs, { workspaceId, ...c.edited, overwriteLiveChanges: true });
+                expect(fx.writes()).to.equal(1);
+            });
+
             it("updates in place with exactly one call", async () => {
                 const r = fx.resource(c.type);
                 const { id, outs } = await createChecked(r, { workspaceId, ...c.inputs });
