@@ -17,6 +17,9 @@ import { PlanReporter } from "../provider/bridge/plan-reporter";
 import type { CheckContext, OperationContext } from "../provider/bridge/spec";
 import { stableJson } from "../provider/values";
 import { WireOperations } from "../provider/bridge/wire";
+import { isNewResource } from "../provider/bridge/plan-reporter";
+import { probeConnection } from "./connection-probe";
+import { withStoredSettingsHint } from "./stored-settings";
 
 export const CONFIG_NAMESPACE = "watson-assistant";
 
@@ -89,12 +92,23 @@ export async function dispatch(type: string, method: Method, args: any[]): Promi
         case "check": {
             const result = ops.check(args[0], args[1], checkContext());
             planReporter.check(type, ops, args[0], result);
+            if (isNewResource(args[0]) && !result.failures?.length) await probeConnection(operationContext());
             return result;
         }
-        case "diff": return planReporter.diff(type, ops, args[0], args[1], args[2]);
+        case "diff": {
+            // Diff runs with the current settings: an object stored for another instance must not read as unchanged.
+            operationsFor(type).requireInstance(operationContext(), args[0], args[1] ?? {});
+            const result = planReporter.diff(type, ops, args[0], args[1], args[2]);
+            // A change of the service's content (not a rewrite of state of an earlier version, which calls nothing).
+            if (result.changes && !ops.restates(args[1], args[2])) {
+                await probeConnection(operationContext());
+                for (const note of await ops.liveChangeNotes(operationContext(), type, args[0], args[1], args[2])) stderrSink(note);
+            }
+            return result;
+        }
         case "create": return ops.create(operationContext(), args[0]);
-        case "read": return ops.read(operationContext(), args[0], args[1] ?? {});
+        case "read": return ops.read(operationContext(), args[0], args[1] ?? {}).catch((err) => { throw withStoredSettingsHint(method, err); });
         case "update": return ops.update(operationContext(), args[0], args[1], args[2]);
-        case "delete": return ops.delete(operationContext(), args[0], args[1]);
+        case "delete": return ops.delete(operationContext(), args[0], args[1]).catch((err) => { throw withStoredSettingsHint(method, err); });
     }
 }

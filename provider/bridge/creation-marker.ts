@@ -14,6 +14,8 @@
  * attempt of the same step derives the same one.
  */
 import { holdsDeployedInputs, sha256, stableJson } from "../values";
+import { INSTANCE_KEY } from "./service-instance";
+import { OWNER_KEY } from "./ownership";
 
 /** Hidden input set by the program: the resource's URN. */
 export const URN_KEY = "__urn";
@@ -61,5 +63,16 @@ export function splitMarkerSuffix(text: string | undefined): { text: string | un
     return { text: match[1], marker: match[2] };
 }
 
-/** Hidden inputs, which are not the resource's own (the schema never sees them). */
-export const HIDDEN_KEYS = [URN_KEY, MARKER_KEY];
+/**
+ * Says that `found` (e.g. "workspace <id>") is the object of an interrupted create, taken over by
+ * this one, and what clears the engine's record of that create: the engine keeps warning about
+ * the "pending operation" on every later run until a refresh drops it (no provider can).
+ */
+export function reportInterruptedCreate(log: (message: string) => void, found: string): void {
+    log(`${found} was created by an interrupted run of this resource; finishing it instead of creating another. ` +
+        "Pulumi will keep warning that this create was interrupted (\"pending operations\") until you run " +
+        "`pulumi refresh --clear-pending-creates --yes` once this run has finished (it only drops that warning's record).");
+}
+
+/** Hidden inputs and outputs, which are not the resource's own (the schema and the spec never see them). */
+export const HIDDEN_KEYS = [URN_KEY, MARKER_KEY, INSTANCE_KEY, OWNER_KEY];

@@ -9,9 +9,12 @@ import { type CheckFailure, compileInputSchema } from "../validation";
 import { isNotFound } from "../http/errors";
 import { describeChange, type ResourceSummary } from "../change-summary/describe";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2 } from "../config";
-import type { CheckContext, OperationContext, ResourceSpec } from "./spec";
-import { creationMarker, HIDDEN_KEYS, MARKER_KEY } from "./creation-marker";
+import type { CheckContext, LiveChanges, OperationContext, ResourceSpec } from "./spec";
+import { conflictError, driftWarning, NO_CHANGES, OVERWRITE_KEY } from "./live-changes";
+import { creationMarker, HIDDEN_KEYS, MARKER_KEY, URN_KEY } from "./creation-marker";
+import { OWNER_KEY, ownerOf } from "./ownership";
 import { Digesting } from "./digests";
+import { INSTANCE_KEY, requireSameInstance, serviceInstanceOf } from "./service-instance";
 import { describeFailure, PartialFailure } from "./errors";
 import {
     containsUnknown, deepEqual, hashKey, isUnknownAt, PROVIDER_KEY, sha256, withoutKeys, withoutUndefined,
@@ -55,7 +58,8 @@ export class ResourceOperations<I extends object, O extends object> {
         if (failures.length > 0) return { inputs: news, failures: dedupe(failures) };
         const normalized = this.spec.normalize && !hasUnknowns ? this.spec.normalize(inputs) : inputs;
         const marker = creationMarker(olds ?? {}, news, this.spec.replaceOn);
-        return { inputs: { ...normalized, ...withoutUndefined({ [MARKER_KEY]: marker }), [PROVIDER_KEY]: news[PROVIDER_KEY] } };
+        const owner = ownerOf(news[URN_KEY]);
+        return { inputs: { ...normalized, ...withoutUndefined({ [MARKER_KEY]: marker, [OWNER_KEY]: owner }), [PROVIDER_KEY]: news[PROVIDER_KEY] } };
     }
 
     /** Compares the declared inputs with the stored outputs, property by property. */
@@ -124,20 +128,21 @@ export class ResourceOperations<I extends object, O extends object> {
         const inputs = this.inputsOf(news);
         try {
             const marker = news[MARKER_KEY] as string | undefined;
-            const { id, outs } = await this.spec.create({ ...ctx, creationMarker: marker }, inputs);
-            return { id, outs: { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: marker }) } };
+            const { id, outs } = await this.spec.create({ ...ctx, creationMarker: marker, owner: news[OWNER_KEY] }, inputs);
+            return { id, outs: { ...this.outputs(inputs, outs), ...this.hiddenOutputs(ctx, {}, news) } };
         } catch (err) {
-            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err, news[MARKER_KEY]));
+            throw describeFailure(this.spec.type, "create", undefined, this.completePartial(err, news, this.hiddenOutputs(ctx, {}, news)));
         }
     }
 
     async read(ctx: OperationContext, id: string, olds: Bag): Promise<dynamic.ReadResult> {
+        this.requireInstance(ctx, id, olds);
         try {
-            const result = await this.spec.read(ctx, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O);
+            const result = await this.spec.read({ ...ctx, owner: olds[OWNER_KEY] }, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O);
             if (!result) return { id: "" };
             // The creation marker stays with the object through refreshes (see creation-marker.ts).
             const marker = withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] });
-            const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...marker }, olds);
+            const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...this.hiddenOutputs(ctx, olds, {}) }, olds);
             if (!result.inputs) return { id, props: withoutUndefined(props) };
             return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
         } catch (err) {
@@ -147,32 +152,59 @@ export class ResourceOperations<I extends object, O extends object> {
     }
 
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
+        this.requireInstance(ctx, id, olds);
         const inputs = this.inputsOf(news);
         try {
-            const outs = await this.spec.update(ctx, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O, inputs);
-            return { outs: this.updatedOutputs(inputs, outs, olds, news) };
+            const hidden = this.hiddenOutputs(ctx, olds, news);
+            // Never a silent overwrite (live-changes.ts).
+            const changes = await this.liveChanges(ctx, id, olds, news);
+            if (changes.drift.length > 0) ctx.log(driftWarning(this.spec.type, id, changes.drift));
+            if (changes.conflicts.length > 0 && (inputs as Bag)[OVERWRITE_KEY] !== true) throw conflictError(this.spec.type, id, changes.conflicts);
+            const outs = await this.spec.update({ ...ctx, owner: hidden[OWNER_KEY] }, id, this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O, inputs);
+            return { outs: { ...this.outputs(inputs, outs), ...hidden } };
         } catch (err) {
-            throw describeFailure(this.spec.type, "update", id, this.completePartial(err, olds[MARKER_KEY] ?? news[MARKER_KEY]));
+            throw describeFailure(this.spec.type, "update", id, this.completePartial(err, news, this.hiddenOutputs(ctx, olds, news)));
         }
+    }
+
+    /** What changed in the service since the last deploy, against `news` (live-changes.ts); none when the spec does not say. */
+    async liveChanges(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<LiveChanges> {
+        if (!this.spec.liveChanges) return NO_CHANGES;
+        const stored = this.digesting.stored(withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS])) as O;
+        return this.spec.liveChanges({ ...ctx, owner: news[OWNER_KEY] ?? olds[OWNER_KEY] }, id, stored, this.inputsOf(news));
     }
 
     /** The update of a resource whose content is unchanged but stored in an earlier shape: outputs rewritten from the stored ones, no API call. */
     restate(olds: Bag, news: Bag): dynamic.UpdateResult {
-        return { outs: this.updatedOutputs(this.inputsOf(news), withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O, olds, news) };
+        const outs = this.outputs(this.inputsOf(news), withoutKeys(olds, [PROVIDER_KEY, ...HIDDEN_KEYS]) as O);
+        return { outs: { ...outs, ...this.hiddenOutputs({}, olds, news) } };
     }
 
-    /** What an update stores: the outputs, and the creation marker the object keeps. */
-    private updatedOutputs(inputs: I, outs: O, olds: Bag, news: Bag): Bag {
-        return { ...this.outputs(inputs, outs), ...withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY] }) };
+    /**
+     * What every stored state keeps besides the outputs: the creation marker the object carries, its
+     * service instance (the settings' one, else the stored one) and its owner (the URN's, else the stored one).
+     */
+    private hiddenOutputs(ctx: Partial<Pick<OperationContext, "settings">>, olds: Bag, news: Bag): Bag {
+        return withoutUndefined({
+            [MARKER_KEY]: olds[MARKER_KEY] ?? news[MARKER_KEY],
+            [INSTANCE_KEY]: instanceOf(ctx) ?? olds[INSTANCE_KEY],
+            [OWNER_KEY]: news[OWNER_KEY] ?? olds[OWNER_KEY],
+        });
     }
 
     async delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {
+        this.requireInstance(ctx, id, olds);
         try {
-            await this.spec.delete(ctx, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
+            await this.spec.delete({ ...ctx, owner: olds[OWNER_KEY] }, id, withoutKeys(olds, [PROVIDER_KEY]) as O);
         } catch (err) {
             if (isNotFound(err)) return;
             throw describeFailure(this.spec.type, "delete", id, err);
         }
+    }
+
+    /** The stored object must live in the instance the settings point at (service-instance.ts). */
+    requireInstance(ctx: Pick<OperationContext, "settings">, id: string | undefined, olds: Bag): void {
+        requireSameInstance(this.spec.type, id, olds[INSTANCE_KEY], instanceOf(ctx));
     }
 
     private canonical(name: string, value: unknown): unknown {
@@ -198,13 +230,22 @@ export class ResourceOperations<I extends object, O extends object> {
         return Object.fromEntries(this.writeOnly.map(hashKey).filter((k) => k in olds).map((k) => [k, olds[k]]));
     }
 
-    /** A partial failure's outputs are stored like a success's: no secrets, no undefined members. */
-    private completePartial(err: unknown, marker?: unknown): unknown {
+    /**
+     * A partial failure's outputs are stored like a success's: no secrets, no undefined members,
+     * and the serialized provider (`__provider`, from the inputs), which the plugin server adds to a
+     * success's outputs but not to an error's: without it refresh and destroy cannot load the provider.
+     */
+    private completePartial(err: unknown, news: Bag, hidden: Bag): unknown {
         if (!(err instanceof PartialFailure)) return err;
-        const props = withoutUndefined(this.digesting.outputs({ ...withoutKeys(err.properties, this.writeOnly), [MARKER_KEY]: marker }));
+        const props = withoutUndefined(this.digesting.outputs({
+            ...withoutKeys(err.properties, this.writeOnly), ...hidden, [PROVIDER_KEY]: news[PROVIDER_KEY],
+        }));
         return new PartialFailure(err.message, err.id, props, err.cause);
     }
 }
+
+/** The instance of the settings (none for a context without settings, as unit tests build). */
+const instanceOf = (ctx: Partial<Pick<OperationContext, "settings">>) => (ctx.settings?.url ? serviceInstanceOf(ctx.settings.url) : undefined);
 
 function dedupe(failures: CheckFailure[]): CheckFailure[] {
     const seen = new Set<string>();

@@ -31,8 +31,7 @@ export class PlanReporter {
 
     /** After a successful check: a resource without old inputs is a create, unless it is a replacement's second check. */
     check(type: string, ops: Planner, olds: Bag | undefined, result: dynamic.CheckResult): void {
-        const isNew = Object.keys(withoutKeys(olds ?? {}, [PROVIDER_KEY])).length === 0;
-        if (!isNew || (result.failures ?? []).length > 0) return;
+        if (!isNewResource(olds) || (result.failures ?? []).length > 0) return;
         if (this.replacing.delete(fingerprint(type, result.inputs ?? {}))) return;
         this.publish(type, () => ops.planCreate(result.inputs ?? {}));
     }
@@ -45,6 +44,11 @@ export class PlanReporter {
             this.warn(`plan summary of a ${type} unavailable: ${err instanceof Error ? err.message : String(err)}`);
         }
     }
+}
+
+/** Check of a resource without old inputs: a create (or a replacement's second check). */
+export function isNewResource(olds: Bag | undefined): boolean {
+    return Object.keys(withoutKeys(olds ?? {}, [PROVIDER_KEY])).length === 0;
 }
 
 /** The declared inputs: a replacement's second check derives a creation marker of its own. */

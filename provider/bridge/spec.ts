@@ -31,6 +31,19 @@ export interface OperationContext {
      * an interrupted create is found again instead of repeated.
      */
     creationMarker?: string;
+    /**
+     * The owner of the object (ownership.ts: `<project>/<stack>/<name>`), when known: a resource
+     * marks the objects it creates or adopts with it and compares it with the marks it finds.
+     */
+    owner?: string;
+}
+
+/** What changed in the service since the last deploy (provider/bridge/live-changes.ts). */
+export interface LiveChanges {
+    /** Changed in the service, and this update would write them (e.g. `intent "hello"`). */
+    conflicts: string[];
+    /** Changed in the service, and this update leaves them alone. */
+    drift: string[];
 }
 
 export interface ReadOutcome<I, O> {
@@ -93,6 +106,13 @@ export interface ResourceSpec<I extends object, O extends object> {
 
     /** How the plan summary printed in preview and up names this resource's changes. */
     summary?: SummaryShape<I>;
+
+    /**
+     * What changed in the service since the last deploy, against what an update to `news` would
+     * write; cheap reads only. A resource that declares it accepts the input
+     * `overwriteLiveChanges` (live-changes.ts): without it, an update with conflicts fails.
+     */
+    liveChanges?(ctx: OperationContext, id: string, olds: O, news: I): Promise<LiveChanges>;
 
     create(ctx: OperationContext, inputs: I): Promise<{ id: string; outs: O }>;
     /** Return undefined when the object is gone (the bridge also maps a 404 ApiError to gone). */

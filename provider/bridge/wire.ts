@@ -21,6 +21,7 @@ import { CONTENT_HASH_KEY, contentHash } from "./digests";
 import { applyIgnoreChanges, IGNORED_KEY } from "./ignore-changes";
 import { isUnpackedState, pack, PACKED_KEY, unpack } from "./packing";
 import { holdsDeployedInputs, withoutKeys } from "../values";
+import { OVERWRITE_KEY, planNotes } from "./live-changes";
 
 type Bag = Record<string, any>;
 
@@ -133,12 +134,22 @@ export class WireOperations {
 
     async update(ctx: OperationContext, id: string, olds: Bag, news: Bag): Promise<dynamic.UpdateResult> {
         const [stored, declared] = [unpack(olds, this.packed), unpack(news, this.packed)];
-        // Only the shape of the state changes (diff's `rewriting`): the outputs are rewritten, the service is not called.
-        const restate = this.holdsContent(olds) && !this.ops.diff(stored, declared).changes;
-        const result = restate
+        const result = this.restates(olds, news, stored, declared)
             ? this.ops.restate(stored, declared)
             : await this.packingFailures(() => this.ops.update(ctx, id, stored, declared));
         return { ...result, outs: this.packOut(result.outs) };
+    }
+
+    /** The plan's notes on changes made in the service since the last deploy (live-changes.ts). */
+    async liveChangeNotes(ctx: OperationContext, type: string, id: string, olds: Bag, news: Bag): Promise<string[]> {
+        const declared = unpack(news, this.packed);
+        const changes = await this.ops.liveChanges(ctx, id, unpack(olds, this.packed), declared);
+        return planNotes(type, id, changes, declared[OVERWRITE_KEY] === true);
+    }
+
+    /** Only the shape of the state changes (diff's `rewriting`): the outputs are rewritten, the service is not called. */
+    restates(olds: Bag, news: Bag, stored = unpack(olds, this.packed), declared = unpack(news, this.packed)): boolean {
+        return this.holdsContent(olds) && !this.ops.diff(stored, declared).changes;
     }
 
     delete(ctx: OperationContext, id: string, olds: Bag): Promise<void> {

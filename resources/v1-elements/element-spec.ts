@@ -15,8 +15,9 @@
 import { URN_KEY } from "../../provider/bridge/creation-marker";
 import type { ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
+import { withoutKeys } from "../../provider/values";
 import { createElement, deleteElement, getElement, updateElement } from "./element-client";
-import { type ElementKind, keyOf } from "./kinds";
+import { type ElementKind, keyOf, sameElement } from "./kinds";
 import { elementSchema } from "./schemas";
 import { elementResourceSummary } from "./summary-shapes";
 
@@ -32,6 +33,11 @@ export interface ElementPlacement {
      * (default false). Pulumi import does not work for dynamic providers; this is the way in.
      */
     adopt?: boolean;
+    /**
+     * Overwrite the element even when it was changed in the service (e.g. in the tooling) since
+     * this stack's last deploy; without it such an update fails naming the element. Never a change by itself.
+     */
+    overwriteLiveChanges?: boolean;
 }
 
 /** The inputs (and outputs) of an element resource: the element's fields and its placement. */
@@ -47,11 +53,12 @@ export function elementResourceSpec<E extends object>(
         ...properties,
         workspaceId: { type: "string", minLength: 1, replaceOnChange: true },
         adopt: { type: "boolean" },
+        overwriteLiveChanges: { type: "boolean" },
     }, kind.key) as { required: string[]; properties: object };
     schema.required = [...schema.required, "workspaceId"];
 
     const elementOf = (inputs: ElementInputs<E>): E => {
-        const { workspaceId: _w, adopt: _a, ...element } = inputs;
+        const { workspaceId: _w, adopt: _a, overwriteLiveChanges: _o, ...element } = inputs;
         return element as unknown as E;
     };
 
@@ -64,6 +71,7 @@ export function elementResourceSpec<E extends object>(
         check: (inputs) => rules(inputs, ""),
         summary: elementResourceSummary(type, kind),
         canonical: (property, value) => {
+            if (property === "overwriteLiveChanges") return undefined; // an option, never a change by itself
             if (property === "workspaceId" || property === "adopt" || property === kind.key) return value;
             // Compare each property through the element's canonical form (sorted sets, defaults dropped).
             const canonical = kind.canonical({ [kind.key]: "", [property]: value } as E) as Record<string, unknown>;
@@ -79,6 +87,16 @@ export function elementResourceSpec<E extends object>(
             if (live === undefined) return undefined;
             const inputs = { ...live, workspaceId: olds.workspaceId, ...(olds.adopt !== undefined ? { adopt: olds.adopt } : {}) } as ElementInputs<E>;
             return { outs: inputs, inputs };
+        },
+        // An element changed in the service since the last deploy: the update would overwrite it.
+        // Positions are left out: the service moves dialog nodes when another node takes their place.
+        // An element already as declared (e.g. written by an interrupted update) has nothing to lose.
+        async liveChanges(ctx, _id, olds, news) {
+            const live = await getElement(ctx.client, kind, olds.workspaceId, keyOf(kind, olds));
+            const unplaced = (element: E) => withoutKeys(element, kind.position ?? []);
+            const changed = live !== undefined && !sameElement(kind, unplaced(live), unplaced(elementOf(olds)))
+                && !sameElement(kind, unplaced(live), unplaced(elementOf(news)));
+            return { conflicts: changed ? [`${kind.label} "${keyOf(kind, olds)}"`] : [], drift: [] };
         },
         async update(ctx, _id, olds, news) {
             await updateElement(ctx.client, kind, news.workspaceId, keyOf(kind, olds), elementOf(news), { onMissing: "create", previous: elementOf(olds) });

@@ -3,6 +3,7 @@
  * whose create may be retried after an unknown outcome (assistants, releases) without duplicates.
  */
 import type { OperationContext } from "../../provider/bridge/spec";
+import { reportInterruptedCreate } from "../../provider/bridge/creation-marker";
 
 export interface ListSpec {
     /** Collection path, e.g. `/v2/assistants`. */
@@ -51,7 +52,7 @@ export async function createOnce<T>(ctx: OperationContext, options: CreateOnceOp
     const marker = options.marker;
     const interrupted = marker && existing.find((item) => marker.of(item) === marker.value);
     if (interrupted) {
-        ctx.log(`${options.what}: ${options.keyOf(interrupted)} was created by an interrupted run of this resource; using it instead of creating another`);
+        reportInterruptedCreate(ctx.log, `${options.what}: ${options.keyOf(interrupted)}`);
         return interrupted;
     }
     const before = new Set(existing.filter(options.matches).map(options.keyOf));

@@ -151,7 +151,7 @@ export async function applyWorkspace(
     try {
         for (const call of plan.workspaceCalls) {
             await runWorkspaceCall(ctx, workspaceId, call, workspaceBody({ ...news, ...call.collections }, {
-                collections: Object.keys(call.collections) as CollectionName[], cleared: call.scalars ? cleared : [],
+                collections: Object.keys(call.collections) as CollectionName[], cleared: call.scalars ? cleared : [], owner: ctx.owner,
             }), news.trainingTimeoutSeconds);
             if (call.scalars) for (const s of SCALARS) known[s] = news[s];
             recordWorkspaceCall(knownDigests, call);

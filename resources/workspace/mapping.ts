@@ -5,6 +5,7 @@
 import { fromApi, snakeCase, toApi } from "../../provider/casing";
 import { canonicalCollection, type CollectionName, ELEMENT_KINDS } from "../v1-elements/kinds";
 import { COLLECTIONS, SCALARS, type ScalarName, type WorkspaceInputs } from "./types";
+import { OWNER_METADATA_KEY, withOwnerMark } from "./ownership";
 
 /**
  * Metadata key holding the creation token of a workspace create, so that a create whose outcome
@@ -13,10 +14,10 @@ import { COLLECTIONS, SCALARS, type ScalarName, type WorkspaceInputs } from "./t
  */
 export const CREATION_TOKEN_KEY = "pulumi_creation_token";
 
-/** Metadata without the provider's creation marker (it is not content). */
+/** Metadata without the provider's marks, creation marker and owner (they are not content). */
 export function withoutCreationToken<M extends Record<string, unknown> | undefined>(metadata: M): M {
-    if (!metadata || !(CREATION_TOKEN_KEY in metadata)) return metadata;
-    const { [CREATION_TOKEN_KEY]: _token, ...rest } = metadata;
+    if (!metadata || !(CREATION_TOKEN_KEY in metadata || OWNER_METADATA_KEY in metadata)) return metadata;
+    const { [CREATION_TOKEN_KEY]: _token, [OWNER_METADATA_KEY]: _owner, ...rest } = metadata;
     return rest as M;
 }
 
@@ -31,6 +32,8 @@ export interface BodyParts {
     /** Scalars declared before and no longer: sent as cleared. */
     cleared?: readonly ScalarName[];
     creationToken?: string;
+    /** The owner's mark (ownership.ts), kept in any metadata the body sends. */
+    owner?: string;
 }
 
 export function workspaceBody(inputs: WorkspaceInputs, parts: BodyParts): Record<string, unknown> {
@@ -40,6 +43,9 @@ export function workspaceBody(inputs: WorkspaceInputs, parts: BodyParts): Record
     const body = toApi<Record<string, unknown>>(content);
     for (const scalar of parts.cleared ?? []) body[snakeCase(scalar)] = CLEARED[scalar];
     if (parts.creationToken) body.metadata = { ...(inputs.metadata ?? {}), [CREATION_TOKEN_KEY]: parts.creationToken };
+    if (parts.owner !== undefined && (body.metadata !== undefined || parts.creationToken)) {
+        body.metadata = withOwnerMark(body.metadata as Record<string, unknown> | undefined, parts.owner);
+    }
     return body;
 }
 

@@ -28,6 +28,8 @@ export const optionProperties = {
     waitForTraining: { type: "boolean" },
     trainingTimeoutSeconds: { type: "number", exclusiveMinimum: 0, maximum: 86400 },
     adoptWorkspaceId: { type: "string", minLength: 1 },
+    takeOver: { type: "boolean" },
+    overwriteLiveChanges: { type: "boolean" },
 };
 
 export const workspaceSchema = {

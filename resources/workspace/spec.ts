@@ -6,6 +6,9 @@
  */
 import { randomUUID } from "crypto";
 import { PartialFailure } from "../../provider/bridge/errors";
+import { reportInterruptedCreate } from "../../provider/bridge/creation-marker";
+import { otherOwner, ownerMarkOf, requireAdoptable, withOwnerMark } from "./ownership";
+import { liveChanges, stamped } from "./live-changes";
 import type { CheckContext, OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { apiPath } from "../../provider/http/path";
@@ -17,7 +20,7 @@ import { applyWorkspace, declaredBytes, digestsOf, storedDigests } from "./apply
 import { type ApiWorkspace, getWorkspace, sendWorkspace, waitForAsyncWrite } from "./endpoints";
 import { unchangedSince, updatedOf } from "./freshness";
 import { liveContent } from "./live-content";
-import { CREATION_TOKEN_KEY, projectOnto, workspaceBody, workspaceFromApi } from "./mapping";
+import { CREATION_TOKEN_KEY, projectOnto, withoutCreationToken, workspaceBody, workspaceFromApi } from "./mapping";
 import { workspaceSchema } from "./schema";
 import { workspaceSummary } from "./summary";
 import { waitForTraining } from "./training";
@@ -79,9 +82,11 @@ async function currentStatus(ctx: OperationContext, outputs: WorkspaceOutputs, o
 
 /** Takes over workspace `id` (adoptWorkspaceId, or the object of an interrupted create): brings it to the declared state. */
 async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string): Promise<{ id: string; outs: WorkspaceOutputs }> {
+    const body = await getWorkspace(ctx, id);
+    requireAdoptable(id, body.metadata, ctx.owner, inputs.takeOver);
     const owned = COLLECTIONS.filter((c) => inputs[c] !== undefined);
     const content = owned.length > 0 ? await liveContent(ctx, id, owned, { bytes: declaredBytes(inputs) }) : {};
-    const live = { ...workspaceFromApi(await getWorkspace(ctx, id)), ...pick(content, owned) };
+    const live = { ...workspaceFromApi(body), ...pick(content, owned) };
     if (live.language !== inputs.language) {
         throw new Error(`adoptWorkspaceId ${id}: its language is ${live.language}, the declared language is ${inputs.language} (a workspace's language cannot change)`);
     }
@@ -89,8 +94,13 @@ async function adopt(ctx: OperationContext, inputs: WorkspaceInputs, id: string)
     // the state had it: undeclared settings are not managed, so they must not read as cleared.
     const held = projectOnto(live, inputs);
     const { outputs, contentChanged } = await applyWorkspace(ctx, id, held, digestsOf(held), inputs);
+    if (ctx.owner !== undefined && ownerMarkOf(body.metadata) !== ctx.owner) {
+        // The adopted workspace carries this resource's mark from now on (undeclared metadata kept).
+        const metadata = withOwnerMark(inputs.metadata ?? withoutCreationToken(body.metadata), ctx.owner);
+        await ctx.client.request({ method: "POST", api: "v1", path: apiPath`/v1/workspaces/${id}`, body: { metadata } });
+    }
     const outs = contentChanged || live.status !== "Available" ? await trained(ctx, outputs, "adopted") : { ...outputs, status: live.status };
-    return { id, outs };
+    return { id, outs: await stamped(ctx, outs) };
 }
 
 export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
@@ -118,16 +128,16 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
         const marker = ctx.creationMarker;
         const interrupted = marker === undefined ? undefined : await findCreated(ctx, marker);
         if (interrupted) {
-            ctx.log(`workspace ${interrupted.workspace_id} was created by an interrupted run of this resource; finishing it instead of creating another`);
+            reportInterruptedCreate(ctx.log, `workspace ${interrupted.workspace_id}`);
             return adopt(ctx, inputs, interrupted.workspace_id);
         }
         const token = marker ?? randomUUID();
         const { answer: created, async } = await sendWorkspace(ctx, {
-            body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token }),
+            body: workspaceBody(inputs, { collections: COLLECTIONS.filter((c) => inputs[c] !== undefined), creationToken: token, owner: ctx.owner }),
             reconcile: () => findCreated(ctx, token),
         });
         const outputs: WorkspaceOutputs = { ...inputs, workspaceId: created.workspace_id, status: created.status };
-        return { id: created.workspace_id, outs: await trained(ctx, outputs, "created", async) };
+        return { id: created.workspace_id, outs: await stamped(ctx, await trained(ctx, outputs, "created", async)) };
     },
 
     async read(ctx, id, olds) {
@@ -146,12 +156,20 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
         return { outs: { ...inputs, workspaceId: id, status: live.status, updated: updatedOf(body) }, inputs };
     },
 
+    liveChanges,
+
     async update(ctx, id, olds, news) {
         const { outputs, contentChanged } = await applyWorkspace(ctx, id, olds, storedDigests(olds), news);
-        return contentChanged ? await trained(ctx, outputs, "updated") : await currentStatus(ctx, outputs, olds);
+        return stamped(ctx, contentChanged ? await trained(ctx, outputs, "updated") : await currentStatus(ctx, outputs, olds));
     },
 
     async delete(ctx, id) {
+        // A workspace another stack took over is theirs now: this stack only stops managing it.
+        const owner = otherOwner((await getWorkspace(ctx, id)).metadata, ctx.owner);
+        if (owner !== undefined) {
+            ctx.log(`workspace ${id} is owned by ${owner} now: left in place, no longer managed by this stack`);
+            return;
+        }
         await ctx.client.request({ method: "DELETE", api: "v1", path: apiPath`/v1/workspaces/${id}`, bucket: "workspaceWrites" });
     },
 };

@@ -55,6 +55,18 @@ export interface WorkspaceInputs {
      * way in. Deleting the resource later deletes the workspace. Never a change by itself.
      */
     adoptWorkspaceId?: string;
+    /**
+     * Adopt the workspace even when another stack owns it (its `metadata.pulumi_owner` names
+     * another stack or resource): the mark becomes this resource's, and the other stack can no
+     * longer update or delete it. Without it such an adoption fails naming the owner. Never a change by itself.
+     */
+    takeOver?: boolean;
+    /**
+     * Let an update overwrite elements that were changed in the service (e.g. in the tooling) since
+     * this stack's last deploy. Without it such an update fails naming them, and the plan says so
+     * beforehand. Never a change by itself.
+     */
+    overwriteLiveChanges?: boolean;
 }
 
 /**
@@ -69,7 +81,8 @@ export interface WorkspaceOutputs extends WorkspaceInputs, Partial<Record<Digest
     status?: string;
     /**
      * When the service last changed the workspace, as read after this stack's last change
-     * (freshness.ts): a refresh that finds it unchanged reads no content.
+     * (freshness.ts): a refresh that finds it unchanged reads no content, and an update that finds
+     * it moved looks for elements changed in the service (live-changes.ts).
      */
     updated?: string;
 }

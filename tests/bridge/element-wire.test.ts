@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import { MARKER_KEY, URN_KEY } from "../../provider/bridge/creation-marker";
 import { IGNORED_KEY } from "../../provider/bridge/ignore-changes";
+import { OWNER_KEY, ownerOf } from "../../provider/bridge/ownership";
 import { pack, PACKED_KEY, unpack } from "../../provider/bridge/packing";
 import { WireOperations } from "../../provider/bridge/wire";
 import type { OperationContext } from "../../provider/bridge/spec";
@@ -31,10 +32,11 @@ describe("wire shape of element resources (every input in one JSON string)", () 
         expect(result.failures?.map((f) => f.property)).to.include("examples[0].text");
     });
 
-    it("checked inputs are the declared text, a creation marker derived from the URN inside it, and the provider", () => {
+    it("checked inputs are the declared text, a creation marker and the owner derived from the URN inside it, and the provider", () => {
         const news = registered(declared);
         const first = wire().check({}, news, context).inputs!;
-        expect(first).to.have.keys(PACKED_KEY, MARKER_KEY, "__provider");
+        expect(first).to.have.keys(PACKED_KEY, MARKER_KEY, OWNER_KEY, "__provider");
+        expect(first[OWNER_KEY]).to.equal(ownerOf(URN));
         expect(first[PACKED_KEY]).to.equal(news[PACKED_KEY]);
         const elsewhere = wire().check({}, { ...news, [PACKED_KEY]: news[PACKED_KEY].replace("::hello", "::other") }, context).inputs!;
         expect(elsewhere[MARKER_KEY]).to.be.a("string").and.not.equal(first[MARKER_KEY]);
@@ -51,7 +53,7 @@ describe("wire shape of element resources (every input in one JSON string)", () 
         const earlier = { ...declared, [MARKER_KEY]: "0123456789abcdef" };
         expect(wire().diff(earlier, registered(declared))).to.deep.include({ changes: true, replaces: [] });
         const { outs } = await wire().update(noCalls, "w1/hello", earlier, wire().check(earlier, registered(declared), context).inputs!);
-        expect(outs).to.have.keys(PACKED_KEY, MARKER_KEY);
+        expect(outs).to.have.keys(PACKED_KEY, MARKER_KEY, OWNER_KEY);
         expect(unpack(outs, spec.packed!)).to.deep.include(declared);
         expect(wire().diff(outs!, registered(declared)).changes).to.equal(false);
     });

@@ -28,7 +28,7 @@ describeWithCli("Intent and DialogNode resources through the Pulumi CLI", (cli) 
         const elements = resources.filter((r) => nameOf(r.urn) !== "skill");
         expect(elements.map((r) => nameOf(r.urn)).sort()).to.deep.equal(["order", "taking-order", "welcome"]);
         for (const element of elements) {
-            expect(Object.keys(element.inputs).sort(), element.urn).to.deep.equal(["__creationMarker", "__provider", PACKED_KEY]);
+            expect(Object.keys(element.inputs).sort(), element.urn).to.deep.equal(["__creationMarker", "__owner", "__provider", PACKED_KEY]);
         }
         expect((await v1(`/v1/workspaces/${workspaceId}/dialog_nodes/taking_order`)).parent).to.equal("welcome");
         expect(await stack.outputs()).to.deep.equal({

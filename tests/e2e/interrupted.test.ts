@@ -10,10 +10,10 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import type { CliStack, RunningCommand } from "../../drivers/pulumi-cli";
+import type { CliResult, CliStack, RunningCommand } from "../../drivers/pulumi-cli";
 import { isRunning } from "../../drivers/pulumi-cli/process-tree";
 import { everyTestPassed, recordFigures } from "../reliability/support/figures";
-import { cliFixture, describeWithCli, type CliFixture } from "./support";
+import { cliFixture, describeWithCli, shown, type CliFixture } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "interrupted");
 const INTENTS = 300;
@@ -53,10 +53,11 @@ function filesEndingWith(dir: string, suffix: string): string[] {
 }
 
 /** The README's recovery: release the lock a killed CLI leaves, then up again. */
-async function recover(stack: CliStack): Promise<void> {
+async function recover(stack: CliStack): Promise<CliResult> {
     await stack.run(["cancel", "--yes", "--stack", stack.name], { allowFailure: true });
-    await stack.up();
+    return stack.up();
 }
+
 
 /** Objects beyond the one each name should have: what an interrupted create must never leave. */
 function duplicatesOf(names: string[]): number {
@@ -96,7 +97,13 @@ describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the whole p
         try {
             await killAfter(fx, stack.startUp(), "POST /v1/workspaces");
             kills++;
-            await recover(stack);
+            const recovered = await recover(stack);
+            duplicates += await expectWorkspace(fx, false);
+            // The engine keeps its record of the interrupted create: the run says what clears it, and that works.
+            expect(shown(recovered)).to.include("pending operations");
+            expect(shown(recovered)).to.include("run `pulumi refresh --clear-pending-creates --yes`");
+            await stack.refresh(["--clear-pending-creates"]);
+            expect(shown(await stack.up()), "the next up").to.not.include("pending operations");
             duplicates += await expectWorkspace(fx, false);
         } finally {
             await fx.close();

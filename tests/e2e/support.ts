@@ -82,3 +82,8 @@ export function changedSteps(result: CliResult): Record<string, string> {
         .filter((s: EngineStep) => s.op !== "same" && s.type !== "pulumi:pulumi:StackReference")
         .map((s) => [s.name, s.op]));
 }
+
+/** Everything the CLI showed of a run: its output and the diagnostics (provider logs, warnings, errors). */
+export function shown(result: CliResult): string {
+    return `${result.stdout}\n${result.stderr}\n${result.diagnostics.map((d) => d.message).join("\n")}`;
+}

@@ -59,7 +59,7 @@ function upgrading(label: string, commit: string, storedByPrevious: (outputs: an
             expect(changedSteps(result)).to.deep.equal({ skill: "update", welcome: "update", child: "update" });
             expect(fx.takeStats().total).to.equal(0);
             const [skill, ...nodes] = await dynamicResources(stack);
-            for (const node of nodes) expect(Object.keys(node.inputs).sort()).to.deep.equal(["__creationMarker", "__provider", PACKED_KEY]);
+            for (const node of nodes) expect(Object.keys(node.inputs).sort()).to.deep.equal(["__creationMarker", "__owner", "__provider", PACKED_KEY]);
             expect(skill.outputs).not.to.have.any.keys("contentJson", ...COLLECTIONS);
             expect(skill.outputs).to.include.keys("intentsDigests", "counterexamplesDigests", "contentJsonHash");
             expect(skill.outputs.intentsDigests.split("\n").map((line: string) => line.split("\t")[0])).to.deep.equal(NAMES);

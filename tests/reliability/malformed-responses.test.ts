@@ -46,7 +46,8 @@ describe("reliability: malformed service responses", function () {
     });
 
     it("an HTML page with status 200 on an update is an error, not a success", async () => {
-        service.script({ status: 200, body: HTML_PAGE, contentType: "text/html" });
+        // The update reads the element first (changes made in the service), then writes it.
+        service.script({ status: 200, body: '{"intent":"hello"}' }, { status: 200, body: HTML_PAGE, contentType: "text/html" });
         const intent = session().resource("Intent");
         const olds = { workspaceId: "w1", intent: "hello" };
         const err = await failure(async () => intent.update("w1/hello", olds, await checked(intent, { ...olds, description: "new" }, olds)));

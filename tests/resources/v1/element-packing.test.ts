@@ -55,7 +55,7 @@ describe("element resources registered by a program", function () {
         const elements = h.plainState().resources.filter((r) => /:(Intent|Entity)$/.test(r.type));
         expect(elements.map((r) => r.urn.split("::").pop()).sort()).to.deep.equal(["catalog-sizes", "hello"]);
         for (const element of elements) {
-            expect(Object.keys(element.inputs ?? {}).sort()).to.deep.equal(["__creationMarker", "__provider", PACKED_KEY]);
+            expect(Object.keys(element.inputs ?? {}).sort()).to.deep.equal(["__creationMarker", "__owner", "__provider", PACKED_KEY]);
             expect(JSON.parse(String(element.inputs![PACKED_KEY]))[URN_KEY]).to.equal(element.urn);
         }
         expect(elements.find((r) => r.urn.endsWith("::catalog-sizes"))!.urn).to.include("shop:index:Catalog$");

@@ -62,12 +62,25 @@ describe("Intent, Entity and DialogNode resources (v1)", () => {
                 expect((await r.diff(id, read.props, checked.inputs)).changes).to.equal(false);
             });
 
+            it("an update over an edit made in the service fails naming the element; overwriteLiveChanges overwrites it", async () => {
+                const r = fx.resource(c.type);
+                const { id, outs } = await createChecked(r, { workspaceId, ...c.inputs });
+                await fx.api("POST", `/v1/workspaces/${workspaceId}/${c.path}/${encodeURIComponent(keyOf(c.inputs))}`, c.tooling);
+                fx.emu.resetStats();
+                const refused = await updateChecked(r, id, outs, { workspaceId, ...c.edited }).then(() => undefined, (err: Error) => err);
+                expect(refused?.message).to.include(`"${keyOf(c.inputs)}" changed in the service since this stack's last deploy`).and.to.include("overwriteLiveChanges: true");
+                expect(fx.writes(), "nothing overwritten").to.equal(0);
+                await updateChecked(r, id, outs, { workspaceId, ...c.edited, overwriteLiveChanges: true });
+                expect(fx.writes()).to.equal(1);
+            });
+
             it("updates in place with exactly one call", async () => {
                 const r = fx.resource(c.type);
                 const { id, outs } = await createChecked(r, { workspaceId, ...c.inputs });
                 fx.emu.resetStats();
                 await updateChecked(r, id, outs, { workspaceId, ...c.edited });
-                expect(fx.byRoute()).to.deep.equal({ [`POST /v1/workspaces/{workspace_id}/${c.route}`]: 1 });
+                // One plain read first: an element changed in the service since the last deploy is never overwritten silently.
+                expect(fx.byRoute()).to.deep.equal({ [`GET /v1/workspaces/{workspace_id}/${c.route}`]: 1, [`POST /v1/workspaces/{workspace_id}/${c.route}`]: 1 });
                 const live = await fx.api("GET", itemPath(keyOf(c.inputs)));
                 const read = await r.read(id, { ...outs, ...c.edited });
                 const checked = await r.check({ workspaceId, ...c.edited }, read.props);

@@ -49,3 +49,9 @@ export async function updateChecked(resource: DirectResource, id: string, olds: 
 }
 
 export const INTENT_ROUTE = "/v1/workspaces/{workspace_id}/intents";
+
+/**
+ * The plain reads of a Workspace update besides its writes: the workspace's `updated` stamp before
+ * (was anything changed in the service since the last deploy?) and after (what this deploy leaves).
+ */
+export const STAMP_READS = { "GET /v1/workspaces/{workspace_id}": 2 };

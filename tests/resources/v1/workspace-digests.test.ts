@@ -9,7 +9,7 @@ import { WireOperations } from "../../../provider/bridge/wire";
 import { operationsFor } from "../../../plugin/runtime";
 import { COLLECTIONS } from "../../../resources/workspace/types";
 import { contentDigests, storedDigests } from "../../support/stored-content";
-import { createChecked, startV1Fixture, updateChecked, type V1Fixture } from "./support";
+import { createChecked, STAMP_READS, startV1Fixture, updateChecked, type V1Fixture } from "./support";
 
 const intents = (n: number) => Array.from({ length: n }, (_, i) => ({ intent: `topic_${i}`, examples: [{ text: `question ${i}` }, { text: `asking about ${i}` }] }));
 
@@ -41,7 +41,7 @@ describe("Workspace planning from stored digests", () => {
         news.intents[7].examples[1].text = "asking about seven";
         fx.emu.resetStats();
         const updated = await updateChecked(ws, id, outs, news);
-        expect(fx.byRoute()).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
+        expect(fx.byRoute()).to.deep.equal({ ...STAMP_READS, "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
         const live = await fx.api("GET", `/v1/workspaces/${id}/intents/topic_7?export=true`);
         expect(live.examples.map((e: any) => e.text).sort()).to.deep.equal(["asking about seven", "question 7"]);
         expect(storedDigests(updated)).to.deep.equal(contentDigests(news));
@@ -57,7 +57,7 @@ describe("Workspace planning from stored digests", () => {
         news.intents[3].examples.push({ text: "one more about 3" });
         fx.emu.resetStats();
         await updateChecked(ws, id, previousShape, news);
-        expect(fx.byRoute()).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
+        expect(fx.byRoute()).to.deep.equal({ ...STAMP_READS, "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
     });
 
     it("a collection dropped from the program is never wiped: no call, its elements stay, state forgets it", async () => {
@@ -79,7 +79,12 @@ describe("Workspace planning from stored digests", () => {
         news.intents.splice(5, 1);
         fx.emu.resetStats();
         await updateChecked(ws, id, outs, news);
-        expect(fx.byRoute()).to.deep.equal({ "DELETE /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
+        expect(fx.byRoute()).to.deep.equal({
+            ...STAMP_READS,
+            // The stamp moved (the element made by hand): the owned collections are listed to find what changed.
+            "GET /v1/workspaces/{workspace_id}/intents": 1, "GET /v1/workspaces/{workspace_id}/dialog_nodes": 1, "GET /v1/workspaces/{workspace_id}/counterexamples": 1,
+            "DELETE /v1/workspaces/{workspace_id}/intents/{intent}": 1,
+        });
         const names = (await fx.api("GET", `/v1/workspaces/${id}/intents`)).intents.map((i: any) => i.intent);
         expect(names).to.include("made_by_hand").and.not.include("topic_5");
     });

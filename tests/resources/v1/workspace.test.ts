@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { createChecked, startV1Fixture, updateChecked, type V1Fixture } from "./support";
+import { createChecked, STAMP_READS, startV1Fixture, updateChecked, type V1Fixture } from "./support";
 
 const base = () => ({
     name: "support bot",
@@ -56,7 +56,7 @@ describe("Workspace resource (v1)", () => {
         const news = { ...base(), waitForTraining: false };
         news.intents[0].examples.push({ text: "hey there" });
         await updateChecked(ws, id, outs, news);
-        expect(fx.byRoute()).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
+        expect(fx.byRoute()).to.deep.equal({ ...STAMP_READS, "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
         const live = await fx.api("GET", `/v1/workspaces/${id}/intents/hello?export=true`);
         expect(live.examples.map((e: any) => e.text)).to.include("hey there");
     });
@@ -68,7 +68,7 @@ describe("Workspace resource (v1)", () => {
         const news = { ...base(), waitForTraining: false };
         news.intents[1].intent = "goodbye";
         await updateChecked(ws, id, outs, news);
-        expect(fx.byRoute()).to.deep.equal({ "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
+        expect(fx.byRoute()).to.deep.equal({ ...STAMP_READS, "POST /v1/workspaces/{workspace_id}/intents/{intent}": 1 });
         const live = await fx.api("GET", `/v1/workspaces/${id}?export=true`);
         expect(live.intents.map((i: any) => i.intent).sort()).to.deep.equal(["goodbye", "hello"]);
     });
@@ -171,7 +171,7 @@ describe("Workspace resource (v1)", () => {
             name: "legacy", intents: [{ intent: "hello", examples: [{ text: "hi" }] }], adoptWorkspaceId: existing.workspace_id, waitForTraining: false,
         });
         expect(fx.writes()).to.equal(0);
-        expect(fx.byRoute()["GET /v1/workspaces/{workspace_id}"]).to.equal(1);
+        expect(fx.byRoute()["GET /v1/workspaces/{workspace_id}"], "the export read, and the plain read of the stamp").to.equal(2);
         const live = await fx.api("GET", `/v1/workspaces/${existing.workspace_id}`);
         expect(live.description).to.equal("kept");
         expect(live.metadata).to.deep.equal({ team: "support" });

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { INSTANCE_KEY } from "../../../provider/bridge/service-instance";
 import { startV2Fixture, type V2Fixture } from "./support";
 
 const SECRET = "s3cr3t-provider-password";
@@ -24,7 +25,8 @@ describe("v2 ConversationalSkillProvider resource", () => {
     it("registers a provider and never keeps its credentials in outputs, only their hash", async () => {
         const { id, outs } = await register();
         expect(id).to.equal("pro-code");
-        expect(outs).to.have.keys("providerId", "specification", "privateHash");
+        // Besides the outputs, the service instance every state records (provider/bridge/service-instance.ts).
+        expect(outs).to.have.keys("providerId", "specification", "privateHash", INSTANCE_KEY);
         expect(JSON.stringify(outs)).not.to.include(SECRET);
         expect(outs.privateHash).to.match(/^[0-9a-f]{64}$/);
         expect(await providers()).to.deep.equal([{ provider_id: "pro-code", specification: SPEC }]);
