@@ -31,7 +31,7 @@ export class ResourceOperations<I extends object, O extends object> {
     /** Collections whose outputs keep digests, not the content (digests.ts). */
     readonly digesting: Digesting;
 
-    constructor(private readonly spec: ResourceSpec<I, O>) {
+    constructor(readonly spec: ResourceSpec<I, O>) {
         this.packed = spec.packed ?? [];
         this.digesting = new Digesting((spec.digests ?? {}) as Record<string, any>, this.packed);
         this.validate = compileInputSchema(spec.inputSchema);
