@@ -3,13 +3,16 @@
  * (update or replace) and Check of a new one (create). The engine checks a resource that it is
  * replacing a second time without old inputs; that check is not a create of its own, so the
  * inputs of replacements are remembered and their second check stays quiet. A summary that
- * cannot be built never fails the step: the reason goes to stderr instead.
+ * cannot be built never fails the step: the reason goes to stderr instead. Each summary is
+ * printed once per CLI command (printsSummaries).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceSummary } from "../change-summary/describe";
 import { type PlanSinks, publishSummary } from "../change-summary/publish";
 import type { ResourceOperations } from "./operations";
 import { HIDDEN_KEYS } from "./creation-marker";
+import { servesPreview } from "./preview";
+import { commandPlansNoChange, updateWasPreviewed } from "../change-summary/cli-command";
 import { PROVIDER_KEY, sha256, withoutKeys } from "../values";
 
 type Bag = Record<string, any>;
@@ -38,6 +41,7 @@ export class PlanReporter {
     }
 
     private publish(type: string, build: () => ResourceSummary | undefined): void {
+        if (!printsSummaries()) return;
         try {
             const summary = build();
             if (summary) publishSummary(summary, this.sinks());
@@ -45,6 +49,16 @@ export class PlanReporter {
             this.warn(`plan summary of a ${type} unavailable: ${err instanceof Error ? err.message : String(err)}`);
         }
     }
+}
+
+/**
+ * Whether this process prints summaries: once per CLI command, so in the preview of an `up` that
+ * has one (its update runs in another plugin process), and never in a refresh or destroy, which
+ * make no planned change (cli-command.ts).
+ */
+function printsSummaries(): boolean {
+    if (commandPlansNoChange()) return false;
+    return servesPreview() || !updateWasPreviewed();
 }
 
 /** The declared inputs: a replacement's second check derives a creation marker of its own. */

@@ -16,6 +16,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceOperations } from "./operations";
 import type { CheckContext, OperationContext } from "./spec";
 import { PartialFailure } from "./errors";
+import { notePreview } from "./preview";
 import { MARKER_KEY } from "./creation-marker";
 import { CONTENT_HASH_KEY, contentHash } from "./digests";
 import { applyIgnoreChanges, IGNORED_KEY } from "./ignore-changes";
@@ -37,7 +38,8 @@ export class WireOperations {
         this.packedOutputs = this.packed.filter((name) => !ops.digesting.names.includes(name));
     }
 
-    check(olds: Bag, news: Bag, context: CheckContext): dynamic.CheckResult {
+    check(olds: Bag, declared: Bag, context: CheckContext): dynamic.CheckResult {
+        const news = notePreview(declared);
         const result = this.checkPacked(olds, news, context);
         if (result.failures?.length) return { ...result, failures: forEngine(result.failures, this.failureView(news)) };
         const marker = result.inputs?.[MARKER_KEY];

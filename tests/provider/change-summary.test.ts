@@ -7,6 +7,7 @@ import { ResourceOperations } from "../../provider/bridge/operations";
 import { PlanReporter } from "../../provider/bridge/plan-reporter";
 import { UNKNOWN } from "../../provider/values";
 import { renderMarkdown } from "../../provider/change-summary/render";
+import { parseArgs } from "../../provider/change-summary/cli-command";
 import { specFor } from "../../plugin/registry";
 
 type Bag = Record<string, any>;
@@ -359,5 +360,13 @@ describe("plan summary: creates, replacements and the plan file", () => {
     it("escapes Markdown in headings and fences bodies longer than any backtick run", () => {
         const text = renderMarkdown({ header: 'Workspace "a_*b*" (ws): update', lines: ["  + intent #x```y"] });
         expect(text).to.equal('#### Workspace "a\\_\\*b\\*" (ws): update\n\n````text\n  + intent #x```y\n````\n\n');
+    });
+
+    it("reads from the pulumi command line whether an update was previewed and whether the command plans changes", () => {
+        expect(parseArgs(["--color", "never", "up", "--yes", "--non-interactive"])).to.deep.equal({ command: "up", skipsPreview: false });
+        expect(parseArgs(["up", "--yes", "--skip-preview", "--stack", "dev"])).to.deep.equal({ command: "up", skipsPreview: true });
+        expect(parseArgs(["up", "-yf"])).to.deep.equal({ command: "up", skipsPreview: true });
+        expect(parseArgs(["refresh", "--yes"]).command).to.equal("refresh");
+        expect(parseArgs(["preview", "--diff", "--", "up", "-f"])).to.deep.equal({ command: "preview", skipsPreview: false });
     });
 });
