@@ -25,9 +25,11 @@ export const workspaceSummary: SummaryShape<WorkspaceInputs> = {
 function workspaceCalls(change: PlannedChange<WorkspaceInputs>): string[] {
     const { olds, news } = change;
     const training = news.waitForTraining === false ? [] : [TRAINING];
-    if (change.action === "replace") return [`POST ${WORKSPACES}`, ...training, `DELETE ${WORKSPACE}`];
+    // A create lists the workspaces first: one an interrupted run of this resource made is finished instead.
+    const created = [`GET ${WORKSPACES} (a workspace of an interrupted run is finished instead)`, `POST ${WORKSPACES}`, ...training];
+    if (change.action === "replace") return [...created, `DELETE ${WORKSPACE}`];
     if (change.action === "create") {
-        if (!news.adoptWorkspaceId) return [`POST ${WORKSPACES}`, ...training];
+        if (!news.adoptWorkspaceId) return created;
         return [`GET ${WORKSPACE}?export=true`, "then the calls that bring its content to the declared one"];
     }
     const stored = storedDigests(olds as WorkspaceOutputs);
