@@ -150,7 +150,7 @@ export class WireOperations {
         return {
             ...result,
             ...(result.props ? { props: this.packOut(result.props) } : {}),
-            ...(result.inputs ? { inputs: pack(result.inputs, this.packed) } : {}),
+            ...(result.inputs ? { inputs: this.packed.length > 0 ? pack(result.inputs, this.packed) : result.inputs } : {}),
         };
     }
 

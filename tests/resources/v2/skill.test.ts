@@ -81,7 +81,7 @@ describe("v2 Skill resource", () => {
         const { skill, id, outs } = await adopt({ assistantId: a.assistantId, skillId: a.actionSkillId, name: "Actions", workspace: ACTIONS_V1 });
         await fx.post(`/v2/assistants/${a.assistantId}/skills/${a.actionSkillId}`, { name: "Renamed", description: "by hand" });
         const read = await skill.read(id, outs);
-        expect(read.inputs).to.deep.equal({ name: "Renamed", workspace: ACTIONS_V1 });
+        expect(read.inputs).to.deep.equal({ assistantId: a.assistantId, skillId: a.actionSkillId, name: "Renamed", workspace: ACTIONS_V1 });
         const declared = await skill.check({ assistantId: a.assistantId, skillId: a.actionSkillId, name: "Actions", workspace: ACTIONS_V1 }, read.props);
         expect((await skill.diff(id, read.props, declared.inputs)).changes).to.equal(true);
     });
