@@ -23,7 +23,18 @@ export type Planner = Pick<ResourceOperations<any, any>, "planChange" | "planCre
 export class PlanReporter {
     private readonly replacing = new Set<string>();
 
-    constructor(private readonly sinks: () => PlanSinks, private readonly warn: (message: string) => void) {}
+    /** Whether this process announced its once-per-run calls (the token exchange) yet. */
+    private announcedRunCalls = false;
+
+    /**
+     * @param runCalls calls this process makes once, before its first API call (the token
+     *   exchange): the first summary it prints lists them with its own.
+     */
+    constructor(
+        private readonly sinks: () => PlanSinks,
+        private readonly warn: (message: string) => void,
+        private readonly runCalls: () => string[] = () => [],
+    ) {}
 
     diff(type: string, ops: Planner, id: string, olds: Bag, news: Bag): dynamic.DiffResult {
         const { result, summary } = ops.planChange(id, olds, news);
@@ -40,15 +51,31 @@ export class PlanReporter {
         this.publish(type, () => ops.planCreate(result.inputs ?? {}));
     }
 
+    private withRunCalls(summary: ResourceSummary): ResourceSummary {
+        if (this.announcedRunCalls || !summary.lines.some((line) => line.trim() === "API calls:")) return summary;
+        this.announcedRunCalls = true;
+        return withCalls(summary, this.runCalls());
+    }
+
     private publish(type: string, build: () => ResourceSummary | undefined): void {
         if (!printsSummaries()) return;
         try {
             const summary = build();
-            if (summary) publishSummary(summary, this.sinks());
+            if (summary) publishSummary(this.withRunCalls(summary), this.sinks());
         } catch (err) {
             this.warn(`plan summary of a ${type} unavailable: ${err instanceof Error ? err.message : String(err)}`);
         }
     }
+}
+
+/** The summary's API calls preceded by the run's own, the first time a summary lists calls. */
+function withCalls(summary: ResourceSummary, calls: string[]): ResourceSummary {
+    const at = summary.lines.findIndex((line) => line.trim() === "API calls:");
+    if (at < 0 || calls.length === 0) return summary;
+    const indent = summary.lines[at].replace(/\S.*$/, "");
+    const lines = [...summary.lines];
+    lines.splice(at + 1, 0, ...calls.map((call) => `${indent}${indent}1 x ${call}`));
+    return { ...summary, lines };
 }
 
 /**

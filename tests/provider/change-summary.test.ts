@@ -8,6 +8,8 @@ import { PlanReporter } from "../../provider/bridge/plan-reporter";
 import { UNKNOWN } from "../../provider/values";
 import { renderMarkdown } from "../../provider/change-summary/render";
 import { parseArgs } from "../../provider/change-summary/cli-command";
+import { tokenExchangeCall } from "../../provider/auth";
+import type { ConnectionSettings } from "../../provider/config";
 import { specFor } from "../../plugin/registry";
 
 type Bag = Record<string, any>;
@@ -371,5 +373,18 @@ describe("plan summary: creates, replacements and the plan file", () => {
         expect(parseArgs(["up", "-yf"])).to.deep.equal({ command: "up", skipsPreview: true });
         expect(parseArgs(["refresh", "--yes"]).command).to.equal("refresh");
         expect(parseArgs(["preview", "--diff", "--", "up", "-f"])).to.deep.equal({ command: "preview", skipsPreview: false });
+    });
+
+    it("the first summary of a run announces the token exchange with its calls; later ones do not repeat it", () => {
+        const out: string[] = [];
+        const exchange = tokenExchangeCall({ authType: "iam", apikey: "k", iamUrl: "http://127.0.0.1:4545/" } as ConnectionSettings)!;
+        expect(exchange).to.equal("POST http://127.0.0.1:4545/identity/token (the API key's token, once per run)");
+        expect(tokenExchangeCall({ authType: "iam", apikey: "k" } as ConnectionSettings)).to.match(/^POST https:\/\/iam\.cloud\.ibm\.com\/identity\/token /);
+        expect(tokenExchangeCall({ authType: "noauth" } as ConnectionSettings)).to.equal(undefined);
+        const reporter = new PlanReporter(() => ({ write: (text) => out.push(text) }), (m) => out.push(`WARN ${m}`), () => [exchange]);
+        const release = new ResourceOperations(specFor("Release"));
+        for (const description of ["one", "two"]) reporter.check("Release", release, {}, release.check({}, { assistantId: "a-1", description, __provider: "p" }));
+        expect(out[0]).to.contain(`  API calls:\n    1 x ${exchange}\n    1 x GET /v2/assistants/{assistant_id}/releases`);
+        expect(out[1]).not.to.contain("identity/token");
     });
 });
