@@ -150,6 +150,8 @@ export interface FailureView {
 }
 
 const MAX_SHOWN_VALUE = 60;
+/** Names under which a value may be a credential (webhook headers, authentication): never quoted. */
+const CREDENTIAL_NAMES = /header|auth|password|secret|token|apikey|credential/i;
 
 /**
  * Failures as the engine prints them. The engine prints `property P value {V}` with V looked up as
@@ -164,7 +166,8 @@ export function forEngine(failures: CheckFailure[], view: FailureView): CheckFai
         const top = typeof segments[0] === "string" ? segments[0] : undefined;
         if (segments.length === 1 && top !== undefined && view.direct(top)) return failure;
         const { path, value } = keyedPath(segments, view);
-        const shown = value === undefined || (top !== undefined && view.secret.includes(top)) ? "" : ` = ${shorten(value)}`;
+        const hidden = (top !== undefined && view.secret.includes(top)) || segments.some((s) => typeof s === "string" && CREDENTIAL_NAMES.test(s));
+        const shown = value === undefined || hidden ? "" : ` = ${shorten(value)}`;
         return { property: "", reason: `${path || "inputs"}${shown}: ${failure.reason}` };
     });
 }

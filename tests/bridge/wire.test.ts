@@ -46,6 +46,12 @@ describe("wire shape of packed properties (Workspace collections as one JSON str
         expect(reasons).to.include('dialogNodes[help].parent = "welcom": parent "welcom" is not a declared dialog node; did you mean "welcome"?');
     });
 
+    it("a check failure never quotes a value that may be a credential (webhook headers)", () => {
+        const webhooks = [{ name: "main", url: "https://hooks.example", headers: "Authorization: Bearer sk-123" }];
+        const failures = wire().check({}, packed({ ...valid(), webhooks } as unknown as WorkspaceInputs), context).failures ?? [];
+        expect(failures.map((f) => f.reason)).to.deep.equal(["webhooks[0].headers: must be array"]);
+    });
+
     it("a failure of a small top-level property keeps the property, whose value the engine prints itself; a long value is shortened", () => {
         const failures = wire().check({}, packed({ ...valid(), name: "x".repeat(70), description: "tab\there".repeat(20) }), context).failures;
         expect(failures).to.deep.include({ property: "name", reason: "must NOT have more than 64 characters" });
