@@ -83,7 +83,16 @@ async function main(): Promise<void> {
     // Handlers first: whoever reads the ready line may signal at once.
     process.on("SIGTERM", () => stop("SIGTERM"));
     process.on("SIGINT", () => stop("SIGINT"));
-    process.stdout.write(`listening on ${emulator.url}\n`);
+    process.stdout.write(`listening on ${emulator.url}\n${stackConfigLines(emulator.url, options.auth)}`);
+}
+
+/** The stack config that reaches this emulator (after the ready line): an API key also needs its IAM URL. */
+function stackConfigLines(url: string, auth: string | undefined): string {
+    const lines = [`pulumi config set watson-assistant:url ${url}`];
+    if (auth === "apikey") {
+        lines.push(`pulumi config set watson-assistant:iamUrl ${url}`, "pulumi config set --secret watson-assistant:apikey <the --apikey value>");
+    }
+    return `connect a stack with:\n${lines.map((line) => `  ${line}\n`).join("")}`;
 }
 
 main().catch((err) => {

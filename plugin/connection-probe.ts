@@ -3,7 +3,8 @@
  * the service refuses the credentials. The first planned change of a plugin process (a diff with
  * changes, the check of a new resource) makes one plain read of the configured instance
  * (`GET /v1/workspaces?page_limit=1`, a route with a large limit), and its failure fails the step
- * with what to fix. A plan without changes calls nothing.
+ * with what to fix (after retrying a refused connection for 10 s, not the deploy's whole budget).
+ * A plan without changes calls nothing.
  */
 import { describeSettings } from "../provider/config";
 import { ApiError } from "../provider/http/errors";
@@ -11,11 +12,14 @@ import type { OperationContext } from "../provider/bridge/spec";
 
 const probes = new Map<string, Promise<void>>();
 
+/** How long the probe retries a refused connection: a preview says soon what is wrong, not after the deploy's whole retry budget. */
+const PROBE_RETRY_MS = 10_000;
+
 export function probeConnection(ctx: OperationContext): Promise<void> {
     const url = String(describeSettings(ctx.settings).url);
     let probe = probes.get(url);
     if (!probe) {
-        probe = ctx.client.request({ method: "GET", api: "v1", path: "/v1/workspaces", query: { page_limit: 1 } })
+        probe = ctx.client.request({ method: "GET", api: "v1", path: "/v1/workspaces", query: { page_limit: 1 }, maxElapsedMs: PROBE_RETRY_MS })
             .then(() => undefined, (err) => { throw new Error(explain(err, url)); });
         probes.set(url, probe);
     }

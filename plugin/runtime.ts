@@ -9,6 +9,7 @@ import { exitWhenEngineGone } from "./engine-gone";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { DEFAULT_VERSION_V1, DEFAULT_VERSION_V2, resolveSettings, type ConnectionSettings } from "../provider/config";
 import { ApiClient } from "../provider/http/client";
+import { tokenExchangeCall } from "../provider/auth";
 import { stderrSink } from "../provider/http/log";
 import { planFileFrom, stdoutSink } from "../provider/change-summary/publish";
 import { specFor } from "./registry";
@@ -28,7 +29,11 @@ type ConfigGetter = (key: string) => string | undefined;
 let readConfig: ConfigGetter = () => undefined;
 const operationsByType = new Map<string, ResourceOperations<any, any>>();
 /** Plan summaries on the plugin's stdout (shown by the CLI as info) and in the optional plan file. */
-const planReporter = new PlanReporter(() => ({ write: stdoutSink, planFile: planFileFrom(readConfig, process.env) }), stderrSink);
+const planReporter = new PlanReporter(() => ({ write: stdoutSink, planFile: planFileFrom(readConfig, process.env) }), stderrSink, () => {
+    // The token exchange is announced with the first summary; settings that do not resolve make no call at all.
+    const exchange = (() => { try { return tokenExchangeCall(resolveSettings(readConfig, process.env)); } catch { return undefined; } })();
+    return exchange ? [exchange] : [];
+});
 let cachedClient: { fingerprint: string; client: ApiClient; settings: ConnectionSettings } | undefined;
 
 /** Called by the plugin once per provider type with the stack's configuration. */

@@ -43,6 +43,23 @@ export function createAuthenticator(settings: ConnectionSettings): Authenticator
     }
 }
 
+/** IBM's IAM, where an API key is exchanged when `iamUrl` is not set (IamAuthenticator's default). */
+const DEFAULT_IAM_URL = "https://iam.cloud.ibm.com";
+
+/**
+ * The token exchange a client of these settings makes before its first API call (and again only
+ * when the token expires), as a plan summary announces it; undefined for auth without tokens.
+ */
+export function tokenExchangeCall(settings: ConnectionSettings): string | undefined {
+    const base = (url: string | undefined) => {
+        const parsed = new URL(url ?? DEFAULT_IAM_URL);
+        return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
+    };
+    if (settings.authType === "iam") return `POST ${base(settings.iamUrl)}/identity/token (the API key's token, once per run)`;
+    if (settings.authType === "cp4d" && settings.iamUrl) return `POST ${base(settings.iamUrl)}/v1/authorize (the token, once per run)`;
+    return undefined;
+}
+
 /** The headers one authenticator adds to a request (e.g. `Authorization: Bearer …`). */
 export async function authHeaders(authenticator: Authenticator): Promise<Record<string, string>> {
     const request: { headers: Record<string, string> } = { headers: {} };

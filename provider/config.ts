@@ -118,7 +118,8 @@ export function resolveSettings(
     const password = value("password");
     const authType = parseAuthType(value("authType")) ?? inferAuthType({ apikey, bearerToken, username, password });
     const settings: ConnectionSettings = {
-        url: url.replace(/\/+$/, ""),
+        // Paths start with /v1 or /v2: a URL copied with the API's version segment would double it.
+        url: url.replace(/\/+$/, "").replace(/\/v[12]$/i, ""),
         authType,
         apikey,
         bearerToken,

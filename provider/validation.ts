@@ -6,6 +6,7 @@
  * (a spec's `replaceOn` is derived from it, so the rule sits beside the property it is about).
  */
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import { type CollectionShape, type FieldShape, type ObjectShape, isCollection } from "./change-summary/shape";
 
 // Strict: an unknown keyword (a misspelt `replaceOnChange`) fails at compile time instead of being
 // ignored. strictNumbers stays off: it would change which values validate, not which schemas compile.
@@ -85,9 +86,7 @@ function toFailure(e: ErrorObject): CheckFailure {
             return { property: joinProperty(at, p.missingProperty), reason: "is required" };
         case "additionalProperties": {
             const known = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
-            const suggestion = closest(p.additionalProperty, known);
-            const reason = `is not a known property${suggestion ? `; did you mean "${suggestion}"?` : ""}`;
-            return { property: joinProperty(at, p.additionalProperty), reason };
+            return { property: joinProperty(at, p.additionalProperty), reason: `is not a known property${didYouMean(p.additionalProperty, known)}` };
         }
         case "pattern":
             return { property: at, reason: withHint(`must match pattern ${p.pattern}`) };
@@ -102,7 +101,24 @@ function toFailure(e: ErrorObject): CheckFailure {
     }
 }
 
-/** A known property close to a misspelt one (case-insensitive or snake_case of it), if any. */
+/** `; did you mean "x"?` for a known name close to a misspelt one, else "". */
+export function didYouMean(name: string, known: Iterable<string>): string {
+    const suggestion = closest(name, [...known]);
+    return suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+}
+
+/** The regex engine's own words for an invalid pattern, without the pattern it quotes. */
+export function regexError(pattern: string): string | undefined {
+    try {
+        new RegExp(pattern);
+        return undefined;
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return /^Invalid regular expression: \/[^]*\/[a-z]*: ([^]*)$/.exec(message)?.[1] ?? message;
+    }
+}
+
+/** A known name close to a misspelt one (case-insensitive or snake_case of it), if any. */
 function closest(name: string, known: string[]): string | undefined {
     const squash = (s: string) => s.toLowerCase().replace(/[_-]/g, "");
     return known.find((k) => squash(k) === squash(name)) ?? known.find((k) => editDistance(k.toLowerCase(), name.toLowerCase()) <= 2);
@@ -119,4 +135,91 @@ function editDistance(a: string, b: string): number {
         prev = row;
     }
     return prev[b.length];
+}
+
+/** What the engine needs to print a check failure usefully (forEngine). */
+export interface FailureView {
+    /** The inputs as checked (packed properties unpacked). */
+    inputs: Record<string, unknown>;
+    /** The spec's summary shape: which collections are keyed, and how their elements are named. */
+    shape?: ObjectShape;
+    /** Top-level properties the engine holds as they are: it prints their value itself. */
+    direct(property: string): boolean;
+    /** Top-level properties whose values are never printed (write-only secrets). */
+    secret: readonly string[];
+}
+
+const MAX_SHOWN_VALUE = 60;
+/** Names under which a value may be a credential (webhook headers, authentication): never quoted. */
+const CREDENTIAL_NAMES = /header|auth|password|secret|token|apikey|credential/i;
+
+/**
+ * Failures as the engine prints them. The engine prints `property P value {V}` with V looked up as
+ * a top-level key of the inputs it holds, so a nested path or a packed property reads
+ * `value {<nil>}`: those failures go out without a property, their text naming the path with
+ * element keys instead of indexes (`entities[@zip].values[94301].patterns[0]`, keys and labels
+ * from the spec's summary shape) and the offending value, shortened.
+ */
+export function forEngine(failures: CheckFailure[], view: FailureView): CheckFailure[] {
+    return failures.map((failure) => {
+        const segments = parseProperty(failure.property);
+        const top = typeof segments[0] === "string" ? segments[0] : undefined;
+        if (segments.length === 1 && top !== undefined && view.direct(top)) return failure;
+        const { path, value } = keyedPath(segments, view);
+        const hidden = (top !== undefined && view.secret.includes(top)) || segments.some((s) => typeof s === "string" && CREDENTIAL_NAMES.test(s));
+        const shown = value === undefined || hidden ? "" : ` = ${shorten(value)}`;
+        return { property: "", reason: `${path || "inputs"}${shown}: ${failure.reason}` };
+    });
+}
+
+/** `a.b[2]["c d"]` -> ["a", "b", 2, "c d"]. */
+function parseProperty(property: string): (string | number)[] {
+    const segments: (string | number)[] = [];
+    for (const m of property.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+        segments.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : JSON.parse(m[3])));
+    }
+    return segments;
+}
+
+/** The path with each element of a keyed collection named by its key (its index when the key is not unique), and the value there. */
+function keyedPath(segments: (string | number)[], view: FailureView): { path: string; value: unknown } {
+    let value: unknown = view.inputs;
+    let shape: FieldShape | undefined = view.shape;
+    let path = "";
+    for (const segment of segments) {
+        if (typeof segment === "string") {
+            // A collection's shape describes its elements: it applies after the index.
+            shape = shape && !isCollection(shape) ? shape.fields?.[segment] : undefined;
+            path = joinProperty(path, segment);
+        } else {
+            const key = shape && isCollection(shape) && Array.isArray(value) ? uniqueKey(shape, value, segment) : undefined;
+            path += `[${key === undefined ? segment : labelled(shape as CollectionShape, key)}]`;
+            if (shape && !isCollection(shape)) shape = undefined;
+        }
+        value = value !== null && typeof value === "object" ? (value as Record<string | number, unknown>)[segment] : undefined;
+        if (typeof segment === "number" && shape && isCollection(shape)) shape = { fields: shape.fields };
+    }
+    return { path, value };
+}
+
+/** Keys longer than this (an example's whole text) name the element worse than its index. */
+const MAX_KEY_IN_PATH = 40;
+
+/** The key of `elements[index]` when it is an object whose short, non-empty key no other element shares. */
+function uniqueKey(shape: CollectionShape, elements: unknown[], index: number): string | undefined {
+    const keyOf = (element: unknown) => (element !== null && typeof element === "object" ? shape.key(element) : undefined);
+    const key = keyOf(elements[index]);
+    if (typeof key !== "string" || key === "" || key.length > MAX_KEY_IN_PATH) return undefined;
+    return elements.filter((element) => keyOf(element) === key).length === 1 ? key : undefined;
+}
+
+function labelled(shape: CollectionShape, key: string): string {
+    const label = shape.label ? shape.label(key) : key;
+    return /^[^\s[\].]+$/.test(label) ? label : JSON.stringify(label);
+}
+
+/** JSON of `value`, cut to MAX_SHOWN_VALUE characters. */
+function shorten(value: unknown): string {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length <= MAX_SHOWN_VALUE ? json : `${json.slice(0, MAX_SHOWN_VALUE - 1)}…`;
 }

@@ -23,6 +23,11 @@ export function contentHash(text: string): string {
     return createHash("sha256").update(text).digest("hex");
 }
 
+/** Output keys that stand for digested properties `names`: the packed text's hash and one digests output each. */
+export function digestOutputKeys(names: readonly string[]): string[] {
+    return [CONTENT_HASH_KEY, ...names.map(digestKey)];
+}
+
 export class Digesting {
     /** The digested properties. */
     readonly names: readonly string[];
@@ -33,7 +38,7 @@ export class Digesting {
 
     /** Output keys that stand for the digested properties. */
     get outputKeys(): string[] {
-        return [CONTENT_HASH_KEY, ...this.names.map(digestKey)];
+        return digestOutputKeys(this.names);
     }
 
     /** Stored outputs with digested properties as digests, also when an earlier version stored the content. */

@@ -34,7 +34,7 @@ export class ResourceOperations<I extends object, O extends object> {
     /** Collections whose outputs keep digests, not the content (digests.ts). */
     readonly digesting: Digesting;
 
-    constructor(private readonly spec: ResourceSpec<I, O>) {
+    constructor(readonly spec: ResourceSpec<I, O>) {
         this.packed = spec.packed ?? [];
         this.digesting = new Digesting((spec.digests ?? {}) as Record<string, any>, this.packed);
         this.validate = compileInputSchema(spec.inputSchema);
@@ -144,7 +144,9 @@ export class ResourceOperations<I extends object, O extends object> {
             const marker = withoutUndefined({ [MARKER_KEY]: olds[MARKER_KEY] });
             const props = this.digesting.outputs({ ...this.storedHashes(olds), ...withoutKeys(result.outs as Bag, this.writeOnly), ...this.hiddenOutputs(ctx, olds, {}) }, olds);
             if (!result.inputs) return { id, props: withoutUndefined(props) };
-            return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
+            // A read returns the inputs it can see live; the other declared ones stay as deployed.
+            const declared = Object.fromEntries(this.inputNames.filter((name) => !this.writeOnly.includes(name) && name in olds).map((name) => [name, olds[name]]));
+            return { id, props: withoutUndefined(props), inputs: withoutUndefined({ ...declared, ...withoutKeys(result.inputs as Bag, this.writeOnly), ...marker }) };
         } catch (err) {
             if (isNotFound(err)) return { id: "" };
             throw describeFailure(this.spec.type, "read", id, err);

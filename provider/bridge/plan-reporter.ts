@@ -3,13 +3,16 @@
  * (update or replace) and Check of a new one (create). The engine checks a resource that it is
  * replacing a second time without old inputs; that check is not a create of its own, so the
  * inputs of replacements are remembered and their second check stays quiet. A summary that
- * cannot be built never fails the step: the reason goes to stderr instead.
+ * cannot be built never fails the step: the reason goes to stderr instead. Each summary is
+ * printed once per CLI command (printsSummaries).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceSummary } from "../change-summary/describe";
 import { type PlanSinks, publishSummary } from "../change-summary/publish";
 import type { ResourceOperations } from "./operations";
 import { HIDDEN_KEYS } from "./creation-marker";
+import { servesPreview } from "./preview";
+import { commandPlansNoChange, updateWasPreviewed } from "../change-summary/cli-command";
 import { PROVIDER_KEY, sha256, withoutKeys } from "../values";
 
 type Bag = Record<string, any>;
@@ -20,7 +23,18 @@ export type Planner = Pick<ResourceOperations<any, any>, "planChange" | "planCre
 export class PlanReporter {
     private readonly replacing = new Set<string>();
 
-    constructor(private readonly sinks: () => PlanSinks, private readonly warn: (message: string) => void) {}
+    /** Whether this process announced its once-per-run calls (the token exchange) yet. */
+    private announcedRunCalls = false;
+
+    /**
+     * @param runCalls calls this process makes once, before its first API call (the token
+     *   exchange): the first summary it prints lists them with its own.
+     */
+    constructor(
+        private readonly sinks: () => PlanSinks,
+        private readonly warn: (message: string) => void,
+        private readonly runCalls: () => string[] = () => [],
+    ) {}
 
     diff(type: string, ops: Planner, id: string, olds: Bag, news: Bag): dynamic.DiffResult {
         const { result, summary } = ops.planChange(id, olds, news);
@@ -36,10 +50,17 @@ export class PlanReporter {
         this.publish(type, () => ops.planCreate(result.inputs ?? {}));
     }
 
+    private withRunCalls(summary: ResourceSummary): ResourceSummary {
+        if (this.announcedRunCalls || !summary.lines.some((line) => line.trim() === "API calls:")) return summary;
+        this.announcedRunCalls = true;
+        return withCalls(summary, this.runCalls());
+    }
+
     private publish(type: string, build: () => ResourceSummary | undefined): void {
+        if (!printsSummaries()) return;
         try {
             const summary = build();
-            if (summary) publishSummary(summary, this.sinks());
+            if (summary) publishSummary(this.withRunCalls(summary), this.sinks());
         } catch (err) {
             this.warn(`plan summary of a ${type} unavailable: ${err instanceof Error ? err.message : String(err)}`);
         }
@@ -49,6 +70,26 @@ export class PlanReporter {
 /** Check of a resource without old inputs: a create (or a replacement's second check). */
 export function isNewResource(olds: Bag | undefined): boolean {
     return Object.keys(withoutKeys(olds ?? {}, [PROVIDER_KEY])).length === 0;
+}
+
+/** The summary's API calls preceded by the run's own, the first time a summary lists calls. */
+function withCalls(summary: ResourceSummary, calls: string[]): ResourceSummary {
+    const at = summary.lines.findIndex((line) => line.trim() === "API calls:");
+    if (at < 0 || calls.length === 0) return summary;
+    const indent = summary.lines[at].replace(/\S.*$/, "");
+    const lines = [...summary.lines];
+    lines.splice(at + 1, 0, ...calls.map((call) => `${indent}${indent}1 x ${call}`));
+    return { ...summary, lines };
+}
+
+/**
+ * Whether this process prints summaries: once per CLI command, so in the preview of an `up` that
+ * has one (its update runs in another plugin process), and never in a refresh or destroy, which
+ * make no planned change (cli-command.ts).
+ */
+function printsSummaries(): boolean {
+    if (commandPlansNoChange()) return false;
+    return servesPreview() || !updateWasPreviewed();
 }
 
 /** The declared inputs: a replacement's second check derives a creation marker of its own. */

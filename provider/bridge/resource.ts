@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { URN_KEY } from "./creation-marker";
 import { IGNORED_KEY, splitIgnoreChanges } from "./ignore-changes";
 import { PACKED_KEY } from "./packing";
+import { PREVIEW_KEY } from "./preview";
+import { digestOutputKeys } from "./digests";
 import { providerFor } from "./serializable-provider";
 import type { ResourceSpec } from "./spec";
 
@@ -38,7 +40,9 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
         const declared: Bag = { ...(args as Bag), [URN_KEY]: urnOf(name, token, opts?.parent) };
         if (ignored.packed.length > 0) declared[IGNORED_KEY] = ignored.packed;
         Object.assign(props, packed.length > 0 ? packArgs(declared, [...packed, IGNORED_KEY]) : declared);
-        const engineOpts = ignored.packed.length > 0 ? { ...opts, ignoreChanges: ignored.engine } : opts;
+        // The plugin prints plan summaries once per command (plan-reporter.ts): it needs to know a preview.
+        if (pulumi.runtime.isDryRun()) props[PREVIEW_KEY] = true;
+        const engineOpts = { ...opts, ...(ignored.packed.length > 0 ? { ignoreChanges: ignored.engine } : {}), hideDiffs: hiddenDiffs(wire, opts?.hideDiffs) };
         super(providerFor(type), name, props, engineOpts, RESOURCE_MODULE, type);
         const stored = lazily(() => (this as unknown as Record<string, pulumi.Output<unknown>>)[PACKED_KEY]
             .apply((text) => (typeof text === "string" ? JSON.parse(text) as Bag : undefined)));
@@ -61,6 +65,17 @@ export abstract class WatsonResource extends pulumi.dynamic.Resource {
         const output = lazily(build);
         Object.defineProperty(this, property, { enumerable: true, get: output });
     }
+}
+
+/**
+ * Properties kept out of the CLI's diff display (`pulumi preview --diff`, the update's details):
+ * the packed text, which the CLI would print whole as JSON with positional array diffs, and the
+ * digests and hash that stand for it in outputs. The plan summary says what changed inside.
+ */
+function hiddenDiffs(wire: Pick<ResourceSpec<any, any>, "packed" | "digests">, declared: string[] | undefined): string[] | undefined {
+    const digested = Object.keys(wire.digests ?? {});
+    const hidden = [...(wire.packed?.length ? [PACKED_KEY] : []), ...(digested.length > 0 ? digestOutputKeys(digested) : [])];
+    return hidden.length > 0 ? [...(declared ?? []), ...hidden] : declared;
 }
 
 /** `make()`'s result, made on the first call and kept. */

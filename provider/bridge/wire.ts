@@ -16,12 +16,14 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceOperations } from "./operations";
 import type { CheckContext, OperationContext } from "./spec";
 import { PartialFailure } from "./errors";
+import { notePreview } from "./preview";
 import { MARKER_KEY } from "./creation-marker";
 import { CONTENT_HASH_KEY, contentHash } from "./digests";
 import { applyIgnoreChanges, IGNORED_KEY } from "./ignore-changes";
 import { isUnpackedState, pack, PACKED_KEY, unpack } from "./packing";
 import { holdsDeployedInputs, withoutKeys } from "../values";
 import { OVERWRITE_KEY, planNotes } from "./live-changes";
+import { type FailureView, forEngine } from "../validation";
 
 type Bag = Record<string, any>;
 
@@ -37,8 +39,10 @@ export class WireOperations {
         this.packedOutputs = this.packed.filter((name) => !ops.digesting.names.includes(name));
     }
 
-    check(olds: Bag, news: Bag, context: CheckContext): dynamic.CheckResult {
+    check(olds: Bag, declared: Bag, context: CheckContext): dynamic.CheckResult {
+        const news = notePreview(declared);
         const result = this.checkPacked(olds, news, context);
+        if (result.failures?.length) return { ...result, failures: forEngine(result.failures, this.failureView(news)) };
         const marker = result.inputs?.[MARKER_KEY];
         if (this.packed.length > 0 && typeof marker === "string" && !result.failures?.length && olds && PACKED_KEY in olds) {
             this.previousInputs.set(marker, olds);
@@ -61,6 +65,25 @@ export class WireOperations {
         if (result.failures?.length) return { inputs: news, failures: result.failures };
         // The declared text is stored as it came, unless ignoreChanges took values from the last deployment.
         return { inputs: pack(result.inputs ?? {}, this.packed, ignored ? undefined : news[PACKED_KEY]) };
+    }
+
+    /** How check failures of `news` are printed: what the engine holds as is, keys and labels of elements, secrets. */
+    private failureView(news: Bag): FailureView {
+        const spec = this.ops.spec;
+        const secret = spec.writeOnly ?? [];
+        const declared = Object.keys((spec.inputSchema as { properties?: object }).properties ?? {});
+        let inputs = news;
+        try {
+            inputs = unpack(news, this.packed);
+        } catch {
+            // Not JSON: that is the failure, on the packed property itself.
+        }
+        return {
+            inputs,
+            shape: spec.summary,
+            direct: (property) => declared.includes(property) && !this.packed.includes(property) && !secret.includes(property),
+            secret,
+        };
     }
 
     /** `news` with the ignored paths reset to the last deployment's values (a create has none to keep). */
@@ -128,7 +151,7 @@ export class WireOperations {
         return {
             ...result,
             ...(result.props ? { props: this.packOut(result.props) } : {}),
-            ...(result.inputs ? { inputs: pack(result.inputs, this.packed) } : {}),
+            ...(result.inputs ? { inputs: this.packed.length > 0 ? pack(result.inputs, this.packed) : result.inputs } : {}),
         };
     }
 

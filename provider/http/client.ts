@@ -91,9 +91,14 @@ export class ApiClient {
                 }
                 mustReconcile = true;
             }
-            const delay = Math.max(result.requestedDelayMs ?? 0, backoffDelay(attemptNo, policy, this.random));
             const elapsed = this.now() - started;
-            if (attemptNo >= policy.maxAttempts || elapsed + delay > policy.maxElapsedMs) {
+            const remaining = Math.min(policy.maxElapsedMs, opts.maxElapsedMs ?? Infinity) - elapsed;
+            // Our own backoff ends at the budget: the last retry comes when it is spent, not before.
+            const delay = Math.max(result.requestedDelayMs ?? 0, Math.min(backoffDelay(attemptNo, policy, this.random), remaining));
+            // A refused connection or a 429 did nothing: retried for the whole time budget (a short
+            // outage survives); maxAttempts caps the outcomes that may have taken effect.
+            const outOfAttempts = outcome !== "not-processed" && attemptNo >= policy.maxAttempts;
+            if (outOfAttempts || remaining <= 0 || delay > remaining) {
                 if (mustReconcile) {
                     const found = await this.reconcile(opts);
                     if (found !== undefined) return found as T;

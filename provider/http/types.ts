@@ -35,6 +35,8 @@ export interface RequestOptions {
     bucket?: string;
     /** Request timeout in ms (default from settings). */
     timeoutMs?: number;
+    /** A shorter retry budget than the settings' maxRetryElapsedMs (a probe that must answer soon). */
+    maxElapsedMs?: number;
     /** Send these bytes as the body instead of JSON (e.g. a release archive to import). */
     binaryBody?: { data: Buffer; contentType: string };
     /** Ask for this media type and return the success body as a Buffer (e.g. `application/zip`). */

@@ -27,7 +27,9 @@ const TAKEN_BY: Record<ExportKind, string> = {
 
 const WORKSPACE_FIELDS = ["intents", "entities", "dialog_nodes", "counterexamples", "workspace_id", "system_settings"];
 
-export function exportKind(value: unknown): ExportKind {
+/** The kind of a skill file, given as its JSON text (what the other export functions take too) or parsed. */
+export function exportKind(file: unknown): ExportKind {
+    const value = typeof file === "string" ? parsedOrUndefined(file) : file;
     if (typeof value !== "object" || value === null || Array.isArray(value)) return "unknown";
     const json = value as Record<string, unknown>;
     if (Array.isArray(json.assistant_skills)) return "skills-export";
@@ -35,6 +37,14 @@ export function exportKind(value: unknown): ExportKind {
     if (json.type === "dialog" && "workspace" in json) return "dialog-skill";
     if (WORKSPACE_FIELDS.some((field) => field in json) || (typeof json.name === "string" && !("type" in json))) return "workspace";
     return "unknown";
+}
+
+function parsedOrUndefined(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return undefined;
+    }
 }
 
 /** `fn: this file is X; use Y.` */

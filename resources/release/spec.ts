@@ -108,7 +108,13 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
             keyOf: (r) => r.release,
             // A release that is still Processing may not show its description yet: it matches too.
             matches: (r) => splitMarkerSuffix(r.description).text === inputs.description || (r.status === "Processing" && r.description === undefined),
-            marker: ctx.creationMarker === undefined ? undefined : { value: ctx.creationMarker, of: (r) => splitMarkerSuffix(r.description).marker },
+            marker: ctx.creationMarker === undefined ? undefined : {
+                value: ctx.creationMarker,
+                of: (r) => splitMarkerSuffix(r.description).marker,
+                // A release still publishing shows no description (and so no marker) until it is done.
+                pending: (r) => r.status === "Processing" && r.description === undefined,
+                settled: (r) => publishingDone(ctx, inputs, r.release),
+            },
             create: (reconcile) =>
                 ctx.client.request<ReleaseData>({
                     method: "POST",
@@ -165,6 +171,24 @@ function getRelease(ctx: OperationContext, assistantId: string, release: string)
     return ctx.client.request<ReleaseData>({ method: "GET", api: "v2", path: apiPath`/v2/assistants/${assistantId}/releases/${release}` });
 }
 
+/** Waits until release `release` is Available; throws as waitUntilAvailable does. */
+function published(ctx: OperationContext, inputs: ReleaseInputs, release: string, log?: (message: string) => void): Promise<ReleaseData> {
+    return waitUntilAvailable({
+        what: `release ${release} of assistant ${inputs.assistantId}`,
+        fetch: () => getRelease(ctx, inputs.assistantId, release),
+        timeoutSeconds: inputs.waitTimeoutSeconds,
+        log,
+    });
+}
+
+/** Release `release` once publishing ended (Available or Failed): what it shows then. */
+function publishingDone(ctx: OperationContext, inputs: ReleaseInputs, release: string): Promise<ReleaseData> {
+    return published(ctx, inputs, release).catch((err) => {
+        if (err instanceof WaitFailedError) return err.last as ReleaseData;
+        throw err;
+    });
+}
+
 /**
  * Waits until Available. A release that Failed is deleted (it can never be deployed) so that the
  * next `up` cuts a fresh one; one still Processing at the timeout is recorded (PartialFailure) so
@@ -172,12 +196,7 @@ function getRelease(ctx: OperationContext, assistantId: string, release: string)
  */
 async function waitForPublishing(ctx: OperationContext, inputs: ReleaseInputs, release: string, partialOuts: ReleaseOutputs): Promise<ReleaseData> {
     try {
-        return await waitUntilAvailable({
-            what: `release ${release} of assistant ${inputs.assistantId}`,
-            fetch: () => getRelease(ctx, inputs.assistantId, release),
-            timeoutSeconds: inputs.waitTimeoutSeconds,
-            log: ctx.log,
-        });
+        return await published(ctx, inputs, release, ctx.log);
     } catch (err) {
         // A failed status is final; anything else is fetched again to record the latest state.
         const last = err instanceof WaitFailedError ? (err.last as ReleaseData)

@@ -92,7 +92,8 @@ export const spec: ResourceSpec<SkillInputs, SkillOutputs> = {
     },
 
     async delete(ctx, id) {
-        ctx.log(`skill ${id} is no longer managed; skills cannot be deleted, so it keeps its current content`);
+        // The API has no skill delete: a skill goes when its assistant is deleted (often the next step of a destroy).
+        ctx.log(`skill ${id} is no longer managed; a skill cannot be deleted on its own: it keeps its current content until its assistant is deleted`);
     },
 };
 

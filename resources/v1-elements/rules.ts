@@ -3,7 +3,7 @@
  * before any API call, and each failure names the property path and the rule. (Character classes,
  * lengths, blank text and the intent sys- prefix are schema rules: schemas.ts.)
  */
-import type { CheckFailure } from "../../provider/validation";
+import { type CheckFailure, didYouMean, regexError } from "../../provider/validation";
 import { DOCUMENTED_RESPONSE_TYPES, RESPONSE_TYPE_FIELDS, SENSITIVITY_LEVELS, sensitivityLevels } from "./schema-fragments";
 import { type ElementKind, keyOf } from "./kinds";
 import type { CounterexampleElement, DialogNodeElement, EntityElement, IntentElement } from "./types";
@@ -67,11 +67,8 @@ export function checkEntity(entity: EntityElement, at = ""): CheckFailure[] {
         }
         failures.push(...duplicates(value.synonyms ?? [], (j) => `${path}.synonyms[${j}]`, "synonym"));
         (value.patterns ?? []).forEach((pattern, j) => {
-            try {
-                new RegExp(pattern);
-            } catch {
-                failures.push({ property: `${path}.patterns[${j}]`, reason: "pattern is not a valid regular expression" });
-            }
+            const error = regexError(pattern);
+            if (error !== undefined) failures.push({ property: `${path}.patterns[${j}]`, reason: `pattern is not a valid regular expression: ${error}` });
         });
     });
     failures.push(...duplicates(values.map((v) => v.value), (i) => `${at}values[${i}].value`, "value"));
@@ -167,12 +164,12 @@ export function checkDialogTree(nodes: DialogNodeElement[], at: string): CheckFa
     nodes.forEach((node, i) => {
         const path = `${at}[${i}]`;
         if (node.parent !== undefined && !byId.has(node.parent)) {
-            failures.push({ property: `${path}.parent`, reason: `parent "${node.parent}" is not a declared dialog node` });
+            failures.push({ property: `${path}.parent`, reason: `parent "${node.parent}" is not a declared dialog node${didYouMean(node.parent, byId.keys())}` });
         }
         if (node.previousSibling !== undefined) {
             const sibling = byId.get(node.previousSibling);
             if (!sibling) {
-                failures.push({ property: `${path}.previousSibling`, reason: `previousSibling "${node.previousSibling}" is not a declared dialog node` });
+                failures.push({ property: `${path}.previousSibling`, reason: `previousSibling "${node.previousSibling}" is not a declared dialog node${didYouMean(node.previousSibling, byId.keys())}` });
             } else if (sibling.parent !== node.parent) {
                 failures.push({ property: `${path}.previousSibling`, reason: `previousSibling "${node.previousSibling}" has a different parent` });
             }
@@ -182,7 +179,7 @@ export function checkDialogTree(nodes: DialogNodeElement[], at: string): CheckFa
         } else if (node.parent === undefined) failures.push(...slotBehaviorFailures(node, undefined, `${path}.`));
         const target = node.nextStep?.dialogNode;
         if (target !== undefined && !byId.has(target)) {
-            failures.push({ property: `${path}.nextStep.dialogNode`, reason: `jump target "${target}" is not a declared dialog node` });
+            failures.push({ property: `${path}.nextStep.dialogNode`, reason: `jump target "${target}" is not a declared dialog node${didYouMean(target, byId.keys())}` });
         }
         const slot = `${node.parent ?? ""}\u0000${node.previousSibling ?? ""}`;
         const other = slots.get(slot);

@@ -36,8 +36,13 @@ export interface CreateOnceOptions<T> {
      * has an unknown outcome, and uses what it finds instead of creating a second object.
      */
     create(reconcile: () => Promise<T | undefined>): Promise<T>;
-    /** This resource's creation marker and where a listed object carries it (creation-marker.ts). */
-    marker?: { value: string; of(item: T): string | undefined };
+    /**
+     * This resource's creation marker and where a listed object carries it (creation-marker.ts).
+     * `pending` (optional): whether a listed object cannot show its marker yet (a release still
+     * Processing shows no description); `settled` fetches it until it can, so that the object of
+     * an interrupted create is found also while it is still being made.
+     */
+    marker?: { value: string; of(item: T): string | undefined; pending?(item: T): boolean; settled?(item: T): Promise<T> };
 }
 
 /**
@@ -48,8 +53,8 @@ export interface CreateOnceOptions<T> {
  * identical object in the same instant, which is also what the service's own UI assumes.
  */
 export async function createOnce<T>(ctx: OperationContext, options: CreateOnceOptions<T>): Promise<T> {
-    const existing = await listAll<T>(ctx, options.list);
     const marker = options.marker;
+    const existing = await settledList(ctx, options);
     const interrupted = marker && existing.find((item) => marker.of(item) === marker.value);
     if (interrupted) {
         reportInterruptedCreate(ctx.log, `${options.what}: ${options.keyOf(interrupted)}`);
@@ -66,4 +71,14 @@ export async function createOnce<T>(ctx: OperationContext, options: CreateOnceOp
         return appeared[0];
     };
     return options.create(reconcile);
+}
+
+/** The listed objects; with a marker to look for, those that cannot show one yet are fetched until they can. */
+async function settledList<T>(ctx: OperationContext, options: CreateOnceOptions<T>): Promise<T[]> {
+    const listed = await listAll<T>(ctx, options.list);
+    const { pending, settled } = options.marker ?? {};
+    if (!pending || !settled || !listed.some(pending)) return listed;
+    const waiting = listed.filter(pending).map(options.keyOf).join(", ");
+    ctx.log(`${options.what}: waiting for ${waiting} to show whether an interrupted run of this resource made it`);
+    return Promise.all(listed.map((item) => (pending(item) ? settled(item) : item)));
 }

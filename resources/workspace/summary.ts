@@ -28,10 +28,12 @@ export const workspaceSummary: SummaryShape<WorkspaceInputs> = {
 function workspaceCalls(change: PlannedChange<WorkspaceInputs>): string[] {
     const { olds, news } = change;
     const training = news.waitForTraining === false ? [] : [TRAINING];
-    const create = needsAsync(declaredBytes(news)) ? `POST ${WORKSPACES}_async (asynchronous: over the synchronous size limit)` : `POST ${WORKSPACES}`;
-    if (change.action === "replace") return [create, ...training, `DELETE ${WORKSPACE}`];
+    const post = needsAsync(declaredBytes(news)) ? `POST ${WORKSPACES}_async (asynchronous: over the synchronous size limit)` : `POST ${WORKSPACES}`;
+    // A create lists the workspaces first: one an interrupted run of this resource made is finished instead.
+    const created = [`GET ${WORKSPACES} (a workspace of an interrupted run is finished instead)`, post, ...training];
+    if (change.action === "replace") return [...created, `DELETE ${WORKSPACE}`];
     if (change.action === "create") {
-        if (!news.adoptWorkspaceId) return [create, ...training];
+        if (!news.adoptWorkspaceId) return created;
         return [`GET ${WORKSPACE}`, "then its owned collections (list routes or one export) and the calls that bring its content to the declared one"];
     }
     const stored = storedDigests(olds as WorkspaceOutputs);

@@ -27,9 +27,9 @@ const stored = (inputs: Declared) => ({ ...pack(inputs, spec.packed!), [MARKER_K
 const noCalls = { client: { request: () => { throw new Error("no API call expected"); } }, settings: {}, log: () => undefined } as unknown as OperationContext;
 
 describe("wire shape of element resources (every input in one JSON string)", () => {
-    it("a check failure inside the packed inputs names the user's property path", () => {
+    it("a check failure inside the packed inputs names the user's property path, the example by its text, and the value", () => {
         const result = wire().check({}, registered({ ...declared, examples: [{ text: "   " }] }), context);
-        expect(result.failures?.map((f) => f.property)).to.include("examples[0].text");
+        expect(result.failures).to.deep.include({ property: "", reason: 'examples["   "].text = "   ": must match pattern \\S (cannot be only whitespace)' });
     });
 
     it("checked inputs are the declared text, a creation marker and the owner derived from the URN inside it, and the provider", () => {

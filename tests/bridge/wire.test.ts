@@ -31,10 +31,36 @@ const packed = (w: WorkspaceInputs): Record<string, any> => ({ ...pack(w as unkn
 const stored = (w: WorkspaceInputs): Record<string, any> => operationsFor("Workspace").digesting.outputs({ ...w, workspaceId: "w1" });
 
 describe("wire shape of packed properties (Workspace collections as one JSON string)", () => {
-    it("a check failure inside the packed content names the user's property path", () => {
+    it("a check failure inside the packed content names the element by its key and the offending value, in text the engine prints whole", () => {
         const result = wire().check({}, packed(declared), context);
-        expect(result.failures?.map((f) => f.property)).to.include("intents[2].examples[0].text");
+        // Without a property the engine prints the reason alone, not `property ... value {<nil>}`.
+        expect(result.failures).to.deep.include({ property: "", reason: 'intents[#order].examples[0].text = "": must match pattern \\S (cannot be only whitespace)' });
         expect(result.inputs).to.deep.equal(packed(declared));
+    });
+
+    it("check failures say the entity and value by key, the pattern, the regex engine's own error, and the dialog node it may have meant", () => {
+        const zip = { entity: "zip", values: [{ value: "10001", type: "patterns" as const, patterns: ["\\d{5}"] }, { value: "94301", type: "patterns" as const, patterns: ["\\d{5}", "(((94"] }] };
+        const nodes = [{ dialogNode: "welcome", conditions: "welcome" }, { dialogNode: "help", parent: "welcom", conditions: "#help" }];
+        const reasons = wire().check({}, packed({ ...valid(), entities: [{ entity: "city" }, zip], dialogNodes: nodes }), context).failures?.map((f) => f.reason);
+        expect(reasons).to.include('entities[@zip].values[94301].patterns[1] = "(((94": pattern is not a valid regular expression: Unterminated group');
+        expect(reasons).to.include('dialogNodes[help].parent = "welcom": parent "welcom" is not a declared dialog node; did you mean "welcome"?');
+    });
+
+    it("a check failure never quotes a value that may be a credential (webhook headers)", () => {
+        const webhooks = [{ name: "main", url: "https://hooks.example", headers: "Authorization: Bearer sk-123" }];
+        const failures = wire().check({}, packed({ ...valid(), webhooks } as unknown as WorkspaceInputs), context).failures ?? [];
+        expect(failures.map((f) => f.reason)).to.deep.equal(["webhooks[0].headers: must be array"]);
+    });
+
+    it("a failure of a small top-level property keeps the property, whose value the engine prints itself; a long value is shortened", () => {
+        const failures = wire().check({}, packed({ ...valid(), name: "x".repeat(70), description: "tab\there".repeat(20) }), context).failures;
+        expect(failures).to.deep.include({ property: "name", reason: "must NOT have more than 64 characters" });
+        expect(failures?.map((f) => f.property)).to.include("description");
+        const nested = wire().check({}, packed({ ...valid(), systemSettings: { disambiguation: { sensitivity: "very high" } } }), context).failures;
+        expect(nested?.[0].property).to.equal("");
+        expect(nested?.[0].reason).to.match(/^systemSettings\.disambiguation\.sensitivity = "very high": must be one of/);
+        const long = wire().check({}, packed({ ...valid(), intents: [{ intent: "long", examples: [{ text: "a\tb ".repeat(40) }] }] }), context).failures;
+        expect(long?.[0].reason).to.match(/^intents\[#long\]\.examples\[0\]\.text = "a\\tb a\\tb .{40,50}…: must match/);
     });
 
     it("checked inputs stay packed: collections as the declared JSON text, small scalars typed and normalized", () => {

@@ -13,7 +13,7 @@ import { EmulatorClient } from "../../drivers/emulator-client";
 import type { CliResult, CliStack, RunningCommand } from "../../drivers/pulumi-cli";
 import { isRunning } from "../../drivers/pulumi-cli/process-tree";
 import { everyTestPassed, recordFigures } from "../reliability/support/figures";
-import { cliFixture, describeWithCli, shown, type CliFixture } from "./support";
+import { cliFixture, describeWithCli, shown, writeCalls, type CliFixture } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "interrupted");
 const INTENTS = 300;
@@ -21,16 +21,22 @@ const INTENTS = 300;
 const get = (fx: CliFixture, route: string): Promise<any> => new EmulatorClient(fx.emu.url).get(route);
 
 /**
- * Kills the CLI once the emulator's stats (since the last reset) show `moment`. The CLI is another
+ * Returns once the emulator's stats (since the last reset) show `moment`. The CLI is another
  * process, so this polls the emulator every 20 ms rather than waiting on a clock of its own.
  */
-async function killWhen(fx: CliFixture, run: RunningCommand, moment: string, reached: (byRoute: Record<string, number>) => boolean): Promise<void> {
+async function reached(fx: CliFixture, run: RunningCommand, moment: string, seen: (byRoute: Record<string, number>) => boolean): Promise<void> {
     const deadline = Date.now() + 120_000;
-    while (!reached(fx.emu.stats().byRoute)) {
+    while (!seen(fx.emu.stats().byRoute)) {
         if (Date.now() > deadline) throw new Error(`never reached: ${moment}`);
         if (run.child.exitCode !== null) throw new Error(`pulumi up ended before ${moment}:\n${(await run.done).stdout}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
     }
+}
+
+/** Kills the CLI once the emulator's stats (since the last reset) show `moment`. */
+async function killWhen(fx: CliFixture, run: RunningCommand, moment: string, seen: (byRoute: Record<string, number>) => boolean): Promise<void> {
+    await reached(fx, run, moment, seen);
+    const deadline = Date.now() + 120_000;
     const tree = run.killHard();
     const killed = await run.done;
     expect(killed.signal, "the CLI was killed, not finished").to.equal("SIGKILL");
@@ -40,8 +46,30 @@ async function killWhen(fx: CliFixture, run: RunningCommand, moment: string, rea
     expect(tree.filter(isRunning), "processes of the killed run still running").to.deep.equal([]);
 }
 
+/** Whether the emulator has answered a call of `route`. */
+const called = (route: string) => (byRoute: Record<string, number>) => (byRoute[route] ?? 0) > 0;
+
+/**
+ * The emulator's clock, which a test stops so that asynchronous work (training, publishing) stays
+ * unfinished until the run under test has been seen waiting for it, whatever the machine's speed.
+ */
+class TestClock {
+    private stoppedAt: number | undefined;
+    private offsetMs = 0;
+    readonly now = (): number => this.stoppedAt ?? Date.now() + this.offsetMs;
+    stop(): void {
+        this.stoppedAt = this.now();
+    }
+    /** Runs again from where it stopped, `skipMs` later: work started before then is done. */
+    resume(skipMs: number): void {
+        if (this.stoppedAt === undefined) return;
+        this.offsetMs = this.stoppedAt + skipMs - Date.now();
+        this.stoppedAt = undefined;
+    }
+}
+
 /** Kills the CLI once the emulator has answered a call of `route`. */
-const killAfter = (fx: CliFixture, run: RunningCommand, route: string) => killWhen(fx, run, `a call of ${route}`, (byRoute) => (byRoute[route] ?? 0) > 0);
+const killAfter = (fx: CliFixture, run: RunningCommand, route: string) => killWhen(fx, run, `a call of ${route}`, called(route));
 
 /** Kills the CLI once the run has made its first write call. */
 const killAtFirstWrite = (fx: CliFixture, run: RunningCommand) =>
@@ -84,9 +112,9 @@ describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the whole p
         if (everyTestPassed(this)) recordFigures("interrupted-cli", { kills, duplicates });
     });
 
-    async function fixture(config: Record<string, string>): Promise<{ fx: CliFixture; stack: CliStack }> {
+    async function fixture(config: Record<string, string>, clock?: TestClock): Promise<{ fx: CliFixture; stack: CliStack }> {
         // Training and publishing take 3 s, which is when the kills land.
-        const fx = await cliFixture(cli, PROGRAM, { emulator: { asyncDelayMs: 3000 } });
+        const fx = await cliFixture(cli, PROGRAM, { emulator: { asyncDelayMs: 3000, ...(clock ? { now: clock.now } : {}) } });
         const stack = await fx.newStack("dev", { intentCount: String(INTENTS), ...config });
         fx.takeStats();
         return { fx, stack };
@@ -126,21 +154,32 @@ describeWithCli("Interrupted runs through the Pulumi CLI (kill -9 of the whole p
     });
 
     it("killed during an assistant create and then during a release's publishing wait: one assistant, one release", async () => {
-        const { fx, stack } = await fixture({ withAssistant: "true", intentCount: "3" });
+        const clock = new TestClock();
+        const { fx, stack } = await fixture({ withAssistant: "true", intentCount: "3" }, clock);
         try {
             await killAfter(fx, stack.startUp(), "POST /v2/assistants");
             kills++;
             await stack.run(["cancel", "--yes", "--stack", "dev"], { allowFailure: true });
             fx.takeStats();
+            // Publishing (and training) last until the recovering run has been seen waiting on a release.
+            clock.stop();
             await killAfter(fx, stack.startUp(), "POST /v2/assistants/{assistant_id}/releases");
             kills++;
-            await recover(stack);
+            await stack.run(["cancel", "--yes", "--stack", "dev"], { allowFailure: true });
+            fx.takeStats();
+            const recovering = stack.startUp();
+            // The release of the killed run is still Processing (no description, so no marker shown).
+            await reached(fx, recovering, "a GET of a release", called("GET /v2/assistants/{assistant_id}/releases/{release}"));
+            clock.resume(3_600_000);
+            const recovered = await recovering.done;
+            expect(recovered.code, recovered.stdout + recovered.stderr).to.equal(0);
             const { assistants } = await get(fx, "/v2/assistants");
             const assistantNames = assistants.map((a: any) => a.name);
             expect(assistantNames, "exactly one assistant").to.deep.equal(["Interrupted assistant"]);
             const { releases } = await get(fx, `/v2/assistants/${assistants[0].assistant_id}/releases`);
             const releaseNumbers = releases.map((r: any) => r.release);
             expect(releaseNumbers, "exactly one release").to.deep.equal(["1"]);
+            expect(writeCalls(fx.takeStats()), "the recovering run cut no release").not.to.have.property("POST /v2/assistants/{assistant_id}/releases");
             const outputs = await stack.outputs();
             expect(outputs.assistantId).to.equal(assistants[0].assistant_id);
             expect(outputs.release).to.equal("1");

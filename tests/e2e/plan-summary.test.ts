@@ -10,6 +10,7 @@ import * as path from "path";
 import { CHANGING_EDITS, expectedPlan, PLAN_EDITS_DIR, QUIET_EDITS } from "../support/plan-edits";
 import { cliFixture, describeWithCli, type CliFixture } from "./support";
 import type { CliResult, CliStack } from "../../drivers/pulumi-cli";
+import { EmulatorClient } from "../../drivers/emulator-client";
 
 /** The info diagnostics of a run (the plugin's stdout lines), as one text. */
 function infoText(result: CliResult): string {
@@ -19,6 +20,17 @@ function infoText(result: CliResult): string {
 /** How the CLI lists the plan under Diagnostics: each line indented by four. */
 function listed(plan: string): string {
     return plan.trimEnd().split("\n").map((line) => `    ${line}`).join("\n");
+}
+
+/** The non-blank lines of a text. */
+const lines = (text: string): string[] => text.split("\n").filter((line) => line.trim() !== "");
+
+/** The CLI's diff display names the packed text, its hash and digests only as "(hidden)", and shows none of the content. */
+function expectPackedHidden(stdout: string, content: string): void {
+    expect(stdout).not.to.contain("(json)");
+    expect(stdout).not.to.contain(content);
+    const named = lines(stdout).filter((line) => /contentJson|Digests/.test(line));
+    expect(named.filter((line) => !line.endsWith("(hidden)")), "packed properties shown").to.deep.equal([]);
 }
 
 describeWithCli("Plan summaries through the Pulumi CLI", (cli) => {
@@ -46,6 +58,44 @@ describeWithCli("Plan summaries through the Pulumi CLI", (cli) => {
             expect(fs.readFileSync(planFile, "utf8")).to.equal(`#### ${header}\n\n\`\`\`text\n${lines.join("\n")}\n\`\`\`\n\n`);
         });
     }
+
+    it("pulumi preview --diff shows the plan summary and the small fields, never the packed content or its digests", async () => {
+        await stack.setConfig("edit", "remove");
+        const result = await stack.preview(["--diff"]);
+        const plan = expectedPlan("remove", workspaceId);
+        expect(infoText(result)).to.equal(plan);
+        // In --diff mode the CLI writes diagnostics to stderr.
+        expect(lines(result.stderr)).to.include.members(lines(plan));
+        expect(result.stdout).to.contain("~ pulumi-nodejs:dynamic/watson-assistant:Workspace: (update)");
+        expect(result.stdout).to.contain("~ contentJson (hidden)");
+        expectPackedHidden(result.stdout, "opening hours");
+    });
+
+    it("pulumi up with its preview prints each plan summary once, in the preview; the update's display hides the packed content too", async () => {
+        await stack.setConfig("edit", "add");
+        const result = await stack.run(["up", "--yes", "--stack", stack.name]);
+        const [preview, update] = result.stdout.split("\nUpdating (");
+        expect(update, "the update's output").to.be.a("string");
+        expect(preview).to.contain(listed(expectedPlan("add", workspaceId)).trim());
+        expect(update).not.to.contain("API calls:");
+        // The event log holds the update's events only: it printed no plan.
+        expect(infoText(result)).to.equal("");
+        await stack.setConfig("edit", "none");
+        const detailed = await stack.run(["up", "--yes", "--diff", "--stack", stack.name]);
+        expect(detailed.stderr.split("API calls:").length - 1, "plans printed").to.equal(1);
+        expectPackedHidden(detailed.stdout, "cancel my order");
+    });
+
+    it("pulumi refresh prints no plan summary (it makes no planned change), also when it finds drift", async () => {
+        await stack.setConfig("edit", "add");
+        // Changed in the tooling: the refresh reads drift, which the engine diffs.
+        await new EmulatorClient(fx.emu.url).post(`/v1/workspaces/${workspaceId}/intents/hours`, { description: "edited by hand" });
+        const result = await stack.refresh();
+        expect(infoText(result)).to.equal("");
+        expect(result.stdout).not.to.contain("API calls:");
+        await stack.setConfig("edit", "none");
+        await stack.up();
+    });
 
     for (const edit of QUIET_EDITS) {
         it(`pulumi preview prints no plan for the ${edit === "none" ? "unchanged program" : `${edit} edit`}`, async () => {

@@ -2,6 +2,7 @@
 import { expect } from "chai";
 import { fromSkillExport, splitSkillsExport } from "../../resources/skill/from-export";
 import { fromWorkspaceExport } from "../../resources/workspace/from-export";
+import { exportKind } from "../../resources/exports/kind";
 import { directResource } from "../support/direct";
 import { FIXTURES, readFixture } from "./support";
 
@@ -76,6 +77,16 @@ describe("exported skills: reading every historical shape", () => {
         expect(split.assistantState).to.deep.equal({ action_disabled: false, dialog_disabled: false });
         expect(fromSkillExport(split.action!, { assistantId: "a", skillId: "s" }).name).to.equal("Pizza shop");
         expect(fromWorkspaceExport(split.dialog!.workspace!).dialogNodes).to.have.length(2);
+    });
+
+    it("exportKind() tells the kinds apart from the JSON text as well as from the parsed object, as the export functions take both", () => {
+        const envelope = readFixture("skills-export.json");
+        for (const [value, kind] of [[envelope, "skills-export"], [readFixture("actions-skill-download.json"), "action-skill"], [envelope.assistant_skills[1], "dialog-skill"], [conversation2017, "workspace"]] as const) {
+            expect(exportKind(value)).to.equal(kind);
+            expect(exportKind(JSON.stringify(value, null, 2))).to.equal(kind);
+        }
+        expect(exportKind("{ not json")).to.equal("unknown");
+        expect(exportKind("[1, 2]")).to.equal("unknown");
     });
 
     it("the wrong kind of file fails saying what the file is and which function takes it", () => {

@@ -7,6 +7,9 @@ import { ResourceOperations } from "../../provider/bridge/operations";
 import { PlanReporter } from "../../provider/bridge/plan-reporter";
 import { UNKNOWN } from "../../provider/values";
 import { renderMarkdown } from "../../provider/change-summary/render";
+import { parseArgs } from "../../provider/change-summary/cli-command";
+import { tokenExchangeCall } from "../../provider/auth";
+import type { ConnectionSettings } from "../../provider/config";
 import { specFor } from "../../plugin/registry";
 
 type Bag = Record<string, any>;
@@ -241,6 +244,7 @@ describe("plan summary: exact text", () => {
             'Release "content 2" (a-1/1): replace (description, triggers changed)',
             "  changed: description, triggers[0]",
             "  API calls:",
+            "    1 x GET /v2/assistants/{assistant_id}/releases (a release of an interrupted run is taken over)",
             "    1 x POST /v2/assistants/{assistant_id}/releases",
             "    then GET /v2/assistants/{assistant_id}/releases/{release} until Available",
             "    the replaced release: DELETE /v2/assistants/{assistant_id}/releases/{release} (none with retainOnDelete)",
@@ -275,10 +279,12 @@ describe("plan summary: creates, replacements and the plan file", () => {
             'Workspace "Support": create',
             "  content: 2 intents, 2 dialog nodes",
             "  API calls:",
+            "    1 x GET /v1/workspaces (a workspace of an interrupted run is finished instead)",
             "    1 x POST /v1/workspaces",
             "    then GET /v1/workspaces/{workspace_id} until training is done",
             'Release "(known later)": create',
             "  API calls:",
+            "    1 x GET /v2/assistants/{assistant_id}/releases (a release of an interrupted run is taken over)",
             "    1 x POST /v2/assistants/{assistant_id}/releases",
             "    then GET /v2/assistants/{assistant_id}/releases/{release} until Available",
             "",
@@ -359,5 +365,26 @@ describe("plan summary: creates, replacements and the plan file", () => {
     it("escapes Markdown in headings and fences bodies longer than any backtick run", () => {
         const text = renderMarkdown({ header: 'Workspace "a_*b*" (ws): update', lines: ["  + intent #x```y"] });
         expect(text).to.equal('#### Workspace "a\\_\\*b\\*" (ws): update\n\n````text\n  + intent #x```y\n````\n\n');
+    });
+
+    it("reads from the pulumi command line whether an update was previewed and whether the command plans changes", () => {
+        expect(parseArgs(["--color", "never", "up", "--yes", "--non-interactive"])).to.deep.equal({ command: "up", skipsPreview: false });
+        expect(parseArgs(["up", "--yes", "--skip-preview", "--stack", "dev"])).to.deep.equal({ command: "up", skipsPreview: true });
+        expect(parseArgs(["up", "-yf"])).to.deep.equal({ command: "up", skipsPreview: true });
+        expect(parseArgs(["refresh", "--yes"]).command).to.equal("refresh");
+        expect(parseArgs(["preview", "--diff", "--", "up", "-f"])).to.deep.equal({ command: "preview", skipsPreview: false });
+    });
+
+    it("the first summary of a run announces the token exchange with its calls; later ones do not repeat it", () => {
+        const out: string[] = [];
+        const exchange = tokenExchangeCall({ authType: "iam", apikey: "k", iamUrl: "http://127.0.0.1:4545/" } as ConnectionSettings)!;
+        expect(exchange).to.equal("POST http://127.0.0.1:4545/identity/token (the API key's token, once per run)");
+        expect(tokenExchangeCall({ authType: "iam", apikey: "k" } as ConnectionSettings)).to.match(/^POST https:\/\/iam\.cloud\.ibm\.com\/identity\/token /);
+        expect(tokenExchangeCall({ authType: "noauth" } as ConnectionSettings)).to.equal(undefined);
+        const reporter = new PlanReporter(() => ({ write: (text) => out.push(text) }), (m) => out.push(`WARN ${m}`), () => [exchange]);
+        const release = new ResourceOperations(specFor("Release"));
+        for (const description of ["one", "two"]) reporter.check("Release", release, {}, release.check({}, { assistantId: "a-1", description, __provider: "p" }));
+        expect(out[0]).to.contain(`  API calls:\n    1 x ${exchange}\n    1 x GET /v2/assistants/{assistant_id}/releases`);
+        expect(out[1]).not.to.contain("identity/token");
     });
 });

@@ -12,6 +12,11 @@ describe("resolveSettings", () => {
         expect(s.retry.maxAttempts).to.be.greaterThan(1);
     });
 
+    it("drops a trailing /v1 or /v2 from the service URL (request paths carry it), so calls never go to /v1/v1/...", () => {
+        for (const suffix of ["/v1", "/v2/", "/V1"]) expect(resolveSettings(config({ url: `${URL}${suffix}` }), {}, noExternal).url).to.equal(URL);
+        expect(resolveSettings(config({ url: "http://127.0.0.1:8080/v1" }), {}, noExternal).url).to.equal("http://127.0.0.1:8080");
+    });
+
     it("falls back to IBM's environment variables", () => {
         const s = resolveSettings(config({}), { ASSISTANT_URL: URL, ASSISTANT_USERNAME: "u", ASSISTANT_PASSWORD: "p", ASSISTANT_DISABLE_SSL: "true", ASSISTANT_AUTH_URL: "https://iam.example" }, noExternal);
         expect(s).to.deep.include({ authType: "basic", username: "u", password: "p", disableSslVerification: true, iamUrl: "https://iam.example" });

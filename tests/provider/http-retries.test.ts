@@ -75,6 +75,23 @@ describe("ApiClient retries", () => {
         expect(server.apiRequests()).to.have.length(2);
     });
 
+    it("retries a refused connection for the whole maxElapsedMs budget (the service did nothing), not only maxAttempts times", async () => {
+        const closed = await startScriptedServer();
+        await closed.close();
+        let clock = 0;
+        const { client } = instantClient(testSettings(closed.url, { retry: { maxAttempts: 6, maxElapsedMs: 120_000, baseDelayMs: 500, maxDelayMs: 20_000 } }), {
+            now: () => clock,
+            sleep: async (ms) => {
+                clock += ms;
+            },
+        });
+        const err = await failureOf(client.request({ method: "GET", api: "v1", path: "/v1/anything" }));
+        expect(clock, "time spent retrying").to.equal(120_000);
+        expect(client.metrics.retries).to.be.above(6);
+        expect(err.message).to.match(/ECONNREFUSED|refused/i);
+        expect(err.message).to.contain("in 120 s");
+    });
+
     it("retries a read whose connection was reset or timed out", async () => {
         const { client } = instantClient(testSettings(server.url, { timeoutMs: 60 }));
         server.enqueue("reset-before", "hang");

@@ -10,6 +10,8 @@ import * as path from "path";
 import * as ts from "typescript";
 import { EmulatorClient } from "../../drivers/emulator-client";
 import { startEmulator } from "watson-assistant-emulator";
+import { coreAdminRoutes } from "../../emulator/core/admin";
+import { v2AdminRoutes } from "../../emulator/v2/admin-routes";
 import { Harness } from "../../drivers/harness";
 import { blocksUnder as markdownBlocksUnder } from "../support/markdown";
 
@@ -75,6 +77,13 @@ describe("README", () => {
             await emu.stop();
             fs.rmSync(stateDir, { recursive: true, force: true });
         }
+    });
+
+    it("the emulator section lists every admin route the emulator serves", () => {
+        const start = readme.indexOf("\n## The emulator\n");
+        const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+        const templates = [...coreAdminRoutes({} as never), ...v2AdminRoutes].map((route) => route.template);
+        expect(templates.filter((template) => !section.includes(`${template}\``) && !section.includes(`${template} `))).to.deep.equal([]);
     });
 
     for (const command of blocksUnder("The emulator", "sh").join("\n").replace(/\\\n\s*/g, "").split("\n").filter((l) => l.startsWith("npm run emulator"))) {

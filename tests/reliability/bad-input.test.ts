@@ -49,7 +49,7 @@ describe("reliability: invalid inputs are refused before any API call", function
         });
     }
 
-    it("through the engine, a run with invalid inputs fails listing each property and rule, with no API call", async () => {
+    it("through the engine, a run with invalid inputs fails listing each element by key, its value and rule, with no API call", async () => {
         const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-bad-input-"));
         const h = new Harness({
             projectDir: PROJECT_DIR, stack: "bad-input", stateDir,
@@ -64,8 +64,9 @@ describe("reliability: invalid inputs are refused before any API call", function
         try {
             const err: Error = await h.up().then(() => undefined as any, (e) => e);
             expect(err).to.be.instanceOf(Error);
-            expect(err.message).to.include("intents[0].intent");
-            expect(err.message).to.include("dialogNodes[0].parent");
+            // Elements named by their keys, with the offending value.
+            expect(err.message).to.include('intents[#sys-help].intent = "sys-help"');
+            expect(err.message).to.include('dialogNodes[a].parent = "ghost"');
             expect(emu.stats().total).to.equal(0);
             expect(fs.existsSync(h.statePath) ? h.plainState().resources.filter((r) => r.custom) : []).to.deep.equal([]);
         } finally {

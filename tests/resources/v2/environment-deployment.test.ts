@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { startV2Fixture, type V2Fixture } from "./support";
+import { operationContext, wireOperationsFor } from "../../../plugin/runtime";
 
 describe("v2 EnvironmentDeployment resource", () => {
     let fx: V2Fixture;
@@ -82,7 +83,11 @@ describe("v2 EnvironmentDeployment resource", () => {
         await fx.post(`/v2/assistants/${a.assistantId}/releases/2/deploy`, { environment_id: a.liveEnvironmentId });
         await fx.post(`/v2/assistants/${a.assistantId}/environments/${a.liveEnvironmentId}`, { session_timeout: 1200 });
         const read = await deployment.read(id, outs);
-        expect(read.inputs).to.deep.equal({ release: "2", sessionTimeout: 1200 });
+        // The refreshed inputs: the drift over the declared inputs, nothing dropped and nothing added.
+        expect(read.inputs).to.deep.equal({ assistantId: a.assistantId, environment: "live", release: "2", sessionTimeout: 1200 });
+        const config: Record<string, string> = { url: fx.emu.url, authType: "noauth" };
+        const wired = await wireOperationsFor("EnvironmentDeployment").read(operationContext((key) => config[key], {}, () => undefined), id, outs);
+        expect(wired.inputs).to.deep.equal(read.inputs);
         const declared = await deployment.check({ assistantId: a.assistantId, environment: "live", release: "1", sessionTimeout: 300 }, read.props);
         expect((await deployment.diff(id, read.props, declared.inputs)).changes).to.equal(true);
         await deployment.update(id, read.props, declared.inputs);

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { directResource } from "../../support/direct";
 import { startV2Fixture, type V2Fixture } from "./support";
 
 const ACTIONS_V1 = { actions: [{ action: "welcome", title: "Welcome", steps: [] }] };
@@ -80,7 +81,7 @@ describe("v2 Skill resource", () => {
         const { skill, id, outs } = await adopt({ assistantId: a.assistantId, skillId: a.actionSkillId, name: "Actions", workspace: ACTIONS_V1 });
         await fx.post(`/v2/assistants/${a.assistantId}/skills/${a.actionSkillId}`, { name: "Renamed", description: "by hand" });
         const read = await skill.read(id, outs);
-        expect(read.inputs).to.deep.equal({ name: "Renamed", workspace: ACTIONS_V1 });
+        expect(read.inputs).to.deep.equal({ assistantId: a.assistantId, skillId: a.actionSkillId, name: "Renamed", workspace: ACTIONS_V1 });
         const declared = await skill.check({ assistantId: a.assistantId, skillId: a.actionSkillId, name: "Actions", workspace: ACTIONS_V1 }, read.props);
         expect((await skill.diff(id, read.props, declared.inputs)).changes).to.equal(true);
     });
@@ -92,6 +93,22 @@ describe("v2 Skill resource", () => {
         await skill.delete(id, outs);
         expect(fx.calls()).to.equal(0);
         expect(await skillOf(a.assistantId, a.actionSkillId)).to.include({ name: "Actions" });
+    });
+
+    it("destroying an assistant and its skills logs what happens, without contradiction: a skill stays until its assistant goes", async () => {
+        const a = await fx.newAssistant("Destroyed");
+        const logs: string[] = [];
+        const config = { url: fx.emu.url, authType: "noauth" };
+        const skill = directResource("Skill", config, {}, (line) => logs.push(line));
+        const { inputs } = await skill.check({ assistantId: a.assistantId, skillId: a.actionSkillId, name: "Actions" });
+        const created = await skill.create(inputs);
+        logs.length = 0;
+        await skill.delete(created.id, created.outs);
+        await directResource("Assistant", config, {}, (line) => logs.push(line)).delete(a.assistantId, a);
+        expect(logs).to.deep.equal([
+            `skill ${created.id} is no longer managed; a skill cannot be deleted on its own: it keeps its current content until its assistant is deleted`,
+            `deleting assistant "Destroyed" (${a.assistantId}) with its skills, environments and releases`,
+        ]);
     });
 
     it("adopting a skill the assistant does not have fails clearly", async () => {
