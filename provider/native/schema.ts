@@ -100,7 +100,9 @@ export function packageSchema(sources: SchemaSources): Json {
         const spec = sources.specFor(type);
         const declared = sources.declarations[type] ?? { description: "", inputs: {}, outputs: {} };
         const writeOnly = (spec.writeOnly ?? []) as string[];
-        const inputs = namer.objectOf(spec.inputSchema as Json, type, declared.inputs, writeOnly, spec.replaceOn as string[]);
+        // Inputs that check sets (not in the typed args) are documented as outputs.
+        const docs = { ...Object.fromEntries(Object.entries(declared.outputs).map(([name, o]) => [name, o.description])), ...declared.inputs };
+        const inputs = namer.objectOf(spec.inputSchema as Json, type, docs, writeOnly, spec.replaceOn as string[]);
         // Outputs: the inputs (write-only ones as their hash) and what the declarations add.
         const outputs: Json = Object.fromEntries(Object.entries<Json>(inputs.properties)
             .filter(([name]) => !writeOnly.includes(name))
