@@ -6,7 +6,7 @@
  */
 import { exitWhenEngineGone } from "./engine-gone";
 import { RESOURCE_TYPES, specFor } from "./registry";
-import { checkContext, CONFIG_NAMESPACE, operationContext } from "./runtime";
+import { checkContext, operationContext } from "./runtime";
 import { NativeResourceProvider } from "../provider/native/provider";
 import { packageSchema } from "../provider/native/schema";
 import { serve } from "../provider/native/server";
@@ -35,7 +35,6 @@ export function nativeSchema(): Record<string, any> {
 export function nativeProvider(): NativeResourceProvider {
     return new NativeResourceProvider({
         version: VERSION,
-        namespace: CONFIG_NAMESPACE,
         schema: () => (schemaText ??= JSON.stringify(nativeSchema())),
         specFor,
         operationContext: (getConfig) => operationContext(getConfig),

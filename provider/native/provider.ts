@@ -21,15 +21,13 @@ export interface NativeProviderOptions {
     /** Connection and version dates from the provider's config (full keys), resolved per call. */
     operationContext(getConfig: (key: string) => string | undefined): OperationContext;
     checkContext(getConfig: (key: string) => string | undefined): CheckContext;
-    /** The config namespace (`watson-assistant`): `<namespace>:<key>`. */
-    namespace: string;
 }
 
 export class NativeResourceProvider implements NativeProvider {
     readonly version: string;
     private config: Record<string, string> = {};
     private readonly operations = new Map<string, ResourceOperations<any, any>>();
-    private readonly getConfig = (key: string) => this.config[`${this.options.namespace}:${key}`];
+    private readonly getConfig = (key: string) => this.config[key];
 
     constructor(private readonly options: NativeProviderOptions) {
         this.version = options.version;

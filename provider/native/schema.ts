@@ -8,6 +8,7 @@
  */
 import type { ResourceSpec } from "../bridge/spec";
 import { hashKey } from "../values";
+import { CONTENT_HASH_KEY, Digesting } from "../bridge/digests";
 
 export const PACKAGE_NAME = "watson-assistant";
 
@@ -38,7 +39,7 @@ export interface SchemaSources {
     config: Record<string, ConfigKey>;
 }
 
-/** Type specs of inputs: object types with properties become named types under `types`. */
+/** Type specs of inputs: closed object types become named types under `types`. */
 class TypeNamer {
     readonly types: Record<string, Json> = {};
 
@@ -52,7 +53,8 @@ class TypeNamer {
             case "array":
                 return { type: "array", items: this.typeOf(schema.items, name) };
             case "object": {
-                if (schema.properties && Object.keys(schema.properties).length > 0) {
+                // A closed object is a named type; an open one (free-form JSON beside known fields) can only be Any.
+                if (schema.properties && Object.keys(schema.properties).length > 0 && schema.additionalProperties === false) {
                     const token = tokenOf(name);
                     this.types[token] = { type: "object", ...this.objectOf(schema, name) };
                     return { $ref: `#/types/${token}` };
@@ -108,6 +110,10 @@ export function packageSchema(sources: SchemaSources): Json {
             .filter(([name]) => !writeOnly.includes(name))
             .map(([name, { replaceOnChanges: _, ...output }]) => [name, output]));
         for (const name of writeOnly) outputs[hashKey(name)] = { type: "string", description: `sha256 of \`${name}\` (the service never returns it).`, secret: true };
+        // Digested collections (bridge/digests.ts): state keeps per-element digests and the content's hash, not a second copy.
+        for (const key of new Digesting((spec.digests ?? {}) as Record<string, any>, (spec.packed ?? []) as string[]).outputKeys) {
+            outputs[key] = { type: "string", description: key === CONTENT_HASH_KEY ? "sha256 of the declared content the digests were taken from." : "Per-element digests of the collection (one line per element: key, short hash, position)." };
+        }
         for (const [name, output] of Object.entries(declared.outputs)) {
             if (!(name in outputs)) outputs[name] = { ...output.type, ...(output.description ? { description: output.description } : {}) };
         }

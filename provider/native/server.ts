@@ -37,7 +37,7 @@ export interface NativeDiff {
 export interface NativeProvider {
     version: string;
     schema(): string;
-    /** The stack's config of this package, full keys (`watson-assistant:url`). */
+    /** The stack's config of this package, by bare key (`url`). */
     configure(variables: Record<string, string>): void;
     check(target: Target, olds: Bag, news: Bag): { inputs: Bag; failures?: CheckFailure[] };
     diff(target: Target, id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): NativeDiff;
@@ -117,7 +117,13 @@ function service(provider: NativeProvider): grpc.UntypedServiceImplementation {
             return new providerProto.DiffResponse().setChanges(same ? providerProto.DiffResponse.DiffChanges.DIFF_NONE : providerProto.DiffResponse.DiffChanges.DIFF_SOME);
         }),
         configure: unary((req: providerProto.ConfigureRequest) => {
-            provider.configure(Object.fromEntries(req.getVariablesMap().toArray()));
+            // Variables are keyed `<pkg>:config:<key>`; args (newer engines) by the bare key.
+            const config: Record<string, string> = {};
+            for (const [key, value] of req.getVariablesMap().toArray()) config[key.replace(/:config:/, ":").split(":").pop()!] = value;
+            for (const [key, value] of Object.entries(plain(req.getArgs()))) {
+                if (value !== undefined && value !== null && !key.startsWith("__")) config[key] = typeof value === "string" ? value : JSON.stringify(value);
+            }
+            provider.configure(config);
             return new providerProto.ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setSupportspreview(false);
         }),
         check: unary((req: providerProto.CheckRequest) => {
