@@ -32,3 +32,10 @@ export async function yamlFixture(cli: PulumiCli, sourceDir = YAML_QUICKSTART): 
     fs.writeFileSync(project, fs.readFileSync(project, "utf8").replace(/^(\s+path:\s*).*$/m, `$1${PLUGIN_DIR}`));
     return fx;
 }
+
+/** The staged project without its `plugins:` section: the engine then finds the plugin in the plugin cache. */
+export function withoutPluginPath(projectDir: string): void {
+    const project = path.join(projectDir, "Pulumi.yaml");
+    const text = fs.readFileSync(project, "utf8");
+    fs.writeFileSync(project, text.replace(/^plugins:\n(?:[ #].*\n)+/m, ""));
+}
