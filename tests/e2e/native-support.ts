@@ -25,11 +25,13 @@ export function describeWithYaml(title: string, body: (cli: PulumiCli) => void):
     });
 }
 
-/** A staged YAML project whose plugin path points at this repository's plugin (the copy sits elsewhere). */
-export async function yamlFixture(cli: PulumiCli, sourceDir = YAML_QUICKSTART): Promise<CliFixture> {
+/** A staged YAML project (or folder of projects: `projects`) whose plugin paths point at this repository's plugin (the copy sits elsewhere). */
+export async function yamlFixture(cli: PulumiCli, sourceDir = YAML_QUICKSTART, projects = ["."]): Promise<CliFixture> {
     const fx = await cliFixture(cli, sourceDir);
-    const project = path.join(fx.projectDir, "Pulumi.yaml");
-    fs.writeFileSync(project, fs.readFileSync(project, "utf8").replace(/^(\s+path:\s*).*$/m, `$1${PLUGIN_DIR}`));
+    for (const project of projects) {
+        const file = path.join(fx.projectDir, project, "Pulumi.yaml");
+        fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^(\s+path:\s*).*$/m, `$1${PLUGIN_DIR}`));
+    }
     return fx;
 }
 
