@@ -63,6 +63,14 @@ export function typeOfUrn(urn: string): string {
     return token.split(":")[2] ?? token;
 }
 
+/** The signature key of a secret value in a protobuf Struct (the engine's wire form of secrets). */
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+
+/** A secret's value (config args arrive as secrets even when the provider does not accept them). */
+function unwrapSecret(value: unknown): unknown {
+    return value && typeof value === "object" && SECRET_SIGNATURE in value ? (value as { value?: unknown }).value : value;
+}
+
 const plain = (struct: Struct | undefined): Bag => (struct ? (struct.toJavaScript() as Bag) : {});
 const struct = (bag: Bag | undefined): Struct => Struct.fromJavaScript(withoutUndefined(bag ?? {}) as any);
 
@@ -120,7 +128,8 @@ function service(provider: NativeProvider): grpc.UntypedServiceImplementation {
             // Variables are keyed `<pkg>:config:<key>`; args (newer engines) by the bare key.
             const config: Record<string, string> = {};
             for (const [key, value] of req.getVariablesMap().toArray()) config[key.replace(/:config:/, ":").split(":").pop()!] = value;
-            for (const [key, value] of Object.entries(plain(req.getArgs()))) {
+            for (const [key, arg] of Object.entries(plain(req.getArgs()))) {
+                const value = unwrapSecret(arg);
                 if (value !== undefined && value !== null && !key.startsWith("__")) config[key] = typeof value === "string" ? value : JSON.stringify(value);
             }
             provider.configure(config);
