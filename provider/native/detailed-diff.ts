@@ -1,15 +1,15 @@
 /**
  * The detailed diff a native provider gives the engine: property path -> kind, so that
  * `pulumi preview --diff` prints what changed and nothing of unchanged content. Paths go down to
- * the fields of the elements of keyed collections (the summary shape's collections, the same
- * identities the planner and the element digests use): `intents[3].examples` when the element
- * sits at the same position before and after, `intents["refund"].examples` when it moved (the
+ * the values inside the elements of keyed collections (the summary shape's collections, the same
+ * identities the planner and the element digests use): `intents[3].examples[1]` when the element
+ * sits at the same position before and after, `intents["refund"].examples[1]` when it moved (the
  * CLI resolves positions against both sides, so a moved element is named by its key instead).
  * Old values come from the inputs of the last deployment (`inputDiff`): outputs keep digests only.
  */
+import { diff } from "deep-diff";
 import { keyedDiff } from "../keyed-diff";
 import { isCollection, type CollectionShape, type ObjectShape } from "../change-summary/shape";
-import { deepEqual } from "../values";
 
 export type DiffKind = "add" | "addReplace" | "delete" | "deleteReplace" | "update" | "updateReplace";
 
@@ -53,9 +53,9 @@ function collectionDiff(name: string, shape: CollectionShape, olds: unknown[], n
         const k = key(element);
         const at = newIndex.get(k)!;
         const base = oldIndex.get(k) === at ? `${name}[${at}]` : `${name}[${JSON.stringify(k)}]`;
-        const fields = changedFields(old as Bag, element as Bag);
-        if (fields.length === 0) result[base] = update;
-        for (const field of fields) result[`${base}.${field}`] = kindOf((old as Bag)[field], (element as Bag)[field], replacing);
+        const leaves = changedLeaves(old, element, replacing);
+        if (Object.keys(leaves).length === 0) result[base] = update;
+        for (const [leaf, kind] of Object.entries(leaves)) result[`${base}${leaf}`] = kind;
     }
     for (const { new: element } of diff.renamed) result[`${name}[${newIndex.get(key(element))}]`] = update;
     for (const element of diff.added) result[`${name}[${newIndex.get(key(element))}]`] = replacing ? "addReplace" : "add";
@@ -63,12 +63,31 @@ function collectionDiff(name: string, shape: CollectionShape, olds: unknown[], n
     return result;
 }
 
-/** Top-level fields of an element that differ as declared (order inside them counts: the CLI prints what differs). */
-function changedFields(old: Bag, element: Bag): string[] {
-    if (!old || !element || typeof old !== "object" || typeof element !== "object") return [];
-    const names = new Set([...Object.keys(old), ...Object.keys(element)]);
-    return [...names].filter((f) => !deepEqual(old[f] ?? undefined, element[f] ?? undefined));
+/** More leaves than this in one element: its changed top-level fields are reported instead. */
+const MAX_LEAVES = 20;
+
+/**
+ * Paths (relative, `.examples[1]`, `.output.generic[0].values[0].text`) of what differs inside an
+ * element as declared, so that the CLI prints the changed values and not their siblings.
+ */
+function changedLeaves(old: unknown, element: unknown, replacing: boolean): DetailedDiff {
+    const records = diff(old, element) ?? [];
+    const leaves: DetailedDiff = {};
+    if (records.length <= MAX_LEAVES) {
+        for (const record of records) {
+            const path = [...(record.path ?? []), ...(record.kind === "A" ? [record.index] : [])];
+            const kind = record.kind === "A" ? record.item.kind : record.kind;
+            leaves[pathText(path)] = kind === "N" ? (replacing ? "addReplace" : "add") : kind === "D" ? (replacing ? "deleteReplace" : "delete") : replacing ? "updateReplace" : "update";
+        }
+        return leaves;
+    }
+    for (const field of new Set(records.map((r) => r.path?.[0]).filter((f) => f !== undefined))) {
+        leaves[pathText([field])] = kindOf((old as Bag)[field], (element as Bag)[field], replacing);
+    }
+    return leaves;
 }
+
+const pathText = (path: unknown[]) => path.map((p) => (typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(String(p)) ? `.${p}` : `[${JSON.stringify(p)}]`)).join("");
 
 function kindOf(before: unknown, after: unknown, replacing: boolean): DiffKind {
     if (before === undefined || before === null) return replacing ? "addReplace" : "add";

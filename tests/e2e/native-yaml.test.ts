@@ -48,15 +48,16 @@ describeWithYaml("Native plugin: the quick start as a Pulumi YAML project", (cli
         expect(writeCalls(fx.takeStats())).to.deep.equal({});
     });
 
-    it("pulumi preview --diff names the changed dialog node's field and prints nothing of the unchanged content", async () => {
+    it("pulumi preview --diff names the changed text inside the dialog node and prints nothing of the unchanged content", async () => {
         await stack.setConfig("greeting", "Hi! Where is your order going?");
         const result = await stack.preview(["--diff"]);
         const workspace = result.steps.find((s) => s.name === "dialog-skill")!;
         expect(workspace.op).to.equal("update");
-        expect(workspace.detailedDiff).to.deep.equal({ "dialogNodes[0].output": "update" });
+        expect(workspace.detailedDiff).to.deep.equal({ "dialogNodes[0].output.generic[0].values[0].text": "update" });
         expect(result.stdout).to.include("Hi! Where is your order going?");
         expect(result.stdout).not.to.include("Your order is on its way");
         expect(result.stdout).not.to.include("where is my order");
+        expect(result.stdout).not.to.include("selection_policy");
     });
 
     it("pulumi up applies it with one dialog-node write and a new release on live", async () => {
