@@ -1,5 +1,6 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
 import { ENGINE_END, ENGINE_START, engineSection } from "./engine/report";
+import { nativeSection } from "./native/report";
 import { round } from "./measure";
 import { SERVICE_LIMITS_END, SERVICE_LIMITS_START, serviceLimitsSection } from "./service-limits/report";
 import { STORE_END, STORE_START, storeSection } from "./store/report";
@@ -136,6 +137,7 @@ export function renderReport(r: SuiteResults, command: string): string {
     out.push("");
 
     if (r.engine) out.push(...engineSection(r.engine, command, r.machine));
+    if (r.native) out.push(...nativeSection(r.native, command, r.machine));
     if (r.store) out.push(...storeSection(r.store, command, r.machine), "");
     if (r.serviceLimits) out.push(...serviceLimitsSection(r.serviceLimits, command, r.machine), "");
 

@@ -14,6 +14,7 @@ import { type CheckFailure, replacingProperties } from "../../provider/validatio
 import { apiPath } from "../../provider/http/path";
 import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
 import { digestKey } from "../../provider/element-digests";
+import { holdsDeployedInputs } from "../../provider/values";
 import { canonicalCollection, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
 import { applyWorkspace, declaredBytes, digestsOf, storedDigests } from "./apply";
@@ -141,17 +142,19 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     },
 
     async read(ctx, id, olds) {
-        const owned = COLLECTIONS.filter((c) => olds[digestKey(c) as keyof WorkspaceOutputs] !== undefined);
+        // An import (no stored state) takes over every collection: the program generated from its inputs declares them.
+        const importing = !holdsDeployedInputs(olds as unknown as Record<string, unknown>);
+        const owned = importing ? COLLECTIONS : COLLECTIONS.filter((c) => olds[digestKey(c) as keyof WorkspaceOutputs] !== undefined);
         // A plain GET first: unchanged since the stack's last change, nothing else is read (the
         // engine keeps the stored inputs when read returns none).
         const body = await getWorkspace(ctx, id);
-        if (owned.length > 0 && unchangedSince(olds, body)) return { outs: { ...olds, status: body.status } };
+        if (!importing && owned.length > 0 && unchangedSince(olds, body)) return { outs: { ...olds, status: body.status } };
         const stored = storedDigests(olds);
         const counts = Object.fromEntries(owned.map((c) => [c, stored[c]?.size ?? 0]));
         const content = owned.length > 0 ? await liveContent(ctx, id, owned, { counts }) : {};
         const live = { ...workspaceFromApi(body), ...pick(content, owned) };
         // Outputs get the live collections (digested by the bridge), inputs too: drift shows in the next diff.
-        const inputs = projectOnto(live, olds, owned);
+        const inputs = projectOnto(live, importing ? live : olds, owned);
         for (const option of OPTIONS) if (olds[option] !== undefined) (inputs as any)[option] = olds[option];
         return { outs: { ...inputs, workspaceId: id, status: live.status, updated: updatedOf(body) }, inputs };
     },
