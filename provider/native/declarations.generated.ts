@@ -19,7 +19,9 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "counterexamples": "Owned counterexamples (inputs marked as irrelevant).",
                 "waitForTraining": "Wait until training finishes (status Available) after create and content updates; default true. Never a change by itself.",
                 "trainingTimeoutSeconds": "How long to wait for training, in seconds (default 1800). Never a change by itself.",
-                "adoptWorkspaceId": "Take over this existing workspace on create (read it, then update it to the declared state)\ninstead of creating a new one. Pulumi import does not work for dynamic providers; this is the\nway in. Deleting the resource later deletes the workspace. Never a change by itself."
+                "adoptWorkspaceId": "Take over this existing workspace on create (read it, then update it to the declared state)\ninstead of creating a new one. Pulumi import does not work for dynamic providers; this is the\nway in. Deleting the resource later deletes the workspace. Never a change by itself.",
+                "takeOver": "Adopt the workspace even when another stack owns it (its `metadata.pulumi_owner` names\nanother stack or resource): the mark becomes this resource's, and the other stack can no\nlonger update or delete it. Without it such an adoption fails naming the owner. Never a change by itself.",
+                "overwriteLiveChanges": "Let an update overwrite elements that were changed in the service (e.g. in the tooling) since\nthis stack's last deploy. Without it such an update fails naming them, and the plan says so\nbeforehand. Never a change by itself."
             },
             "outputs": {
                 "workspaceId": {
@@ -30,6 +32,12 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 },
                 "status": {
                     "description": "Training status when last created, updated or refreshed: Available, Training, Failed, ...",
+                    "type": {
+                        "$ref": "pulumi.json#/Any"
+                    }
+                },
+                "updated": {
+                    "description": "When the service last changed the workspace, as read after this stack's last change\n(freshness.ts): a refresh that finds it unchanged reads no content, and an update that finds\nit moved looks for elements changed in the service (live-changes.ts).",
                     "type": {
                         "$ref": "pulumi.json#/Any"
                     }
@@ -117,6 +125,18 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                     "type": {
                         "$ref": "pulumi.json#/Any"
                     }
+                },
+                "takeOver": {
+                    "description": "Adopt the workspace even when another stack owns it (its `metadata.pulumi_owner` names\nanother stack or resource): the mark becomes this resource's, and the other stack can no\nlonger update or delete it. Without it such an adoption fails naming the owner. Never a change by itself.",
+                    "type": {
+                        "type": "boolean"
+                    }
+                },
+                "overwriteLiveChanges": {
+                    "description": "Let an update overwrite elements that were changed in the service (e.g. in the tooling) since\nthis stack's last deploy. Without it such an update fails naming them, and the plan says so\nbeforehand. Never a change by itself.",
+                    "type": {
+                        "type": "boolean"
+                    }
                 }
             }
         },
@@ -127,7 +147,8 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "description": "Description (single line, at most 128).",
                 "examples": "The whole set of examples (order does not matter).",
                 "workspaceId": "Workspace (dialog skill) id holding the element. Changing it REPLACES the resource (the\nelement is created in the new workspace, then deleted from the old one).",
-                "adopt": "Take over an existing element with the same key instead of failing with \"already exists\"\n(default false). Pulumi import does not work for dynamic providers; this is the way in."
+                "adopt": "Take over an existing element with the same key instead of failing with \"already exists\"\n(default false). Pulumi import does not work for dynamic providers; this is the way in.",
+                "overwriteLiveChanges": "Overwrite the element even when it was changed in the service (e.g. in the tooling) since\nthis stack's last deploy; without it such an update fails naming the element. Never a change by itself."
             },
             "outputs": {
                 "intent": {
@@ -159,6 +180,12 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                     "type": {
                         "type": "boolean"
                     }
+                },
+                "overwriteLiveChanges": {
+                    "description": "Overwrite the element even when it was changed in the service (e.g. in the tooling) since\nthis stack's last deploy; without it such an update fails naming the element. Never a change by itself.",
+                    "type": {
+                        "type": "boolean"
+                    }
                 }
             }
         },
@@ -171,7 +198,8 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "fuzzyMatch": "Whether to use fuzzy matching for the entity.",
                 "values": "The whole set of values (order does not matter).",
                 "workspaceId": "Workspace (dialog skill) id holding the element. Changing it REPLACES the resource (the\nelement is created in the new workspace, then deleted from the old one).",
-                "adopt": "Take over an existing element with the same key instead of failing with \"already exists\"\n(default false). Pulumi import does not work for dynamic providers; this is the way in."
+                "adopt": "Take over an existing element with the same key instead of failing with \"already exists\"\n(default false). Pulumi import does not work for dynamic providers; this is the way in.",
+                "overwriteLiveChanges": "Overwrite the element even when it was changed in the service (e.g. in the tooling) since\nthis stack's last deploy; without it such an update fails naming the element. Never a change by itself."
             },
             "outputs": {
                 "entity": {
@@ -215,6 +243,12 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                     "type": {
                         "type": "boolean"
                     }
+                },
+                "overwriteLiveChanges": {
+                    "description": "Overwrite the element even when it was changed in the service (e.g. in the tooling) since\nthis stack's last deploy; without it such an update fails naming the element. Never a change by itself.",
+                    "type": {
+                        "type": "boolean"
+                    }
                 }
             }
         },
@@ -242,7 +276,8 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "disambiguationOptOut": "Leave the node out of disambiguation suggestions (`standard` and `frame` nodes; later API versions).",
                 "disabled": "Whether the node is disabled (later API versions; documented as for internal use).",
                 "workspaceId": "Workspace (dialog skill) id holding the element. Changing it REPLACES the resource (the\nelement is created in the new workspace, then deleted from the old one).",
-                "adopt": "Take over an existing element with the same key instead of failing with \"already exists\"\n(default false). Pulumi import does not work for dynamic providers; this is the way in."
+                "adopt": "Take over an existing element with the same key instead of failing with \"already exists\"\n(default false). Pulumi import does not work for dynamic providers; this is the way in.",
+                "overwriteLiveChanges": "Overwrite the element even when it was changed in the service (e.g. in the tooling) since\nthis stack's last deploy; without it such an update fails naming the element. Never a change by itself."
             },
             "outputs": {
                 "dialogNode": {
@@ -373,6 +408,12 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 },
                 "adopt": {
                     "description": "Take over an existing element with the same key instead of failing with \"already exists\"\n(default false). Pulumi import does not work for dynamic providers; this is the way in.",
+                    "type": {
+                        "type": "boolean"
+                    }
+                },
+                "overwriteLiveChanges": {
+                    "description": "Overwrite the element even when it was changed in the service (e.g. in the tooling) since\nthis stack's last deploy; without it such an update fails naming the element. Never a change by itself.",
                     "type": {
                         "type": "boolean"
                     }
@@ -915,7 +956,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
     },
     "config": {
         "url": {
-            "description": "Service URL, e.g. `https://api.us-south.assistant.watson.cloud.ibm.com/instances/<id>`, or the emulator's `http://127.0.0.1:<port>`. Required."
+            "description": "Service URL, e.g. `https://api.us-south.assistant.watson.cloud.ibm.com/instances/<id>`, or the emulator's `http://127.0.0.1:<port>`. Required. A trailing `/v1` or `/v2` (copied from an API example) is dropped: request paths carry it."
         },
         "apikey": {
             "description": "IBM Cloud API key (IAM). Set with `pulumi config set --secret`.",
@@ -937,7 +978,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             "secret": true
         },
         "iamUrl": {
-            "description": "IAM base URL (default `https://iam.cloud.ibm.com`); for cp4d the cluster's URL."
+            "description": "IAM base URL (default `https://iam.cloud.ibm.com`); for cp4d the cluster's URL. **With an API key against the emulator, set it to the emulator's URL too** (it serves its own `POST /identity/token`); otherwise the token exchange goes to IBM Cloud."
         },
         "versionV1": {
             "description": "`version` date for /v1 calls (default `2021-11-27`)."
@@ -955,10 +996,10 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             "description": "Per-request timeout (default 60000)."
         },
         "maxRetries": {
-            "description": "Retry bounds (default 5 retries, 120 s)."
+            "description": "Retry bounds. A refused connection or a 429 (the service did nothing) is retried until `maxRetryElapsedMs` has passed (default 120 s: a half-minute outage does not fail the `up`); `maxRetries` (default 5) caps the retries of outcomes that may have taken effect (5xx, timeouts, resets). Lower `maxRetryElapsedMs` to fail fast on a wrong URL."
         },
         "maxRetryElapsedMs": {
-            "description": "Retry bounds (default 5 retries, 120 s)."
+            "description": "Retry bounds. A refused connection or a 429 (the service did nothing) is retried until `maxRetryElapsedMs` has passed (default 120 s: a half-minute outage does not fail the `up`); `maxRetries` (default 5) caps the retries of outcomes that may have taken effect (5xx, timeouts, resets). Lower `maxRetryElapsedMs` to fail fast on a wrong URL."
         },
         "planFile": {
             "description": "Append each resource's plan summary to this Markdown file ([Reviewable plans](#reviewable-plans))."
