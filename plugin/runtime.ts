@@ -18,7 +18,7 @@ import { PlanReporter } from "../provider/bridge/plan-reporter";
 import type { CheckContext, OperationContext } from "../provider/bridge/spec";
 import { stableJson } from "../provider/values";
 import { WireOperations } from "../provider/bridge/wire";
-import { isNewResource } from "../provider/bridge/plan-reporter";
+import { isNewResource, showsPlan } from "../provider/bridge/plan-reporter";
 import { probeConnection } from "./connection-probe";
 import { withStoredSettingsHint } from "./stored-settings";
 
@@ -97,15 +97,17 @@ export async function dispatch(type: string, method: Method, args: any[]): Promi
         case "check": {
             const result = ops.check(args[0], args[1], checkContext());
             planReporter.check(type, ops, args[0], result);
-            if (isNewResource(args[0]) && !result.failures?.length) await probeConnection(operationContext());
+            if (isNewResource(args[0]) && !result.failures?.length && showsPlan()) await probeConnection(operationContext());
             return result;
         }
         case "diff": {
             // Diff runs with the current settings: an object stored for another instance must not read as unchanged.
             operationsFor(type).requireInstance(operationContext(), args[0], args[1] ?? {});
             const result = planReporter.diff(type, ops, args[0], args[1], args[2]);
-            // A change of the service's content (not a rewrite of state of an earlier version, which calls nothing).
-            if (result.changes && !ops.restates(args[1], args[2])) {
+            // A change of the service's content (not a rewrite of state of an earlier version, which
+            // calls nothing), in the process that shows the plan: an update after its preview has
+            // been probed, and its own update checks live changes anyway.
+            if (result.changes && !ops.restates(args[1], args[2]) && showsPlan()) {
                 await probeConnection(operationContext());
                 for (const note of await ops.liveChangeNotes(operationContext(), type, args[0], args[1], args[2])) stderrSink(note);
             }

@@ -4,7 +4,7 @@
  * replacing a second time without old inputs; that check is not a create of its own, so the
  * inputs of replacements are remembered and their second check stays quiet. A summary that
  * cannot be built never fails the step: the reason goes to stderr instead. Each summary is
- * printed once per CLI command (printsSummaries).
+ * printed once per CLI command (showsPlan).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceSummary } from "../change-summary/describe";
@@ -57,7 +57,7 @@ export class PlanReporter {
     }
 
     private publish(type: string, build: () => ResourceSummary | undefined): void {
-        if (!printsSummaries()) return;
+        if (!showsPlan()) return;
         try {
             const summary = build();
             if (summary) publishSummary(this.withRunCalls(summary), this.sinks());
@@ -83,11 +83,11 @@ function withCalls(summary: ResourceSummary, calls: string[]): ResourceSummary {
 }
 
 /**
- * Whether this process prints summaries: once per CLI command, so in the preview of an `up` that
- * has one (its update runs in another plugin process), and never in a refresh or destroy, which
- * make no planned change (cli-command.ts).
+ * Whether this process shows the plan (summaries, the connection probe, live-change notes): once
+ * per CLI command, so in the preview of an `up` that has one (its update runs in another plugin
+ * process), and never in a refresh or destroy, which make no planned change (cli-command.ts).
  */
-function printsSummaries(): boolean {
+export function showsPlan(): boolean {
     if (commandPlansNoChange()) return false;
     return servesPreview() || !updateWasPreviewed();
 }

@@ -40,7 +40,8 @@ describe("bench (quick sizes, no timing assertions)", function () {
         expect(json.largeCreate).to.include.keys("wallMs", "calls");
         expect(json).to.include.keys("diffCpuMs", "checkCpuMs", "pluginPeakRssMb");
         expect(Object.keys(json.providerBytes)).to.include.members(["Workspace", "Intent"]);
-        expect(json.intentResources[0].calls).to.equal(results.plan.intentResources);
+        // One create per Intent, plus the plan's connection probe (plugin/connection-probe.ts).
+        expect(json.intentResources[0].calls).to.equal(results.plan.intentResources + 1);
         expect(json.growth.map((g: { intents: number }) => g.intents)).to.deep.equal([10, 40]);
     });
 

@@ -56,7 +56,8 @@ describe("npm run demo", function () {
         const step4 = run.stdout.slice(run.stdout.indexOf("4. Deploy"), run.stdout.indexOf("5. Roll back"));
         const step5 = run.stdout.slice(run.stdout.indexOf("5. Roll back"), run.stdout.indexOf("6. Destroy"));
         for (const step of [step4, step5]) {
-            expect(step).to.include("API calls: 1 (1 POST)");
+            // The preview's connection probe (plugin/connection-probe.ts), then the one write.
+            expect(step).to.include("API calls: 2 (1 GET, 1 POST)");
             expect(step).to.include("1 x POST /v2/assistants/{assistant_id}/releases/{release}/deploy");
         }
         expect(step4).to.include("-> live runs release 2");

@@ -101,13 +101,14 @@ describe("Workspace under the service's size cap and rate limits", function () {
         expect(Object.keys(routes()).sort()).to.deep.equal([`GET ${WORKSPACE}`, `GET ${WORKSPACE}/counterexamples`, `GET ${WORKSPACE}/intents`]);
     });
 
-    it("an append that meets an intent someone else added converges element by element", async () => {
+    it("with overwriteLiveChanges, an append that meets an intent someone else added converges element by element", async () => {
         const ws = directResource("Workspace", config());
         const { id, outs } = await createChecked(ws, { name: "append", intents: intentsOf(2_000) });
         await api.post(`/v1/workspaces/${id}/intents`, { intent: "added_0", description: "made in the tooling" });
         const added = Array.from({ length: 100 }, (_, i) => ({ intent: `added_${i}`, examples: [{ text: `new question ${i}` }] }));
         emu.resetStats();
-        await updateChecked(ws, id, outs, { name: "append", intents: [...intentsOf(2_000), ...added] });
+        // Without overwriteLiveChanges the update refuses (live-changes.ts): the planner's fallback is what is tested here.
+        await updateChecked(ws, id, outs, { name: "append", intents: [...intentsOf(2_000), ...added], overwriteLiveChanges: true });
         expect(emu.stats().byStatus["409"]).to.be.greaterThan(0);
         const live = await api.get(`/v1/workspaces/${id}?export=true`) as any;
         expect(live.intents).to.have.length(intentsOf(2_000).length + 100);
