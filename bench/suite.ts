@@ -122,7 +122,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
         }, log)));
         if (plan.preSpend > 0) {
             log(`${plan.intentResources} Intent resources, ${plan.preSpend} of 2000 intent creates already spent, windows x${plan.windowScale}`);
-            intentRuns.push(await withEmulator({ rateLimits: true, latencyMs: plan.intentLatencyMs, rateLimitWindowScale: plan.windowScale }, (emu) => intentResources(emu, {
+            intentRuns.push(await withEmulator({ rateLimits: true, latencyMs: plan.intentLatencyMs, clockScale: 1 / plan.windowScale }, (emu) => intentResources(emu, {
                 label: `window ${plan.preSpend}/2000 spent`, count: plan.intentResources, examplesPerIntent: plan.size.examplesPerIntent, preSpend: plan.preSpend,
             }, log)));
         }

@@ -4,7 +4,8 @@ import { startEmulator } from "./index";
 import type { EmulatorOptions } from "./core/context";
 
 const USAGE = `usage: watson-assistant-emulator [--port <n>] [--data-dir <dir>] [--auth none|apikey] [--apikey <key>]
-  [--token-ttl <seconds>] [--latency <ms>] [--async-delay <ms>] [--rate-limits on|off] [--faults <spec>]`;
+  [--token-ttl <seconds>] [--latency <ms>] [--async-delay <ms>] [--rate-limits on|off] [--clock-scale <n>]
+  [--faults <spec>]`;
 
 function parseArgs(argv: string[]): EmulatorOptions {
     const options: EmulatorOptions = {};
@@ -38,6 +39,12 @@ function parseArgs(argv: string[]): EmulatorOptions {
                 const onOff = take();
                 if (onOff !== "on" && onOff !== "off") throw new Error("--rate-limits must be on or off");
                 options.rateLimits = onOff === "on";
+                break;
+            }
+            case "--clock-scale": {
+                const scale = number(flag, take());
+                if (scale === 0) throw new Error("--clock-scale needs a number > 0");
+                options.clockScale = scale;
                 break;
             }
             case "--faults": options.faults = take(); break;

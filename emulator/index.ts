@@ -37,9 +37,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
         tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
         latencyMs: options.latencyMs ?? 0,
         asyncDelayMs: options.asyncDelayMs ?? 0,
-        rateLimits: options.rateLimits ?? false,
+        rateLimits: options.rateLimits ?? true,
         faults: options.faults,
-        rateLimitWindowScale: options.rateLimitWindowScale,
+        clockScale: options.clockScale ?? 1,
         now: options.now,
     };
 }

@@ -27,21 +27,24 @@ export interface EmulatorOptions {
     latencyMs?: number;
     /** How long releases, skill updates and workspace training stay in progress (default 0). */
     asyncDelayMs?: number;
+    /** Enforce the documented rate limits (default true, as the service does); false turns them off. */
     rateLimits?: boolean;
     /** Fault spec, see emulator/README.md. */
     faults?: string;
-    /** Multiplies every rate-limit window (e.g. 0.001 turns 30 minutes into 1.8 s) so tests can cross windows. */
-    rateLimitWindowScale?: number;
+    /**
+     * Service seconds per wall-clock second for rate-limit windows (default 1): at 600 a 30-minute
+     * window lasts 3 s, so tests and the bench run under the real limits without stalling.
+     */
+    clockScale?: number;
     /** Clock in ms since epoch (default Date.now); tests inject one to expire tokens or finish async work. */
     now?: () => number;
 }
 
 export type ResolvedEmulatorOptions = Required<
-    Omit<EmulatorOptions, "dataDir" | "apikey" | "faults" | "rateLimitWindowScale" | "now">
+    Omit<EmulatorOptions, "dataDir" | "apikey" | "faults" | "now">
 > & {
     dataDir?: string;
     apikey?: string;
     faults?: string;
-    rateLimitWindowScale?: number;
     now?: () => number;
 };

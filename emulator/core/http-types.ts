@@ -36,6 +36,21 @@ export interface RouteDef<S> {
     handler: Handler<S>;
     /** Whether a successful call changes state (persistence, "reset after commit" faults). */
     mutates: boolean;
-    /** Documented rate limit for this route (requests per window), enforced with --rate-limits on. */
-    rateLimit?: { limit: number; windowSeconds: number };
+    /**
+     * Documented rate limit (requests per window), enforced unless --rate-limits off; a function
+     * when the limit depends on the query (GET workspace with export=true counts apart).
+     */
+    rateLimit?: RateLimit | ((query: URLSearchParams) => RateLimit | undefined);
+    /** A body limit below the core's 50 MB: a larger body answers 413 with this message. */
+    bodyLimit?: { bytes: number; message: string };
+}
+
+/**
+ * Requests per window. Routes naming the same `bucket` share one window (sync and async workspace
+ * writes); without one, a route counts alone ("METHOD template").
+ */
+export interface RateLimit {
+    limit: number;
+    windowSeconds: number;
+    bucket?: string;
 }

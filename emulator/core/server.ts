@@ -8,7 +8,7 @@ import { errorResponse, problemResponse } from "./error-response";
 import { ApiProblem, apiError } from "./errors";
 import { FaultInjector } from "./faults";
 import { checkAuthorization, IamIssuer } from "./iam";
-import { RateLimiter } from "./rate-limits";
+import { limitFor, RateLimiter } from "./rate-limits";
 import { type RouteMatch, Router } from "./router";
 import { StatsRecorder } from "./stats";
 import type { EmulatorRequest, EmulatorResponse, HttpMethod, RouteDef } from "./http-types";
@@ -16,6 +16,12 @@ import { PersistedState } from "./store/persisted-state";
 import { checkVersionParameter } from "./version";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** "30 minutes", "5 minutes", "1 minute": the documented window in the service's words. */
+function describeWindow(seconds: number): string {
+    const minutes = seconds / 60;
+    return Number.isInteger(minutes) ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${seconds} seconds`;
+}
 
 /** What the emulator is made of; `S` is the whole state, whose shape only the areas know. */
 export interface ServerParts<S extends object> {
@@ -50,7 +56,7 @@ export class EmulatorServer<S extends object> {
         this.ctx = { state: parts.emptyState(), options, now, newId: () => randomUUID() };
         this.faults = new FaultInjector(options.faults);
         this.faultSpec = options.faults ?? "";
-        this.rateLimiter = new RateLimiter(options.rateLimitWindowScale ?? 1);
+        this.rateLimiter = new RateLimiter(options.clockScale);
         this.iam = new IamIssuer(options.apikey, options.tokenTtlSeconds, now);
         this.api = new Router([...parts.apiRoutes, ...this.iamRoutes()]);
         this.admin = new Router([...coreAdminRoutes(this), ...parts.adminRoutes]);
@@ -216,16 +222,25 @@ export class EmulatorServer<S extends object> {
                 if (denied) throw apiError(401, "Unauthorized", [{ message: denied, path: "Authorization" }]);
             }
             if (isVersioned) checkVersionParameter(query);
-            if (isApi && options.rateLimits) {
-                const verdict = this.rateLimiter.check(route, this.ctx.now());
-                if (verdict) {
-                    rateHeaders = verdict.headers;
-                    if (!verdict.allowed) {
-                        this.stats.countRateLimited();
-                        const limited = errorResponse(429, `Rate limit exceeded for ${method} ${route.template}`);
-                        limited.headers = rateHeaders;
-                        return this.delayed(limited, latency);
-                    }
+            const limit = isApi && options.rateLimits ? limitFor(route, query) : undefined;
+            // A body over the route's own limit is refused before it counts against the window.
+            if (route.bodyLimit && raw.length > route.bodyLimit.bytes) {
+                if (limit) rateHeaders = this.rateLimiter.peek(limit, this.ctx.now());
+                throw apiError(413, route.bodyLimit.message, [{ message: route.bodyLimit.message, path: "body" }]);
+            }
+            if (limit) {
+                const verdict = this.rateLimiter.check(limit, this.ctx.now());
+                rateHeaders = verdict.headers;
+                if (!verdict.allowed) {
+                    this.stats.countRateLimited({
+                        routeKey: `${method} ${route.template}`,
+                        bucket: verdict.bucket,
+                        waitWallMs: verdict.waitMs,
+                        waitServiceS: this.rateLimiter.serviceSeconds(verdict.waitMs),
+                    });
+                    const limited = errorResponse(429, `Rate limit exceeded: ${method} ${route.template} allows ${limit.limit} requests per ${describeWindow(limit.windowSeconds)}`);
+                    limited.headers = rateHeaders;
+                    return this.delayed(limited, latency);
                 }
             }
             const request: EmulatorRequest = {

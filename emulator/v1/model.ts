@@ -74,6 +74,24 @@ export interface WorkspaceRecord extends Audit {
     counterexamples: CounterexampleRecord[];
     /** Epoch ms until which the workspace reports `Training` (set by every content change). */
     training_until: number;
+    /** Counts content changes, so that a prepared async export knows when it is stale. */
+    revision?: number;
+    /** An accepted /v1/workspaces_async create or update, applied once due (status `Processing` until then). */
+    pending?: PendingWrite;
+    /** Why the last async write failed when it was applied (status `Failed` until the next change). */
+    status_errors?: { message: string }[];
+    /** The async export being prepared: ready at `ready_at` for the content of `revision`. */
+    export_job?: { ready_at: number; revision: number };
+}
+
+/** The body of an async create or update, checked when accepted, applied when due. */
+export interface PendingWrite {
+    body: Record<string, unknown>;
+    append: boolean;
+    optOutHeader?: boolean;
+    versionDate?: string;
+    /** Epoch ms from which it is applied. */
+    due: number;
 }
 
 export interface V1State {

@@ -9,10 +9,12 @@ export function requireWorkspace(ctx: V1Context, workspaceId: string): Workspace
     return workspace;
 }
 
-/** Any content change bumps `updated` and starts a training period of asyncDelayMs. */
+/** Any content change bumps `updated` and the revision and starts a training period of asyncDelayMs. */
 export function markChanged(ctx: V1Context, workspace: WorkspaceRecord, stamp = isoNow(ctx)): void {
     workspace.updated = stamp;
+    workspace.revision = (workspace.revision ?? 0) + 1;
     workspace.training_until = ctx.now() + (ctx.options.asyncDelayMs ?? 0);
+    delete workspace.status_errors;
 }
 
 /** Element updates patch: a field in the body replaces the stored one; a null one (checked to undefined) clears it. */

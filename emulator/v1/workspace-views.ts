@@ -29,6 +29,7 @@ export function workspaceView(ctx: V1Context, workspace: WorkspaceRecord, flags:
     }
     view.workspace_id = workspace.workspace_id;
     view.status = statusOf(ctx, workspace);
+    if (workspace.status_errors) view.status_errors = workspace.status_errors.map((error) => ({ ...error }));
     if (view.name === undefined) delete view.name;
     if (view.description === undefined) delete view.description;
     if (flags.audit) {

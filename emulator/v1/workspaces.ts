@@ -16,7 +16,10 @@ import type { CounterexampleRecord, DialogNodeRecord, EntityRecord, IntentRecord
 import { markChanged, requireWorkspace } from "./store";
 import { at, bodyViolations, checkArray, checkBoolean, checkDescription, checkEnum, checkObject, checkText, listParser, requireBodyObject } from "./validation";
 
+/** `Processing` while an async write is pending, `Failed` when it failed, else `Training` or `Available`. */
 export function statusOf(ctx: V1Context, workspace: WorkspaceRecord): string {
+    if (workspace.pending) return "Processing";
+    if (workspace.status_errors) return "Failed";
     return ctx.now() < workspace.training_until ? "Training" : "Available";
 }
 
@@ -116,15 +119,29 @@ function applyScalars(workspace: WorkspaceRecord, scalars: ParsedBody["scalars"]
     if (workspace.learning_opt_out === undefined) workspace.learning_opt_out = false;
 }
 
+/** Whether a body field is one of the four collections (the content an async create applies later). */
+export const isCollection = (field: string): boolean => field in COLLECTIONS;
+
+/** A whole create body, checked completely: one 400 names every problem. */
+function parseCreateBody(body: Record<string, any>, stamp: string, versionDate: string | undefined): ParsedBody {
+    const problems = bodyViolations();
+    const parsed = parseWorkspaceBody(body, stamp, versionDate, problems);
+    if (!problems.any) validateDialogTree(parsed.collections.dialog_nodes ?? [], (i) => at("dialog_nodes", i), problems);
+    problems.throwIfAny();
+    return parsed;
+}
+
+/** Checks a create body without storing anything (the async create checks before it accepts). */
+export function checkWorkspaceBody(ctx: V1Context, rawBody: unknown, request: RequestFacts = {}): void {
+    parseCreateBody(requireBodyObject(rawBody), isoNow(ctx), request.versionDate);
+}
+
 /** Checks a whole-workspace body (POST /v1/workspaces, a v2 dialog skill) and stores the new workspace. */
 export function createWorkspace(ctx: V1Context, rawBody: unknown, request: RequestFacts = {}): WorkspaceRecord {
     const body = requireBodyObject(rawBody);
     const stamp = isoNow(ctx);
-    const problems = bodyViolations();
-    const parsed = parseWorkspaceBody(body, stamp, request.versionDate, problems);
+    const parsed = parseCreateBody(body, stamp, request.versionDate);
     const nodes = parsed.collections.dialog_nodes ?? [];
-    if (!problems.any) validateDialogTree(nodes, (i) => at("dialog_nodes", i), problems);
-    problems.throwIfAny();
     const workspace: WorkspaceRecord = {
         workspace_id: ctx.newId(),
         language: (parsed.scalars.language as string | undefined) ?? "en",

@@ -5,6 +5,7 @@
 import type { V2Context } from "./model";
 import { exportWorkspace } from "../v1/workspace-views";
 import * as v1 from "../v1/workspaces";
+import { settleDueWrites } from "../v1/async-workspaces";
 
 /** Fields of an exported workspace that describe it rather than form its content. */
 const READ_ONLY_FIELDS = ["workspace_id", "status", "status_errors", "status_description", "created", "updated", "skill_id", "counts"];
@@ -18,6 +19,8 @@ export function createDialogWorkspace(ctx: V2Context, fields: { name?: string; d
 }
 
 export function exportDialogWorkspace(ctx: V2Context, workspaceId: string): Record<string, unknown> | undefined {
+    // An async write to the workspace through v1 that is due shows up here too.
+    settleDueWrites(ctx);
     return exportWorkspace(ctx, workspaceId);
 }
 
@@ -44,5 +47,6 @@ export function deleteDialogWorkspace(ctx: V2Context, workspaceId: string): void
 }
 
 export function dialogWorkspaceStatus(ctx: V2Context, workspaceId: string): string {
+    settleDueWrites(ctx);
     return v1.workspaceStatus(ctx, workspaceId);
 }

@@ -2,6 +2,7 @@
 import { apiError, badRequest, conflict, notFound } from "../core/errors";
 import { type AssistantRecord, draftEnvironment, type EnvironmentRecord, findAssistant, type ReleaseRecord, type ReleaseSkillSnapshot, startWork, type V2Context, workStatus } from "./model";
 import { isoNow } from "../core/clock";
+import { copyJson } from "../core/json";
 import { exportDialogWorkspace } from "./dialog-workspaces";
 import { findEnvironment, skillReferenceName } from "./environments";
 import { Violations } from "../core/violations";
@@ -26,8 +27,8 @@ export function createRelease(ctx: V2Context, assistantId: string, rawBody: unkn
     for (const reference of draft.skill_references) {
         const skill = assistant.skills.find((candidate) => candidate.skill_id === reference.skill_id);
         if (!skill || reference.disabled) continue;
-        // A copy: the snapshot must not follow later edits of the draft skill.
-        const content = skill.type === "dialog" ? exportDialogWorkspace(ctx, skill.skill_id) : structuredClone(skill.workspace ?? {});
+        // A copy: the snapshot must not follow later edits of the draft skill (nor share the persistent store's views).
+        const content = copyJson(skill.type === "dialog" ? exportDialogWorkspace(ctx, skill.skill_id) : (skill.workspace ?? {}));
         snapshots.push({ skill_id: skill.skill_id, type: skill.type, snapshot: String(skill.next_snapshot_version), content });
         skill.next_snapshot_version++;
     }

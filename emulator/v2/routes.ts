@@ -17,8 +17,18 @@ const WHOLE_CONTENT_LIMIT = { limit: 30, windowSeconds: HALF_HOUR };
 const EXPORT_LIMIT = { limit: 20, windowSeconds: HALF_HOUR };
 
 const A = "/v2/assistants/{assistant_id}";
-/** Runtime routes put an environment ID in the `{assistant_id}` slot (see runtime-model.ts). */
+/** Classic runtime routes put an environment ID in the `{assistant_id}` slot (see runtime-model.ts); ibm-watson 12.x names both. */
 const E = "/v2/assistants/{assistant_id}/environments/{environment_id}";
+
+/** Sessions and message under both prefixes: the classic one and the SDK's environment-scoped one. */
+function runtimeRoutes(prefix: string): RouteDef<V2Slice>[] {
+    return [
+        { method: "POST", template: `${prefix}/sessions`, handler: postSession, mutates: true },
+        { method: "DELETE", template: `${prefix}/sessions/{session_id}`, handler: removeSession, mutates: true },
+        { method: "POST", template: `${prefix}/sessions/{session_id}/message`, handler: sessionMessage, mutates: true },
+        { method: "POST", template: `${prefix}/message`, handler: statelessMessage, mutates: true },
+    ];
+}
 
 export const v2Routes: RouteDef<V2Slice>[] = [
     { method: "POST", template: "/v2/providers", handler: postProvider, mutates: true },
@@ -29,10 +39,8 @@ export const v2Routes: RouteDef<V2Slice>[] = [
     { method: "GET", template: "/v2/assistants", handler: listAssistants, mutates: false },
     { method: "DELETE", template: A, handler: removeAssistant, mutates: true, rateLimit: WHOLE_CONTENT_LIMIT },
 
-    { method: "POST", template: `${A}/sessions`, handler: postSession, mutates: true },
-    { method: "DELETE", template: `${A}/sessions/{session_id}`, handler: removeSession, mutates: true },
-    { method: "POST", template: `${A}/sessions/{session_id}/message`, handler: sessionMessage, mutates: true },
-    { method: "POST", template: `${A}/message`, handler: statelessMessage, mutates: true },
+    ...runtimeRoutes(A),
+    ...runtimeRoutes(E),
     { method: "POST", template: `${E}/sessions/{session_id}/message_stream`, handler: sessionMessageStream, mutates: true },
     { method: "POST", template: `${E}/message_stream`, handler: statelessMessageStream, mutates: true },
     { method: "GET", template: `${A}/logs`, handler: listLogs, mutates: false, rateLimit: { limit: 40, windowSeconds: HALF_HOUR } },

@@ -1,7 +1,7 @@
 /**
  * Whole-workspace handlers: list, create, get (export / include_audit / sort=stable), update,
- * delete, and /v1/workspaces_async (the same create, update and export, answered with 202 while
- * the workspace trains).
+ * delete, and /v1/workspaces_async (create and update answered 202 with the workspace
+ * `Processing`; the export `Processing` until it is prepared).
  */
 import { badRequest } from "../../core/errors";
 import type { EmulatorRequest, EmulatorResponse } from "../../core/http-types";
@@ -10,6 +10,7 @@ import type { V1Context, WorkspaceRecord } from "../model";
 import { requireWorkspace } from "../store";
 import { workspaceView } from "../workspace-views";
 import * as rules from "../workspaces";
+import * as asyncRules from "../async-workspaces";
 
 /** What a create or update request says besides its body. */
 function requestFacts(req: EmulatorRequest): rules.RequestFacts {
@@ -46,16 +47,22 @@ export function createWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorR
     return { status: 201, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit }), req) };
 }
 
+/** sort=stable or none. */
+function stableSort(req: EmulatorRequest): boolean {
+    const sort = req.query.get("sort");
+    if (sort !== null && sort !== "" && sort !== "stable") throw badRequest(`Invalid sort value ${sort}; supported: stable`, "sort");
+    return sort === "stable";
+}
+
 export function getWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const workspace = requireWorkspace(ctx, req.params.workspace_id);
     const flags = { export: queryFlag(req, "export"), audit: queryFlag(req, "include_audit") };
-    const sort = req.query.get("sort");
-    if (sort !== null && sort !== "" && sort !== "stable") throw badRequest(`Invalid sort value ${sort}; supported: stable`, "sort");
-    return { status: 200, body: workspaceView(ctx, workspace, flags, sort === "stable") };
+    return { status: 200, body: workspaceView(ctx, workspace, flags, stableSort(req)) };
 }
 
 export function updateWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
     const append = queryFlag(req, "append");
+    asyncRules.checkNotProcessing(ctx, req.params.workspace_id);
     const workspace = rules.updateWorkspace(ctx, req.params.workspace_id, req.body ?? {}, append, requestFacts(req));
     return { status: 200, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }), req) };
 }
@@ -66,19 +73,28 @@ export function deleteWorkspace(req: EmulatorRequest, ctx: V1Context): EmulatorR
     return { status: 200, body: {} };
 }
 
-const accepted = (response: EmulatorResponse): EmulatorResponse => ({ ...response, status: 202 });
-
 export function createWorkspaceAsync(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    return accepted(createWorkspace(req, ctx));
+    const workspace = asyncRules.createWorkspaceAsync(ctx, req.body ?? {}, requestFacts(req));
+    return { status: 202, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }), req) };
 }
 
 export function updateWorkspaceAsync(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    return accepted(updateWorkspace(req, ctx));
+    const append = queryFlag(req, "append");
+    const workspace = asyncRules.updateWorkspaceAsync(ctx, req.params.workspace_id, req.body ?? {}, append, requestFacts(req));
+    return { status: 202, body: withApiVersion(workspaceView(ctx, workspace, { export: false, audit: queryFlag(req, "include_audit") }), req) };
 }
 
-/** The GET ?export=true view. */
+/**
+ * The workspace with status `Processing` while the export is prepared, then the export as
+ * GET ?export=true gives it (include_audit, sort=stable), with `counts` when verbose=true.
+ */
 export function exportWorkspaceAsync(req: EmulatorRequest, ctx: V1Context): EmulatorResponse {
-    const query = new URLSearchParams(req.query);
-    query.set("export", "true");
-    return getWorkspace({ ...req, query }, ctx);
+    const audit = queryFlag(req, "include_audit");
+    const stable = stableSort(req);
+    const verbose = queryFlag(req, "verbose");
+    const { ready, workspace } = asyncRules.exportProgress(ctx, req.params.workspace_id);
+    if (!ready) return { status: 200, body: { ...workspaceView(ctx, workspace, { export: false, audit }), status: "Processing" } };
+    const view = workspaceView(ctx, workspace, { export: true, audit }, stable);
+    if (verbose) view.counts = { intent: workspace.intents.length, entity: workspace.entities.length, node: workspace.dialog_nodes.length };
+    return { status: 200, body: view };
 }

@@ -10,7 +10,7 @@ export type Call = (
 ) => Promise<Reply>;
 
 /** Starts an emulator for the enclosing `describe`, resets it before each test, returns a caller. */
-export function useEmulator(options: { asyncDelayMs?: number; now?: () => number } = {}): { call: Call; url: () => string } {
+export function useEmulator(options: { asyncDelayMs?: number; now?: () => number; rateLimits?: boolean } = {}): { call: Call; url: () => string } {
     let emu: Awaited<ReturnType<typeof startEmulator>>;
     before(async () => {
         emu = await startEmulator({ port: 0, ...options });

@@ -99,21 +99,3 @@ describe("emulator v2 release export and assistant import", () => {
         expectErrorBody(await call(emu.url, "GET", url), 404);
     });
 });
-
-describe("emulator v1 workspaces_async", () => {
-    let emu: RunningEmulator;
-    before(async () => (emu = await startEmulator()));
-    after(() => emu.stop());
-
-    it("create and update answer 202 with the workspace; export returns its content", async () => {
-        const created = await call(emu.url, "POST", "/v1/workspaces_async", { body: { name: "w", intents: [{ intent: "hi" }] } });
-        expect(created.status).to.equal(202);
-        const id = created.body.workspace_id;
-        const updated = await call(emu.url, "POST", `/v1/workspaces_async/${id}`, { body: { description: "d" } });
-        expect(updated.status).to.equal(202);
-        expect(updated.body.description).to.equal("d");
-        const exported = await call(emu.url, "GET", `/v1/workspaces_async/${id}/export`);
-        expect(exported.body.intents).to.deep.equal([{ intent: "hi", examples: [] }]);
-        expectErrorBody(await call(emu.url, "POST", "/v1/workspaces_async", { body: { name: 5 } }), 400);
-    });
-});
