@@ -24,3 +24,6 @@ export function specFor(type: string): ResourceSpec<any, any> {
     return require(modulePath).spec;
 }
 
+
+/** Every resource type the plugin serves. */
+export const RESOURCE_TYPES: readonly string[] = Object.keys(specModules);

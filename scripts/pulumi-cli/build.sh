@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the Pulumi CLI and its Node.js language host from Pulumi's Go modules (no download of
-# Pulumi's release archives needed), plus our dynamic-provider plugin launcher, into a cache folder
-# outside the repository. Skipped when the cached binaries are already there.
+# Builds the Pulumi CLI and its Node.js and YAML language hosts from their Go modules (no download
+# of Pulumi's release archives needed), plus our dynamic-provider plugin launcher, into a cache
+# folder outside the repository. Skipped when the cached binaries are already there.
 #
 #   npm run pulumi-cli                 # build (or reuse) and print the folder to put on PATH
 #   npm run -s pulumi-cli -- --print-dir   # only print that folder (exit 1 if not built)
@@ -24,7 +24,22 @@ for arg in "$@"; do
     esac
 done
 
+tags="osusergo,grpcnotrace"
+
+# Pulumi YAML's language host (`runtime: yaml` projects, e.g. examples/yaml-quickstart). Its own
+# wrapper module pins the newest pulumi-yaml whose pulumi pkg/sdk the module proxy serves.
+build_yaml_host() {
+    command -v go >/dev/null 2>&1 || return 0
+    echo "Building the YAML language host ..."
+    if (cd "$here/language-yaml" && go build -tags "$tags" -o "$bin/pulumi-language-yaml.tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml); then
+        mv "$bin/pulumi-language-yaml.tmp" "$bin/pulumi-language-yaml"
+    else
+        echo "warning: the YAML language host did not build; YAML projects will not run" >&2
+    fi
+}
+
 if [ "$force" = 0 ] && [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$version" ]; then
+    [ -x "$bin/pulumi-language-yaml" ] || build_yaml_host
     echo "Pulumi CLI $version already built in $bin"
     echo "Use it with: export PATH=\"$bin:\$PATH\""
     exit 0
@@ -37,9 +52,8 @@ fi
 command -v go >/dev/null 2>&1 || { echo "Go (>= 1.25.11) is needed to build the Pulumi CLI: https://go.dev/dl/" >&2; exit 1; }
 
 mkdir -p "$bin"
-# Release builds use these tags; the version stamp is what `pulumi version` prints and what the
+# Release builds use the tags above; the version stamp is what `pulumi version` prints and what the
 # Automation API parses.
-tags="osusergo,grpcnotrace"
 stamp="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version"
 start=$SECONDS
 
@@ -55,6 +69,8 @@ if (cd "$here/language-nodejs" && GONOSUMDB=github.com/pulumi/pulumi/sdk/nodejs/
 else
     echo "warning: the Node.js language host did not build; only Automation API inline programs will run" >&2
 fi
+
+build_yaml_host
 
 cp "$here/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
 chmod +x "$bin/pulumi-resource-pulumi-nodejs"

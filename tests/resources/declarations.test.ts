@@ -10,41 +10,11 @@ import * as path from "path";
 import * as ts from "typescript";
 import { specFor } from "../../plugin/registry";
 import { replacingProperties } from "../../provider/validation";
+import { type Declarations, loadDeclarations } from "../../scripts/declarations";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** The one phrase a replacing property's doc uses; no other property's doc says REPLACE. */
 const REPLACES = "Changing it REPLACES";
-
-interface Declarations {
-    checker: ts.TypeChecker;
-    /** Exported resource classes by name: the constructor's args type and the instance type. */
-    resources: Map<string, { args: ts.Type; instance: ts.Type }>;
-    /** Every other exported type (element types, cases, results ...). */
-    types: Map<string, ts.Type>;
-}
-
-function loadDeclarations(): Declarations {
-    const config = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile);
-    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-    const program = ts.createProgram([path.join(ROOT, "index.ts")], { ...options, noEmit: true });
-    const checker = program.getTypeChecker();
-    const root = checker.getSymbolAtLocation(program.getSourceFile(path.join(ROOT, "index.ts"))!)!;
-    const resources = new Map<string, { args: ts.Type; instance: ts.Type }>();
-    const types = new Map<string, ts.Type>();
-    for (const exported of checker.getExportsOfModule(root)) {
-        const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-        if (symbol.flags & ts.SymbolFlags.Class) {
-            const construct = checker.getTypeOfSymbol(symbol).getConstructSignatures()[0];
-            const args = construct?.getParameters()[1];
-            if (args && !resources.has(symbol.name)) {
-                resources.set(symbol.name, { args: checker.getTypeOfSymbol(args), instance: checker.getDeclaredTypeOfSymbol(symbol) });
-            }
-        } else if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) {
-            types.set(symbol.name, checker.getDeclaredTypeOfSymbol(symbol));
-        }
-    }
-    return { checker, resources, types };
-}
 
 const ours = (declaration: ts.Declaration) => !declaration.getSourceFile().fileName.includes("node_modules");
 /** A property's doc comment as one line (the phrase may wrap). */

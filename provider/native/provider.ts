@@ -1,0 +1,89 @@
+/**
+ * The native front door: the generic operations (bridge/operations.ts) of each spec, served to the
+ * engine as a provider of its own instead of through `__provider`. Inputs arrive nested, as the
+ * program declared them (nothing is packed: there is no Node.js SDK per resource to spare, and the
+ * engine applies `ignoreChanges` itself); the resource's URN comes with every request, so the
+ * creation marker needs no hidden input from the program. Everything else (check rules, diff,
+ * digests in outputs, the planner, partial failures) is the dynamic path's, unchanged.
+ */
+import { ResourceOperations } from "../bridge/operations";
+import type { CheckContext, OperationContext, ResourceSpec } from "../bridge/spec";
+import { URN_KEY } from "../bridge/creation-marker";
+import { detailedDiff } from "./detailed-diff";
+import type { NativeDiff, NativeProvider, Target } from "./server";
+
+type Bag = Record<string, any>;
+
+export interface NativeProviderOptions {
+    version: string;
+    schema(): string;
+    specFor(type: string): ResourceSpec<any, any>;
+    /** Connection and version dates from the provider's config (full keys), resolved per call. */
+    operationContext(getConfig: (key: string) => string | undefined): OperationContext;
+    checkContext(getConfig: (key: string) => string | undefined): CheckContext;
+}
+
+export class NativeResourceProvider implements NativeProvider {
+    readonly version: string;
+    private config: Record<string, string> = {};
+    private readonly operations = new Map<string, ResourceOperations<any, any>>();
+    private readonly getConfig = (key: string) => this.config[key];
+
+    constructor(private readonly options: NativeProviderOptions) {
+        this.version = options.version;
+    }
+
+    schema(): string {
+        return this.options.schema();
+    }
+
+    configure(variables: Record<string, string>): void {
+        this.config = { ...variables };
+    }
+
+    private ops(type: string): ResourceOperations<any, any> {
+        let ops = this.operations.get(type);
+        if (!ops) this.operations.set(type, (ops = new ResourceOperations(this.options.specFor(type))));
+        return ops;
+    }
+
+    private context(): OperationContext {
+        return this.options.operationContext(this.getConfig);
+    }
+
+    check(target: Target, olds: Bag, news: Bag): { inputs: Bag; failures?: Array<{ property: string; reason: string }> } {
+        const result = this.ops(target.type).check(olds, { ...news, [URN_KEY]: target.urn }, this.options.checkContext(this.getConfig));
+        return { inputs: result.inputs ?? news, failures: result.failures };
+    }
+
+    diff(target: Target, _id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): NativeDiff {
+        const ops = this.ops(target.type);
+        const changed = ops.changedProperties(ops.digesting.stored(olds), news);
+        const result = ops.diff(olds, news);
+        const replaces = result.replaces ?? [];
+        return {
+            changes: result.changes === true,
+            replaces,
+            deleteBeforeReplace: result.deleteBeforeReplace === true,
+            detailedDiff: detailedDiff(changed, replaces, oldInputs, news, this.options.specFor(target.type).summary),
+        };
+    }
+
+    async create(target: Target, news: Bag): Promise<{ id: string; outs: Bag }> {
+        const result = await this.ops(target.type).create(this.context(), news);
+        return { id: result.id, outs: result.outs ?? {} };
+    }
+
+    async read(target: Target, id: string, props: Bag): Promise<{ id: string; props?: Bag; inputs?: Bag }> {
+        const result = await this.ops(target.type).read(this.context(), id, props);
+        return { id: result.id ?? "", props: result.props, inputs: result.inputs };
+    }
+
+    async update(target: Target, id: string, olds: Bag, news: Bag): Promise<Bag> {
+        return (await this.ops(target.type).update(this.context(), id, olds, news)).outs ?? {};
+    }
+
+    delete(target: Target, id: string, props: Bag): Promise<void> {
+        return this.ops(target.type).delete(this.context(), id, props);
+    }
+}

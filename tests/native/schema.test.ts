@@ -1,0 +1,69 @@
+/**
+ * The native plugin's schema is derived, never written: the generated declarations are current,
+ * the schema says what each spec says (inputs, required, replaceOnChanges, secrets, defaults),
+ * and the real CLI's `pulumi package get-schema` prints it from the plugin.
+ */
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { generatedSource, GENERATED_PATH } from "../../scripts/native-schema";
+import { nativeSchema } from "../../plugin/native";
+import { RESOURCE_TYPES, specFor } from "../../plugin/registry";
+import { tokenOf } from "../../provider/native/schema";
+import { hashKey } from "../../provider/values";
+import { CliSession, locatePulumiCli } from "../../drivers/pulumi-cli";
+
+const REPO_ROOT = path.resolve(__dirname, "../..");
+
+describe("native plugin schema", function () {
+    this.timeout(120_000);
+    const schema = nativeSchema();
+
+    it("declarations.generated.ts is what `npm run native-schema` writes from the public declarations and the README", () => {
+        expect(fs.readFileSync(GENERATED_PATH, "utf8")).to.equal(generatedSource(), "run `npm run native-schema` and commit the result");
+    });
+
+    it("declares every resource type under watson-assistant:index:<Type>", () => {
+        expect(Object.keys(schema.resources).sort()).to.deep.equal(RESOURCE_TYPES.map(tokenOf).sort());
+    });
+
+    for (const type of RESOURCE_TYPES) {
+        it(`${type}: inputs, required inputs, replaceOnChanges, secrets and defaults follow the spec`, () => {
+            const spec = specFor(type);
+            const inputSchema = spec.inputSchema as { properties: Record<string, any>; required?: string[] };
+            const resource = schema.resources[tokenOf(type)];
+            const inputs: Record<string, any> = resource.inputProperties;
+            expect(Object.keys(inputs)).to.deep.equal(Object.keys(inputSchema.properties));
+            expect(resource.requiredInputs ?? []).to.deep.equal(inputSchema.required ?? []);
+            expect(Object.keys(inputs).filter((name) => inputs[name].replaceOnChanges)).to.have.members(spec.replaceOn as string[]);
+            expect(Object.keys(inputs).filter((name) => inputs[name].secret)).to.have.members((spec.writeOnly ?? []) as string[]);
+            for (const name of (spec.writeOnly ?? []) as string[]) {
+                expect(resource.properties, `${type}.${name} is never an output`).not.to.have.property(name);
+                expect(resource.properties[hashKey(name)].secret).to.equal(true);
+            }
+            for (const [name, property] of Object.entries(inputSchema.properties)) {
+                if (["string", "number", "boolean"].includes(typeof property.default)) expect(inputs[name].default).to.equal(property.default);
+                expect(inputs[name].description, `${type}.${name} has a doc`).to.be.a("string").and.not.equal("");
+            }
+        });
+    }
+
+    it("declares the README's config keys, the credentials secret", () => {
+        const variables = schema.config.variables;
+        expect(variables).to.include.keys("url", "apikey", "bearerToken", "password", "versionV1", "versionV2");
+        expect(Object.keys(variables).filter((key) => variables[key].secret)).to.have.members(["apikey", "bearerToken", "username", "password"].filter((k) => variables[k]?.secret));
+        expect(variables.apikey.secret).to.equal(true);
+        expect(variables.url.secret).to.equal(undefined);
+    });
+
+    const cli = locatePulumiCli();
+    (cli ? it : it.skip)("`pulumi package get-schema bin/pulumi-resource-watson-assistant` prints it (real CLI; needs npm run build)", async () => {
+        const session = new CliSession({ cli: cli! });
+        try {
+            const result = await session.run(REPO_ROOT, ["package", "get-schema", path.join(REPO_ROOT, "bin", "pulumi-resource-watson-assistant")]);
+            expect(JSON.parse(result.stdout)).to.deep.equal(schema);
+        } finally {
+            session.close();
+        }
+    });
+});
