@@ -46,6 +46,8 @@ build_python_host() {
     if (cd "$here/language-python" && GONOSUMDB=github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python \
             go build -tags "$tags" -o "$bin/pulumi-language-python.tmp" github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3); then
         mv "$bin/pulumi-language-python.tmp" "$bin/pulumi-language-python"
+        # The host runs programs through this runner beside it (our own: Pulumi's ships in its release archives).
+        install -m 755 "$here/pulumi-language-python-exec" "$bin/pulumi-language-python-exec"
     else
         echo "warning: the Python language host did not build; Python projects will not run" >&2
     fi
@@ -53,7 +55,7 @@ build_python_host() {
 
 if [ "$force" = 0 ] && [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$version" ]; then
     [ -x "$bin/pulumi-language-yaml" ] || build_yaml_host
-    [ -x "$bin/pulumi-language-python" ] || build_python_host
+    [ -x "$bin/pulumi-language-python" ] && [ -x "$bin/pulumi-language-python-exec" ] || build_python_host
     echo "Pulumi CLI $version already built in $bin"
     echo "Use it with: export PATH=\"$bin:\$PATH\""
     exit 0
