@@ -21,6 +21,8 @@ export interface EngineStep {
     keys?: string[];
     /** Top-level properties the diff reported as changed. */
     diffs?: string[];
+    /** Property paths of the provider's detailed diff (native providers), e.g. `intents[0].examples`, with their kind. */
+    detailedDiff?: Record<string, string>;
     /** Set when the step failed. */
     failed?: boolean;
 }
@@ -31,6 +33,7 @@ interface StepMetadata {
     type: string;
     keys?: string[];
     diffs?: string[];
+    detailedDiff?: Record<string, { diffKind: string }>;
 }
 
 interface EngineEvent {
@@ -73,6 +76,7 @@ export function stepsOf(events: EngineEvent[]): EngineStep[] {
         step.op = REPLACEMENT_OPS.has(meta.op) ? "replace" : meta.op;
         if (meta.keys?.length) step.keys = meta.keys;
         if (meta.diffs?.length) step.diffs = meta.diffs;
+        if (meta.detailedDiff) step.detailedDiff = Object.fromEntries(Object.entries(meta.detailedDiff).map(([path, d]) => [path, d.diffKind]));
         if (failed) step.failed = true;
         steps.set(meta.urn, step);
     };

@@ -130,7 +130,9 @@ export const spec: ResourceSpec<EnvironmentDeploymentInputs, EnvironmentDeployme
             release: live.release_reference?.release,
             ...liveDeclared<EnvironmentSettings>(SETTING_NAMES, olds, liveSettings(live)),
         };
-        return { outs: { ...olds, ...drift, ...computed(live) }, inputs: drift };
+        // An import has no stored state: the inputs name the assistant and the environment (by name) too.
+        const imported = olds.assistantId === undefined ? { assistantId, environment: live.environment === "live" ? "live" : live.name } : {};
+        return { outs: { ...olds, ...imported, ...drift, ...computed(live) }, inputs: { ...imported, ...drift } };
     },
 
     async update(ctx, id, olds, news) {

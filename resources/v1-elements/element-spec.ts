@@ -74,10 +74,13 @@ export function elementResourceSpec<E extends object>(
             await createElement(ctx.client, kind, inputs.workspaceId, element, { onConflict: inputs.adopt ? "update" : "fail" });
             return { id: `${inputs.workspaceId}/${keyOf(kind, element)}`, outs: inputs };
         },
-        async read(ctx, _id, olds) {
-            const live = await getElement(ctx.client, kind, olds.workspaceId, keyOf(kind, olds));
+        async read(ctx, id, olds) {
+            // An import has no stored state: the id (`<workspace id>/<key>`) says which element.
+            const slash = id.indexOf("/");
+            const workspaceId = olds.workspaceId ?? id.slice(0, slash);
+            const live = await getElement(ctx.client, kind, workspaceId, olds.workspaceId === undefined ? id.slice(slash + 1) : keyOf(kind, olds));
             if (live === undefined) return undefined;
-            const inputs = { ...live, workspaceId: olds.workspaceId, ...(olds.adopt !== undefined ? { adopt: olds.adopt } : {}) } as ElementInputs<E>;
+            const inputs = { ...live, workspaceId, ...(olds.adopt !== undefined ? { adopt: olds.adopt } : {}) } as ElementInputs<E>;
             return { outs: inputs, inputs };
         },
         async update(ctx, _id, olds, news) {

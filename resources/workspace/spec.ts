@@ -11,6 +11,7 @@ import { type CheckFailure, replacingProperties } from "../../provider/validatio
 import { apiPath } from "../../provider/http/path";
 import { WaitFailedError, WaitTimeoutError } from "../../provider/poll";
 import { digestKey } from "../../provider/element-digests";
+import { holdsDeployedInputs } from "../../provider/values";
 import { canonicalCollection, ELEMENT_KINDS, identityOf } from "../v1-elements/kinds";
 import { checkCollection, checkDialogTree, checkSensitivity } from "../v1-elements/rules";
 import { applyWorkspace, digestsOf, storedDigests } from "./apply";
@@ -127,11 +128,13 @@ export const spec: ResourceSpec<WorkspaceInputs, WorkspaceOutputs> = {
     },
 
     async read(ctx, id, olds) {
-        const owned = COLLECTIONS.filter((c) => olds[digestKey(c) as keyof WorkspaceOutputs] !== undefined);
+        // An import (no stored state) takes over every collection: the program generated from its inputs declares them.
+        const importing = !holdsDeployedInputs(olds as unknown as Record<string, unknown>);
+        const owned = importing ? COLLECTIONS : COLLECTIONS.filter((c) => olds[digestKey(c) as keyof WorkspaceOutputs] !== undefined);
         const body = await getWorkspace(ctx, id, owned.length > 0);
         const live = workspaceFromApi(body);
         // Outputs get the live collections (digested by the bridge), inputs too: drift shows in the next diff.
-        const inputs = projectOnto(live, olds, owned);
+        const inputs = projectOnto(live, importing ? live : olds, owned);
         for (const option of OPTIONS) if (olds[option] !== undefined) (inputs as any)[option] = olds[option];
         return { outs: { ...inputs, workspaceId: id, status: live.status }, inputs };
     },
