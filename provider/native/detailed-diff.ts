@@ -37,7 +37,7 @@ export function detailedDiff(changed: readonly string[], replaces: readonly stri
                 continue;
             }
         }
-        result[name] = kindOf(oldInputs ? before : null, after, replacing);
+        result[name] = oldInputs ? kindOf(before, after, replacing) : replacing ? "updateReplace" : "update";
     }
     return result;
 }

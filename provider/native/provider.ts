@@ -52,7 +52,8 @@ export class NativeResourceProvider implements NativeProvider {
     }
 
     check(target: Target, olds: Bag, news: Bag): { inputs: Bag; failures?: Array<{ property: string; reason: string }> } {
-        const result = this.ops(target.type).check(olds, { ...news, [URN_KEY]: target.urn }, this.options.checkContext(this.getConfig));
+        const declared = { ...stringsAsDeclared(this.options.specFor(target.type).inputSchema, news), [URN_KEY]: target.urn };
+        const result = this.ops(target.type).check(olds, declared, this.options.checkContext(this.getConfig));
         return { inputs: result.inputs ?? news, failures: result.failures };
     }
 
@@ -86,4 +87,17 @@ export class NativeResourceProvider implements NativeProvider {
     delete(target: Target, id: string, props: Bag): Promise<void> {
         return this.ops(target.type).delete(this.context(), id, props);
     }
+}
+
+/**
+ * Top-level inputs declared as strings given as numbers or booleans become strings: Pulumi YAML
+ * hands a config value such as `release: "2"` to the engine as the number 2.
+ */
+function stringsAsDeclared(inputSchema: object, news: Bag): Bag {
+    const properties = (inputSchema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
+    let result = news;
+    for (const [name, value] of Object.entries(news)) {
+        if (properties[name]?.type === "string" && (typeof value === "number" || typeof value === "boolean")) result = { ...result, [name]: String(value) };
+    }
+    return result;
 }

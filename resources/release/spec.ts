@@ -129,7 +129,10 @@ export const spec: ResourceSpec<ReleaseInputs, ReleaseOutputs> = {
     async read(ctx, id, olds) {
         const { assistantId, key: release } = splitId(id);
         const live = await getRelease(ctx, assistantId, release);
-        return { outs: { ...olds, ...outputsOf(live) } };
+        if (olds.assistantId !== undefined) return { outs: { ...olds, ...outputsOf(live) } };
+        // An import has no stored state: the inputs name the assistant and carry the release's description.
+        const inputs = { assistantId, ...(live.description ? { description: live.description } : {}) };
+        return { outs: { ...inputs, ...outputsOf(live) }, inputs };
     },
 
     async update(ctx, id, olds, news) {

@@ -10,6 +10,7 @@ import type { SkillData } from "../v2-common/api-types";
 import { containsDeclared } from "../v2-common/contains";
 import { changedDeclared, liveDeclared } from "../v2-common/declared";
 import { joinId, splitId } from "../v2-common/ids";
+import { withoutUndefined } from "../../provider/values";
 import { assistantIdSchema, freeFormObject, singleLineText, waitTimeoutSchema } from "../v2-common/schema";
 import { waitUntilAvailable } from "../v2-common/status";
 import { skillSummary } from "./summary";
@@ -81,8 +82,11 @@ export const spec: ResourceSpec<SkillInputs, SkillOutputs> = {
     async read(ctx, id, olds) {
         const { assistantId, key: skillId } = splitId(id);
         const live = await getSkill(ctx, assistantId, skillId);
-        const managed = liveDeclared<SkillInputs>(MANAGED, olds, live as Partial<SkillInputs>);
-        return { outs: { ...olds, ...managed, ...computed(live) }, inputs: managed };
+        // An import has no stored state: the inputs adopt the skill by its ids and manage its name and description.
+        const declared = olds.assistantId === undefined ? { assistantId, skillId, ...withoutUndefined({ name: live.name, description: live.description }) } : olds;
+        const managed = liveDeclared<SkillInputs>(MANAGED, declared, live as Partial<SkillInputs>);
+        const inputs = olds.assistantId === undefined ? { assistantId, skillId, ...managed } : managed;
+        return { outs: { ...declared, ...managed, ...computed(live) }, inputs };
     },
 
     async update(ctx, _id, olds, news) {

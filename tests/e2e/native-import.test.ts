@@ -1,7 +1,7 @@
 /**
  * `pulumi import` with the native plugin, through the real CLI: a workspace and an assistant with
  * its live environment made outside Pulumi are imported into a YAML project; the program the CLI
- * generates deploys as a no-op `up` (no step, no write), and the imported workspace owns its
+ * generates (with the assistant's skill and release) deploys as a no-op `up` (no step, no write), and the imported workspace owns its
  * collections from then on.
  */
 import { expect } from "chai";
@@ -39,6 +39,7 @@ describeWithYaml("Native plugin: pulumi import of a workspace and an assistant w
     let workspaceId: string;
     let assistantId: string;
     let liveId: string;
+    let actionSkillId: string;
 
     before(async () => {
         const source = fs.mkdtempSync(path.join(os.tmpdir(), "native-import-"));
@@ -58,19 +59,22 @@ describeWithYaml("Native plugin: pulumi import of a workspace and an assistant w
         const assistant = await api.post("/v2/assistants", { name: "Support assistant" });
         assistantId = assistant.assistant_id;
         liveId = assistant.assistant_environments.find((e: { environment: string }) => e.environment === "live").environment_id;
+        actionSkillId = assistant.assistant_skills.find((s: { type: string }) => s.type === "action").skill_id;
         const release = await api.post(`/v2/assistants/${assistantId}/releases`, { description: "first" });
         await waitFor(() => api.get(`/v2/assistants/${assistantId}/releases/${release.release}`), (r) => r.status === "Available");
         await api.post(`/v2/assistants/${assistantId}/releases/${release.release}/deploy`, { environment_id: liveId });
     });
     after(async () => fx?.close());
 
-    it("pulumi import --file adopts all three into state and generates their program", async () => {
+    it("pulumi import --file adopts the workspace, the assistant, its live environment, skill and release into state and generates their program", async () => {
         const imports = path.join(fx.projectDir, "imports.json");
         fs.writeFileSync(imports, JSON.stringify({
             resources: [
                 { type: "watson-assistant:index:Workspace", name: "support", id: workspaceId },
                 { type: "watson-assistant:index:Assistant", name: "assistant", id: assistantId },
                 { type: "watson-assistant:index:EnvironmentDeployment", name: "live", id: `${assistantId}/${liveId}` },
+                { type: "watson-assistant:index:Skill", name: "actions", id: `${assistantId}/${actionSkillId}` },
+                { type: "watson-assistant:index:Release", name: "first", id: `${assistantId}/1` },
             ],
         }));
         fx.takeStats();
@@ -79,6 +83,7 @@ describeWithYaml("Native plugin: pulumi import of a workspace and an assistant w
         expect(writeCalls(fx.takeStats())).to.deep.equal({});
         expect((await stack.resources()).map((r) => r.type)).to.have.members([
             "watson-assistant:index:Workspace", "watson-assistant:index:Assistant", "watson-assistant:index:EnvironmentDeployment",
+            "watson-assistant:index:Skill", "watson-assistant:index:Release",
         ]);
         const program = fs.readFileSync(generated, "utf8");
         expect(program).to.include("intent: refund").and.include("dialogNode: welcome").and.include("environment: live");

@@ -25,10 +25,19 @@ export function describeWithYaml(title: string, body: (cli: PulumiCli) => void):
     });
 }
 
-/** A staged YAML project whose plugin path points at this repository's plugin (the copy sits elsewhere). */
-export async function yamlFixture(cli: PulumiCli, sourceDir = YAML_QUICKSTART): Promise<CliFixture> {
+/** A staged YAML project (or folder of projects: `projects`) whose plugin paths point at this repository's plugin (the copy sits elsewhere). */
+export async function yamlFixture(cli: PulumiCli, sourceDir = YAML_QUICKSTART, projects = ["."]): Promise<CliFixture> {
     const fx = await cliFixture(cli, sourceDir);
-    const project = path.join(fx.projectDir, "Pulumi.yaml");
-    fs.writeFileSync(project, fs.readFileSync(project, "utf8").replace(/^(\s+path:\s*).*$/m, `$1${PLUGIN_DIR}`));
+    for (const project of projects) {
+        const file = path.join(fx.projectDir, project, "Pulumi.yaml");
+        fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^(\s+path:\s*).*$/m, `$1${PLUGIN_DIR}`));
+    }
     return fx;
+}
+
+/** The staged project without its `plugins:` section: the engine then finds the plugin in the plugin cache. */
+export function withoutPluginPath(projectDir: string): void {
+    const project = path.join(projectDir, "Pulumi.yaml");
+    const text = fs.readFileSync(project, "utf8");
+    fs.writeFileSync(project, text.replace(/^plugins:\n(?:[ #].*\n)+/m, ""));
 }
