@@ -52,6 +52,8 @@ export function pythonEnvironment(cli: PulumiCli, repoRoot: string, pluginPath: 
     const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
     const setup = path.join(sdk, "python", "setup.py");
     fs.writeFileSync(setup, fs.readFileSync(setup, "utf8").replace(/^VERSION = .*$/m, `VERSION = "${version}"`));
-    pip(["install", "--no-deps", "--force-reinstall", path.join(sdk, "python")]);
+    // Reinstalled from the fresh source; its other requirements (parver, semver) once, pulumi stays as pinned.
+    pip(["uninstall", "-y", "pulumi_watson_assistant"]);
+    pip(["install", path.join(sdk, "python")]);
     return { virtualenv };
 }
