@@ -5,7 +5,10 @@
  *
  * - ConversationalSkillProvider: `<provider_id>`
  * - Assistant: `<assistant_id>`
- * - Skill (action and dialog): `<assistant_id>/<skill_id>`, content: the skill as exported
+ * - Skill, the action skill: `<assistant_id>/<skill_id>`, content: the skill as exported
+ * - Workspace, the dialog skill (a v1 workspace: skill id = workspace id): `<skill_id>`, content:
+ *   its workspace as exported. As a Workspace it owns its intents, entities and dialog nodes, and
+ *   an edited example is one element call (a Skill would replace the whole skill)
  * - Release: `<assistant_id>/<release>`
  * - EnvironmentDeployment, each environment that runs a release: `<assistant_id>/<environment_id>`
  * - Workspace (v1 workspaces that are no assistant's dialog skill): `<workspace_id>`, content:
@@ -40,7 +43,10 @@ export function planImport(snapshot: InstanceSnapshot): ImportedResource[] {
         const base = names.claim(assistant.name ?? "", `assistant-${assistantId}`);
         planned.push({ type: "Assistant", name: base, id: assistantId });
         for (const skill of skills) {
-            planned.push({ type: "Skill", name: names.claim(`${base}-${SKILL_NAME[skill.type]}`, "skill"), id: joinId(assistantId, skill.skill_id), content: skill });
+            const name = names.claim(`${base}-${SKILL_NAME[skill.type]}`, "skill");
+            planned.push(skill.type === "dialog"
+                ? { type: "Workspace", name, id: skill.skill_id, content: skill.workspace ?? {} }
+                : { type: "Skill", name, id: joinId(assistantId, skill.skill_id), content: skill });
         }
         for (const release of releases) {
             planned.push({ type: "Release", name: names.claim(`${base}-release-${release.release}`, "release"), id: joinId(assistantId, release.release) });

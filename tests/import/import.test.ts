@@ -70,10 +70,10 @@ describe("watson-assistant import", function () {
             const idsOf = (type: string) => entries.filter((e) => e.type === `watson-assistant:index:${type}`).map((e) => e.id).sort();
             const assistants = seeded.assistants;
             expect(idsOf("Assistant")).to.deep.equal(assistants.map((a) => a.assistantId).sort());
-            expect(idsOf("Skill")).to.deep.equal(assistants.flatMap((a) => [`${a.assistantId}/${a.actionSkillId}`, `${a.assistantId}/${a.dialogSkillId}`]).sort());
+            expect(idsOf("Skill")).to.deep.equal(assistants.map((a) => `${a.assistantId}/${a.actionSkillId}`).sort());
             expect(idsOf("Release")).to.deep.equal(assistants.flatMap((a) => a.releases.map((r) => `${a.assistantId}/${r}`)).sort());
             expect(idsOf("EnvironmentDeployment")).to.deep.equal(assistants.flatMap((a) => Object.keys(a.deployed).map((e) => `${a.assistantId}/${e}`)).sort());
-            expect(idsOf("Workspace")).to.deep.equal(Object.values(seeded.workspaces).sort());
+            expect(idsOf("Workspace")).to.deep.equal([...Object.values(seeded.workspaces), ...assistants.map((a) => a.dialogSkillId)].sort());
             expect(idsOf("ConversationalSkillProvider")).to.deep.equal([seeded.providerId]);
             expect(entries.map((e) => Object.keys(e).sort())).to.deep.equal(entries.map(() => ["id", "name", "type"]));
             expect(new Set(entries.map((e) => e.name)).size).to.equal(entries.length);
@@ -86,12 +86,13 @@ describe("watson-assistant import", function () {
             ]);
         });
 
-        it("writes each skill as the skills export gives it, one content file per skill", async () => {
+        it("writes each skill as the skills export gives it, one content file per skill (a dialog skill: its workspace)", async () => {
             for (const assistant of seeded.assistants) {
                 const exported = await fixture.client.get(`/v2/assistants/${assistant.assistantId}/skills_export`);
                 for (const skill of exported.assistant_skills) {
-                    const entry = result.resources.find((r) => r.id === `${assistant.assistantId}/${skill.skill_id}`)!;
-                    expect(JSON.parse(fixture.read(`content/${entry.name}.json`)), entry.name).to.deep.equal(skill);
+                    const entry = result.resources.find((r) => r.id === `${assistant.assistantId}/${skill.skill_id}` || r.id === skill.skill_id)!;
+                    const expected = skill.type === "dialog" ? skill.workspace : skill;
+                    expect(JSON.parse(fixture.read(`content/${entry.name}.json`)), entry.name).to.deep.equal(expected);
                 }
             }
         });
@@ -104,9 +105,11 @@ describe("watson-assistant import", function () {
             }
         });
 
-        it("leaves the assistants' dialog skills out of the standalone workspaces (each is read once, as its skill)", () => {
-            const workspaceIds = result.resources.filter((r) => r.type === "Workspace").map((r) => r.id);
-            expect(workspaceIds).to.not.include.members(seeded.assistants.map((a) => a.dialogSkillId));
+        it("imports each dialog skill once, as the Workspace that owns its content, read with its skills export", () => {
+            for (const assistant of seeded.assistants) {
+                const entries = result.resources.filter((r) => r.id.endsWith(assistant.dialogSkillId));
+                expect(entries.map((r) => r.type)).to.deep.equal(["Workspace"]);
+            }
         });
 
         it("writes the stack config with the service URL", () => {
