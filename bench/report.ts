@@ -1,5 +1,6 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
 import { ENGINE_END, ENGINE_START, engineSection } from "./engine/report";
+import { nativeSection } from "./native/report";
 import { round } from "./measure";
 import { STORE_END, STORE_START, storeSection } from "./store/report";
 import type { SuiteResults } from "./suite";
@@ -135,6 +136,7 @@ export function renderReport(r: SuiteResults, command: string): string {
     out.push("");
 
     if (r.engine) out.push(...engineSection(r.engine, command, r.machine));
+    if (r.native) out.push(...nativeSection(r.native, command, r.machine));
     if (r.store) out.push(...storeSection(r.store, command, r.machine), "");
 
     if (r.growth.length > 0) {

@@ -5,6 +5,7 @@
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { largeWorkspaceEdits } from "./edits";
 import { runEngine, type EngineOptions, type EngineResults } from "./engine/scenarios";
+import { runNative, type NativeResults } from "./native/scenarios";
 import { growthCurve, type GrowthPoint } from "./growth";
 import { intentResources, workspaceThroughPlugin, type IntentResourcesRun, type WorkspacePluginRun } from "./harness-scenarios";
 import { machineInfo, type MachineInfo } from "./machine";
@@ -77,6 +78,8 @@ export interface SuiteResults {
     providers: Record<string, ProviderSize>;
     growth: GrowthPoint[];
     engine?: EngineResults;
+    /** The native plugin's series, run with the engine section. */
+    native?: NativeResults;
     store?: StoreMutationResults;
     totalMs: number;
 }
@@ -129,8 +132,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
     }
 
     const engine = options.engine && await runEngine(engineOptions(plan, options.engine, log));
+    const native = options.engine && await runNative(engineOptions(plan, options.engine, log));
 
-    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, engine, store, totalMs: performance.now() - started };
+    return { machine: machineInfo(), plan, latencies, plugin, intentResources: intentRuns, providers, growth, engine, native, store, totalMs: performance.now() - started };
 }
 
 function engineOptions(plan: SuitePlan, flags: EngineFlags, log: (message: string) => void): EngineOptions {

@@ -3,6 +3,7 @@
  * plus every scenario, so that runs can be compared key by key.
  */
 import { engineDetail, engineSummary } from "./engine/summary";
+import { nativeSummary } from "./native/scenarios";
 import { round } from "./measure";
 import type { SuiteResults } from "./suite";
 import type { ScenarioResult, WorkspaceRun } from "./workspace-scenarios";
@@ -84,6 +85,7 @@ export function summarize(results: SuiteResults): Record<string, unknown> {
         })),
         engine: results.engine ? engineSummary(results.engine) : null,
         engineDetail: results.engine ? engineDetail(results.engine) : null,
+        native: results.native ? nativeSummary(results.native) : null,
         scenariosByLatency: Object.fromEntries(results.latencies.map((l) => [String(l.latencyMs), byKey(l.run)])),
         machine: results.machine,
         totalSeconds: round(results.totalMs / 1000),

@@ -44,6 +44,13 @@ function typeSpec(checker: ts.TypeChecker, type: ts.Type): Json {
     return { $ref: "pulumi.json#/Any" };
 }
 
+/** The doc comment of the class declaration itself (the symbol's would add the merged outputs interface's). */
+function classDoc(symbol: ts.Symbol | undefined): string {
+    const declaration = symbol?.declarations?.find(ts.isClassDeclaration);
+    const doc = declaration && ts.getJSDocCommentsAndTags(declaration).find(ts.isJSDoc);
+    return (doc && ts.getTextOfJSDocComment(doc.comment)?.trim()) ?? "";
+}
+
 export function readDeclarations(): Record<string, ResourceDeclaration> {
     const { checker, resources } = loadDeclarations();
     const result: Record<string, ResourceDeclaration> = {};
@@ -59,7 +66,7 @@ export function readDeclarations(): Record<string, ResourceDeclaration> {
             if (ts.isMethodDeclaration(declaration) || ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
             outputs[property.name] = { description: docOf(checker, property), type: typeSpec(checker, checker.getTypeOfSymbol(property)) };
         }
-        result[type] = { description: classSymbol ? docOf(checker, classSymbol) : "", inputs, outputs };
+        result[type] = { description: classDoc(classSymbol), inputs, outputs };
     }
     return result;
 }

@@ -84,12 +84,13 @@ export class EngineStack {
         return { ...cost, peakRssMb: sampler!.peakMb, ...(failed ? { failed } : {}) };
     }
 
-    /** The state file's size and the dynamic resources' entries in it (inputs and outputs, compact JSON). */
+    /** The state file's size and the bench resources' entries in it (inputs and outputs, compact JSON). */
     stateSize(): { fileBytes: number; resourceBytes: number[] } {
         const file = findFile(path.join(this.session.backendDir, ".pulumi", "stacks"), `${STACK}.json`);
         if (!file) return { fileBytes: 0, resourceBytes: [] };
         const deployment = JSON.parse(fs.readFileSync(file, "utf8")).checkpoint?.latest as { resources?: { type: string }[] } | undefined;
-        const resources = (deployment?.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic"));
+        // The bench's own resources: dynamic ones, or a native plugin's (not the stack, not providers).
+        const resources = (deployment?.resources ?? []).filter((r) => !r.type.startsWith("pulumi:"));
         return { fileBytes: fs.statSync(file).size, resourceBytes: resources.map((r) => Buffer.byteLength(JSON.stringify(r))) };
     }
 

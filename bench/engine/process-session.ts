@@ -26,7 +26,7 @@ function sessionOf(pid: number): number | undefined {
 function roleOf(pid: number, leader: number): ProcessRole {
     if (pid === leader) return "cli";
     try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider") ? "plugin" : "program";
+        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").match(/dynamic-provider|plugin\/native\.js|floor-plugin\.js/) ? "plugin" : "program";
     } catch {
         return "program";
     }

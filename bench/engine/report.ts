@@ -13,7 +13,7 @@ const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 const within = (floor: number | null, ours: number | null, limit: number) => (floor === null || ours === null ? "–" : ours <= limit * floor ? "yes" : "**no**");
 const failure = (s: EngineSeries) => (s.failed ? `${s.mode}: ${s.failed}` : undefined);
 
-function pairRows(p: EnginePair, what: string): string[] {
+export function pairRows(p: EnginePair, what: string): string[] {
     const rows: [string, number | null, number | null, (v: number | null) => string, number | undefined][] = [
         [`${what}: create up`, createMs(p.floor), createMs(p.ours), msOf, undefined],
         [`${what}: no-op up`, noopMs(p.floor), noopMs(p.ours), msOf, 1.5],

@@ -4,7 +4,7 @@ import type { ConfigKey, ResourceDeclaration } from "./schema";
 export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; config: Record<string, ConfigKey> } = {
     "resources": {
         "Workspace": {
-            "description": "The outputs of a Workspace: every input (as stored) plus `workspaceId` and `status`.\nA v1 workspace (dialog skill) with its content.",
+            "description": "A v1 workspace (dialog skill) with its content.",
             "inputs": {
                 "name": "Name (single line, at most 64 characters). Updates in place.",
                 "description": "Description (single line, at most 128). Updates in place.",
@@ -121,7 +121,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "Intent": {
-            "description": "The outputs of an Intent: its inputs as stored (refresh reads them back from the service).\nSee IntentArgs.",
+            "description": "See IntentArgs.",
             "inputs": {
                 "intent": "Intent name (Unicode letters/digits, `_`, `-`, `.`; no `sys-` prefix; at most 128). Changing it renames in place.",
                 "description": "Description (single line, at most 128).",
@@ -163,7 +163,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "Entity": {
-            "description": "The outputs of an Entity: its inputs as stored (refresh reads them back from the service).\nSee EntityArgs.",
+            "description": "See EntityArgs.",
             "inputs": {
                 "entity": "Entity name (Unicode letters/digits, `_`, `-`; at most 64). `sys-*` enables a system entity. Changing it renames in place.",
                 "description": "Description (single line, at most 128).",
@@ -219,7 +219,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "DialogNode": {
-            "description": "The outputs of a DialogNode: its inputs as stored (refresh reads them back from the service).\nSee DialogNodeArgs.",
+            "description": "See DialogNodeArgs.",
             "inputs": {
                 "dialogNode": "Node id (Unicode letters/digits, space, `_`, `-`, `.`; at most 1024). Changing it renames in place.",
                 "title": "Title shown in the dialog editor (single line, at most 64).",
@@ -380,7 +380,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "Assistant": {
-            "description": "The outputs of an Assistant: its inputs and the ids of its environments and skills.\nA watsonx Assistant (v2). Creating it also creates its draft and live environments and its action\n(and dialog) skills, whose ids are outputs. The API has no update, so any change of an input\nreplaces the assistant and loses its content and releases: protect production assistants with\nthe `protect` resource option.",
+            "description": "A watsonx Assistant (v2). Creating it also creates its draft and live environments and its action\n(and dialog) skills, whose ids are outputs. The API has no update, so any change of an input\nreplaces the assistant and loses its content and releases: protect production assistants with\nthe `protect` resource option.",
             "inputs": {
                 "name": "Name of the assistant (1-64 characters, no newline or tab). Changing it REPLACES the\nassistant (the v2 API cannot update one: new ids; the old one is deleted with its skills,\nenvironments and releases).",
                 "description": "Description (1-128 characters, no newline or tab). Changing it REPLACES the assistant.",
@@ -444,7 +444,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "Skill": {
-            "description": "The outputs of a Skill: its inputs and the skill's type, language and status.\nAn existing skill of an assistant (skills are created with their assistant and cannot be\ncreated or deleted). Creating this resource adopts the skill and sets the declared properties;\ndeleting it only stops managing the skill, whose content stays as it is.",
+            "description": "An existing skill of an assistant (skills are created with their assistant and cannot be\ncreated or deleted). Creating this resource adopts the skill and sets the declared properties;\ndeleting it only stops managing the skill, whose content stays as it is.",
             "inputs": {
                 "assistantId": "Assistant the skill belongs to. Changing it REPLACES this resource (adopts the other skill).",
                 "skillId": "Id of an existing skill of that assistant, e.g. `assistant.actionSkillId` or\n`assistant.dialogSkillId`. Changing it REPLACES this resource (adopts the other skill).",
@@ -511,7 +511,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "Release": {
-            "description": "The outputs of a Release: its inputs and the release number, status, content and environments.\nA release (a \"version\" in the watsonx Assistant UI): a snapshot of the assistant's draft action\nand dialog skills. Create waits until it is Available. A release deployed to an environment is not\ndeleted unless `deleteWhenDeployed` is set. To keep every old release (for rollbacks) while Pulumi\ncuts new ones, give it the `retainOnDelete: true` resource option: Pulumi then forgets replaced\nreleases instead of deleting them.",
+            "description": "A release (a \"version\" in the watsonx Assistant UI): a snapshot of the assistant's draft action\nand dialog skills. Create waits until it is Available. A release deployed to an environment is not\ndeleted unless `deleteWhenDeployed` is set. To keep every old release (for rollbacks) while Pulumi\ncuts new ones, give it the `retainOnDelete: true` resource option: Pulumi then forgets replaced\nreleases instead of deleting them.",
             "inputs": {
                 "assistantId": "Assistant whose draft skills the release snapshots. Changing it REPLACES the release.",
                 "description": "Description (1-500 characters). Changing it REPLACES the release (cuts a new one: releases cannot be updated).",
@@ -590,7 +590,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "EnvironmentDeployment": {
-            "description": "The outputs of an EnvironmentDeployment: its inputs and the environment it resolved.\nDeploys a release to an environment (live or staging) and optionally manages the environment's\nsettings. Refresh reports the release the environment really runs, so a release switched in the\nwatsonx Assistant UI shows up as drift. Deleting this resource leaves the environment as it is:\nthe API has no undeploy.",
+            "description": "Deploys a release to an environment (live or staging) and optionally manages the environment's\nsettings. Refresh reports the release the environment really runs, so a release switched in the\nwatsonx Assistant UI shows up as drift. Deleting this resource leaves the environment as it is:\nthe API has no undeploy.",
             "inputs": {
                 "assistantId": "Assistant whose environment this is. Changing it REPLACES this resource.",
                 "environmentId": "Target environment by id. Give this or `environment`, not both. Changing it REPLACES this\nresource (the old environment is left as it is).",
@@ -679,7 +679,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "ConversationalSkillProvider": {
-            "description": "The outputs of a ConversationalSkillProvider: its inputs without the credentials, and their hash.\nA conversational skill provider of the service instance (\"Provider\" in the v2 API; named so to\navoid confusion with Pulumi providers). The API cannot delete providers: deleting this resource\nonly stops managing it, and creating one whose id already exists adopts and updates it.",
+            "description": "A conversational skill provider of the service instance (\"Provider\" in the v2 API; named so to\navoid confusion with Pulumi providers). The API cannot delete providers: deleting this resource\nonly stops managing it, and creating one whose id already exists adopts and updates it.",
             "inputs": {
                 "providerId": "Client-chosen provider id (letters, digits, `-` and `_`, up to 256). It cannot change: the\nAPI cannot delete providers, so a change is rejected at preview with an explanation.",
                 "specification": "The provider's OpenAPI-style specification (`servers[].url`, `components.securitySchemes`),\nsent as-is. Updated in place (specification and credentials are sent together).",
@@ -707,7 +707,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "ConversationTest": {
-            "description": "The outputs of a ConversationTest: its inputs and the results of the last run.\nConversation tests that gate a deploy: after its dependencies are deployed, sends each case's\nutterances to the environment through the v2 message API (stateless for one utterance, a\nsession for `turns`) and compares the top intent, entities, skill variables and response text\nwith the expectations. Below `threshold` the step fails with a table of the failing cases, so\nthat nothing depending on this resource runs. The tests run again when the release, the cases\nor the threshold change, and never otherwise.",
+            "description": "Conversation tests that gate a deploy: after its dependencies are deployed, sends each case's\nutterances to the environment through the v2 message API (stateless for one utterance, a\nsession for `turns`) and compares the top intent, entities, skill variables and response text\nwith the expectations. Below `threshold` the step fails with a table of the failing cases, so\nthat nothing depending on this resource runs. The tests run again when the release, the cases\nor the threshold change, and never otherwise.",
             "inputs": {
                 "assistantId": "Assistant whose environment is tested.",
                 "environment": "Environment to test: a type (`live`, `staging`, `draft`), a name or an id.",
@@ -811,7 +811,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             }
         },
         "ReleasePromotion": {
-            "description": "The outputs of a ReleasePromotion: its inputs (without the API key) and what it made in the target.\nPromotes a frozen release to another assistant, typically in another service instance or account:\nexports the release archive from the source (or reads an archive file), imports it into the\ntarget assistant (waiting for any import already running there, since the service takes one at a\ntime), cuts a release there and deploys it. The promotion runs again when the source release or\nthe archive changes. Deleting this resource leaves the target as it is.",
+            "description": "Promotes a frozen release to another assistant, typically in another service instance or account:\nexports the release archive from the source (or reads an archive file), imports it into the\ntarget assistant (waiting for any import already running there, since the service takes one at a\ntime), cuts a release there and deploys it. The promotion runs again when the source release or\nthe archive changes. Deleting this resource leaves the target as it is.",
             "inputs": {
                 "sourceAssistantId": "Assistant whose release is promoted, on the stack's own instance (`watson-assistant:*` config).",
                 "sourceRelease": "Release to promote (with `sourceAssistantId`). A new number promotes again (update).",

@@ -9,6 +9,7 @@
 import { ResourceOperations } from "../bridge/operations";
 import type { CheckContext, OperationContext, ResourceSpec } from "../bridge/spec";
 import { URN_KEY } from "../bridge/creation-marker";
+import { deepEqual, withoutUndefined } from "../values";
 import { detailedDiff } from "./detailed-diff";
 import type { NativeDiff, NativeProvider, Target } from "./server";
 
@@ -51,13 +52,14 @@ export class NativeResourceProvider implements NativeProvider {
         return this.options.operationContext(this.getConfig);
     }
 
-    check(target: Target, olds: Bag, news: Bag): { inputs: Bag; failures?: Array<{ property: string; reason: string }> } {
+    check(target: Target, olds: Bag, news: Bag): ReturnType<NativeProvider["check"]> {
         const declared = { ...stringsAsDeclared(this.options.specFor(target.type).inputSchema, news), [URN_KEY]: target.urn };
         const result = this.ops(target.type).check(olds, declared, this.options.checkContext(this.getConfig));
-        return { inputs: result.inputs ?? news, failures: result.failures };
+        const inputs = withoutUndefined(result.inputs ?? news) as Bag;
+        return { inputs, failures: result.failures, added: sameDeclared(news, inputs) ? addedMembers(news, inputs) : undefined };
     }
 
-    diff(target: Target, _id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): NativeDiff {
+    diff(target: Target, _id: string, olds: Bag, news: Bag, lastInputs: () => Bag | undefined): NativeDiff {
         const ops = this.ops(target.type);
         const changed = ops.changedProperties(ops.digesting.stored(olds), news);
         const result = ops.diff(olds, news);
@@ -66,7 +68,7 @@ export class NativeResourceProvider implements NativeProvider {
             changes: result.changes === true,
             replaces,
             deleteBeforeReplace: result.deleteBeforeReplace === true,
-            detailedDiff: detailedDiff(changed, replaces, oldInputs, news, this.options.specFor(target.type).summary),
+            detailedDiff: changed.length === 0 ? {} : detailedDiff(changed, replaces, lastInputs(), news, this.options.specFor(target.type).summary),
         };
     }
 
@@ -100,4 +102,13 @@ function stringsAsDeclared(inputSchema: object, news: Bag): Bag {
         if (properties[name]?.type === "string" && (typeof value === "number" || typeof value === "boolean")) result = { ...result, [name]: String(value) };
     }
     return result;
+}
+
+/** Whether the checked inputs hold every declared member unchanged (check may only add: the creation marker). */
+function sameDeclared(news: Bag, inputs: Bag): boolean {
+    return Object.keys(news).every((key) => key in inputs && deepEqual(news[key], inputs[key]));
+}
+
+function addedMembers(news: Bag, inputs: Bag): Bag {
+    return Object.fromEntries(Object.entries(inputs).filter(([key]) => !(key in news)));
 }

@@ -12,7 +12,7 @@ import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import * as statusProto from "@pulumi/pulumi/proto/status_pb";
 import { Any } from "google-protobuf/google/protobuf/any_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import type { CheckFailure } from "../validation";
 import { PartialFailure } from "../bridge/errors";
 import type { DetailedDiff, DiffKind } from "./detailed-diff";
@@ -39,8 +39,10 @@ export interface NativeProvider {
     schema(): string;
     /** The stack's config of this package, by bare key (`url`). */
     configure(variables: Record<string, string>): void;
-    check(target: Target, olds: Bag, news: Bag): { inputs: Bag; failures?: CheckFailure[] };
-    diff(target: Target, id: string, olds: Bag, news: Bag, oldInputs: Bag | undefined): NativeDiff;
+    /** `added`: when the checked inputs are the declared ones plus these members (the server then re-sends the request's own values). */
+    check(target: Target, olds: Bag, news: Bag): { inputs: Bag; failures?: CheckFailure[]; added?: Bag };
+    /** `oldInputs`: the last deployment's inputs, read only when needed (a large workspace's conversion is not free). */
+    diff(target: Target, id: string, olds: Bag, news: Bag, oldInputs: () => Bag | undefined): NativeDiff;
     create(target: Target, news: Bag): Promise<{ id: string; outs: Bag }>;
     read(target: Target, id: string, props: Bag, inputs: Bag): Promise<{ id: string; props?: Bag; inputs?: Bag }>;
     update(target: Target, id: string, olds: Bag, news: Bag): Promise<Bag>;
@@ -63,6 +65,14 @@ export function typeOfUrn(urn: string): string {
     return token.split(":")[2] ?? token;
 }
 
+/** The signature key of a secret value in a protobuf Struct (the engine's wire form of secrets). */
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+
+/** A secret's value (config args arrive as secrets even when the provider does not accept them). */
+function unwrapSecret(value: unknown): unknown {
+    return value && typeof value === "object" && SECRET_SIGNATURE in value ? (value as { value?: unknown }).value : value;
+}
+
 const plain = (struct: Struct | undefined): Bag => (struct ? (struct.toJavaScript() as Bag) : {});
 const struct = (bag: Bag | undefined): Struct => Struct.fromJavaScript(withoutUndefined(bag ?? {}) as any);
 
@@ -70,6 +80,13 @@ function targetOf(req: { getUrn(): string; getType?(): string }): Target {
     const urn = req.getUrn();
     const token = req.getType?.() ?? "";
     return { urn, type: token ? token.split(":")[2] ?? token : typeOfUrn(urn) };
+}
+
+/** `struct` with `members` set (top-level), the rest of its values as they came. */
+function withMembers(target: Struct, members: Bag): Struct {
+    const fields = target.getFieldsMap();
+    for (const [key, value] of Object.entries(withoutUndefined(members))) fields.set(key, Value.fromJavaScript(value as any));
+    return target;
 }
 
 type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => void;
@@ -120,7 +137,8 @@ function service(provider: NativeProvider): grpc.UntypedServiceImplementation {
             // Variables are keyed `<pkg>:config:<key>`; args (newer engines) by the bare key.
             const config: Record<string, string> = {};
             for (const [key, value] of req.getVariablesMap().toArray()) config[key.replace(/:config:/, ":").split(":").pop()!] = value;
-            for (const [key, value] of Object.entries(plain(req.getArgs()))) {
+            for (const [key, arg] of Object.entries(plain(req.getArgs()))) {
+                const value = unwrapSecret(arg);
                 if (value !== undefined && value !== null && !key.startsWith("__")) config[key] = typeof value === "string" ? value : JSON.stringify(value);
             }
             provider.configure(config);
@@ -128,13 +146,13 @@ function service(provider: NativeProvider): grpc.UntypedServiceImplementation {
         }),
         check: unary((req: providerProto.CheckRequest) => {
             const result = provider.check(targetOf(req), plain(req.getOlds()), plain(req.getNews()));
-            const resp = new providerProto.CheckResponse().setInputs(struct(result.inputs));
+            const resp = new providerProto.CheckResponse().setInputs(result.added && req.getNews() ? withMembers(req.getNews()!, result.added) : struct(result.inputs));
             resp.setFailuresList((result.failures ?? []).map((f) => new providerProto.CheckFailure().setProperty(f.property).setReason(f.reason)));
             return resp;
         }),
         diff: unary((req: providerProto.DiffRequest) => {
             const oldInputs = req.getOldInputs();
-            const result = provider.diff(targetOf(req), req.getId(), plain(req.getOlds()), plain(req.getNews()), oldInputs && plain(oldInputs));
+            const result = provider.diff(targetOf(req), req.getId(), plain(req.getOlds()), plain(req.getNews()), () => oldInputs && plain(oldInputs));
             const resp = new providerProto.DiffResponse()
                 .setChanges(result.changes ? providerProto.DiffResponse.DiffChanges.DIFF_SOME : providerProto.DiffResponse.DiffChanges.DIFF_NONE)
                 .setReplacesList(result.replaces)

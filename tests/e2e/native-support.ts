@@ -26,8 +26,8 @@ export function describeWithYaml(title: string, body: (cli: PulumiCli) => void):
 }
 
 /** A staged YAML project (or folder of projects: `projects`) whose plugin paths point at this repository's plugin (the copy sits elsewhere). */
-export async function yamlFixture(cli: PulumiCli, sourceDir = YAML_QUICKSTART, projects = ["."]): Promise<CliFixture> {
-    const fx = await cliFixture(cli, sourceDir);
+export async function yamlFixture(cli: PulumiCli, sourceDir = YAML_QUICKSTART, projects = ["."], options: Parameters<typeof cliFixture>[2] = {}): Promise<CliFixture> {
+    const fx = await cliFixture(cli, sourceDir, options);
     for (const project of projects) {
         const file = path.join(fx.projectDir, project, "Pulumi.yaml");
         fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^(\s+path:\s*).*$/m, `$1${PLUGIN_DIR}`));

@@ -66,4 +66,16 @@ describe("native plugin schema", function () {
             session.close();
         }
     });
+
+    (cli ? it : it.skip)("`pulumi package gen-sdk --language python` writes a module per resource from it (real CLI)", async () => {
+        const session = new CliSession({ cli: cli! });
+        try {
+            const out = path.join(session.root, "sdk");
+            await session.run(REPO_ROOT, ["package", "gen-sdk", path.join(REPO_ROOT, "bin", "pulumi-resource-watson-assistant"), "--language", "python", "--out", out]);
+            const modules = fs.readdirSync(path.join(out, "python", "pulumi_watson_assistant"));
+            expect(modules).to.include.members(["workspace.py", "intent.py", "assistant.py", "environment_deployment.py", "release_promotion.py"]);
+        } finally {
+            session.close();
+        }
+    });
 });
