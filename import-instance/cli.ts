@@ -45,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
         `Wrote to ${out}: ${result.written.join(", ")}`,
         ...(result.keptStackConfig ? [`Kept the existing ${result.keptStackConfig}: check its watson-assistant:url.`] : []),
         "Next:",
-        `  cd ${displayPath(out)} && pulumi import --file ${IMPORT_FILE} --stack ${values.stack}`,
+        `  cd ${displayPath(out)} && pulumi import --file ${IMPORT_FILE} --stack ${values.stack} --out <program file> --yes`,
+        "  (Pulumi.yaml projects: append the generated YAML to Pulumi.yaml; Python: --out __main__.py)",
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;

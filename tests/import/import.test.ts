@@ -1,6 +1,7 @@
 /**
  * `watson-assistant import` against a seeded emulator over real HTTP: what it writes, that no
  * secret reaches a file, and that a large instance imports within the service's rate limits.
+ * The bin is run compiled (dist/): `npm run build` first.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
