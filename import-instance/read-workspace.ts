@@ -15,7 +15,7 @@ import { ELEMENT_KINDS } from "../resources/v1-elements/kinds";
 
 export type WorkspaceExport = Record<string, unknown> & { workspace_id: string; name?: string };
 
-/** Largest page the v1 lists accept: fewer calls per collection. */
+/** Large pages: fewer calls per collection (the lists follow cursors past it). */
 const PAGE_LIMIT = 500;
 
 export async function readWorkspaceContent(client: ApiClient, workspaceId: string): Promise<WorkspaceExport> {
