@@ -1,7 +1,7 @@
 /**
  * Bringing a running instance under code, through the real CLI: `watson-assistant import` reads a
  * seeded emulator (tests/import/seeded-instance.ts) and writes the import file, content files and
- * stack config; `pulumi import --file` adopts everything and generates the program (YAML, Python);
+ * stack config; `pulumi import --file` adopts everything and generates the program (YAML, TypeScript, Python);
  * the first `up` is a no-op with zero writes, an edit of one example is one write, and promoting a
  * release is a one-line change with one write.
  */
@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
 import type { CliStack, PulumiCli } from "../../drivers/pulumi-cli";
+import { linkNodeSdk } from "../../drivers/pulumi-cli/node-sdk";
 import { pythonEnvironment, pythonMissing } from "../../drivers/pulumi-cli/python-env";
 import { importInstance, type ImportResult } from "../../import-instance/command";
 import { seedInstance, type SeededInstance } from "../import/seeded-instance";
@@ -41,6 +42,17 @@ const LANGUAGES: Language[] = [
         adopt: (dir, generated) => fs.appendFileSync(path.join(dir, "Pulumi.yaml"), fs.readFileSync(generated, "utf8")),
         // The generated YAML keeps `last_plant: null` inside a node's context, which Pulumi YAML does
         // not send: the native check gives it back (provider/native/dropped-nulls.ts).
+    },
+    {
+        name: "TypeScript",
+        missing: (cli) => (fs.existsSync(path.join(cli.binDir, "pulumi-language-nodejs")) ? undefined : "no Node.js language host beside the Pulumi CLI"),
+        project: (cli, fx) => {
+            linkNodeSdk(cli, REPO_ROOT, PLUGIN, fx.projectDir, { PULUMI_HOME: fx.session.homeDir, PULUMI_SKIP_UPDATE_CHECK: "true" });
+            fs.writeFileSync(path.join(fx.projectDir, "package.json"), JSON.stringify({ name: "imported", main: "index.ts" }, null, 2));
+            return ["name: imported", "runtime: nodejs", ...PLUGINS, ""].join("\n");
+        },
+        generated: "index.ts",
+        adopt: () => {},
     },
     {
         name: "Python",
