@@ -8,17 +8,12 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { generateSdk } from "./gen-sdk";
 import type { PulumiCli } from "./locate";
 
 /** Generates and compiles the SDK under `<repoRoot>/.tmp/nodejs-sdk` and links it into `<projectDir>/node_modules`. */
 export function linkNodeSdk(cli: PulumiCli, repoRoot: string, pluginPath: string, projectDir: string, env: NodeJS.ProcessEnv): void {
-    const out = path.join(repoRoot, ".tmp", "nodejs-sdk");
-    fs.rmSync(out, { recursive: true, force: true });
-    execFileSync(path.join(cli.binDir, "pulumi"), ["package", "gen-sdk", pluginPath, "--language", "nodejs", "--out", out], {
-        stdio: "pipe",
-        env: { ...process.env, ...env, PATH: [cli.binDir, process.env.PATH ?? ""].join(path.delimiter) },
-    });
-    const sdk = path.join(out, "nodejs");
+    const sdk = generateSdk(cli, pluginPath, "nodejs", path.join(repoRoot, ".tmp", "nodejs-sdk"), env);
     rootRelativeImports(sdk);
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", sdk], { stdio: "pipe" });
     fs.copyFileSync(path.join(sdk, "package.json"), path.join(sdk, "bin", "package.json"));

@@ -8,6 +8,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { generateSdk } from "./gen-sdk";
 import type { PulumiCli } from "./locate";
 
 export interface PythonEnvironment {
@@ -41,19 +42,14 @@ export function pythonEnvironment(cli: PulumiCli, repoRoot: string, pluginPath: 
         pip(["install", `pulumi==${pulumiVersion}`]);
         fs.writeFileSync(path.join(virtualenv, ".pulumi-installed"), `${pulumiVersion}\n`);
     }
-    const sdk = path.join(root, "sdk");
-    fs.rmSync(sdk, { recursive: true, force: true });
-    execFileSync(path.join(cli.binDir, "pulumi"), ["package", "gen-sdk", pluginPath, "--language", "python", "--out", sdk], {
-        stdio: "pipe",
-        env: { ...process.env, ...env, PATH: [cli.binDir, process.env.PATH ?? ""].join(path.delimiter) },
-    });
+    const sdk = generateSdk(cli, pluginPath, "python", path.join(root, "sdk"), env);
     // The SDK asks the engine for the plugin of its own version, which the generator leaves at 0.0.0
     // for the release build to set (as Pulumi's providers do): the package's, which the plugin reports.
     const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
-    const setup = path.join(sdk, "python", "setup.py");
+    const setup = path.join(sdk, "setup.py");
     fs.writeFileSync(setup, fs.readFileSync(setup, "utf8").replace(/^VERSION = .*$/m, `VERSION = "${version}"`));
     // Reinstalled from the fresh source; its other requirements (parver, semver) once, pulumi stays as pinned.
     pip(["uninstall", "-y", "pulumi_watson_assistant"]);
-    pip(["install", path.join(sdk, "python")]);
+    pip(["install", sdk]);
     return { virtualenv };
 }
