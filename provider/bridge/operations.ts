@@ -53,6 +53,8 @@ export class ResourceOperations<I extends object, O extends object> {
         const previous = this.inputsOf(olds ?? {});
         if (Object.keys(previous).length > 0 && this.spec.checkTransition) {
             failures = failures.concat(this.spec.checkTransition(previous as I, inputs));
+        } else if (Object.keys(previous).length === 0 && this.spec.checkCreate) {
+            failures = failures.concat(this.spec.checkCreate(inputs));
         }
         if (hasUnknowns) failures = failures.filter((f) => !isUnknownAt(inputs, f.property));
         if (failures.length > 0) return { inputs: news, failures: dedupe(failures) };

@@ -103,6 +103,8 @@ export interface ResourceSpec<I extends object, O extends object> {
     replaceWhen?(olds: O, news: I): string[];
     /** Check failures that need the old state (e.g. an identity that may not change). */
     checkTransition?(olds: I, news: I): CheckFailure[];
+    /** Check failures of a declaration without earlier inputs: a create (an import reads its inputs first). */
+    checkCreate?(news: I): CheckFailure[];
 
     /** How the plan summary printed in preview and up names this resource's changes. */
     summary?: SummaryShape<I>;

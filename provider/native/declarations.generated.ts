@@ -724,7 +724,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
             "inputs": {
                 "providerId": "Client-chosen provider id (letters, digits, `-` and `_`, up to 256). It cannot change: the\nAPI cannot delete providers, so a change is rejected at preview with an explanation.",
                 "specification": "The provider's OpenAPI-style specification (`servers[].url`, `components.securitySchemes`),\nsent as-is. Updated in place (specification and credentials are sent together).",
-                "private": "Credentials the assistant uses to call the provider (`{ authentication: {...} }`). A secret:\nwrapped with `pulumi.secret`, never returned by the API, never stored in outputs (only a hash\nto detect changes). Updated in place."
+                "private": "Credentials the assistant uses to call the provider (`{ authentication: {...} }`). A secret:\nwrapped with `pulumi.secret`, never returned by the API, never stored in outputs (only a hash\nto detect changes). Updated in place. Required to create; left out of a provider adopted by\nimport, the credentials it has are not managed (never sent), and `specification` cannot\nchange (the API replaces both together)."
             },
             "outputs": {
                 "providerId": {

@@ -11,6 +11,7 @@ import type { CheckContext, OperationContext, ResourceSpec } from "../bridge/spe
 import { URN_KEY } from "../bridge/creation-marker";
 import { deepEqual, withoutUndefined } from "../values";
 import { detailedDiff } from "./detailed-diff";
+import { restoreDroppedNulls } from "./dropped-nulls";
 import type { NativeDiff, NativeProvider, Target } from "./server";
 
 type Bag = Record<string, any>;
@@ -53,7 +54,9 @@ export class NativeResourceProvider implements NativeProvider {
     }
 
     check(target: Target, olds: Bag, news: Bag): ReturnType<NativeProvider["check"]> {
-        const declared = { ...stringsAsDeclared(this.options.specFor(target.type).inputSchema, news), [URN_KEY]: target.urn };
+        // Null members Pulumi YAML could not send keep the last inputs' value (dropped-nulls.ts).
+        const given = restoreDroppedNulls(olds, stringsAsDeclared(this.options.specFor(target.type).inputSchema, news));
+        const declared = { ...given, [URN_KEY]: target.urn };
         const result = this.ops(target.type).check(olds, declared, this.options.checkContext(this.getConfig));
         const inputs = withoutUndefined(result.inputs ?? news) as Bag;
         return { inputs, failures: result.failures, added: sameDeclared(news, inputs) ? addedMembers(news, inputs) : undefined };

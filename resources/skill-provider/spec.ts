@@ -1,11 +1,13 @@
 /**
  * ConversationalSkillProvider (v2 "provider"): instance-level registration of an external
  * conversational skill endpoint. The API has create, list and update only: no get-one, no delete.
- * `private` (credentials) is write-only: never returned, never stored, tracked by its hash.
+ * `private` (credentials) is write-only: never returned, never stored, tracked by its hash. Left out
+ * of an existing provider's declaration (one adopted by import), the credentials are not managed.
  */
 import type { OperationContext, ResourceSpec } from "../../provider/bridge/spec";
 import { apiPath } from "../../provider/http/path";
-import { replacingProperties } from "../../provider/validation";
+import { replacingProperties, type CheckFailure } from "../../provider/validation";
+import { deepEqual } from "../../provider/values";
 import type { ProviderData } from "../v2-common/api-types";
 import { containsDeclared } from "../v2-common/contains";
 import { findInList, type ListSpec } from "../v2-common/list";
@@ -25,9 +27,11 @@ export interface SkillProviderInputs {
     /**
      * Credentials the assistant uses to call the provider (`{ authentication: {...} }`). A secret:
      * wrapped with `pulumi.secret`, never returned by the API, never stored in outputs (only a hash
-     * to detect changes). Updated in place.
+     * to detect changes). Updated in place. Required to create; left out of a provider adopted by
+     * import, the credentials it has are not managed (never sent), and `specification` cannot
+     * change (the API replaces both together).
      */
-    private: Record<string, unknown>;
+    private?: Record<string, unknown>;
 }
 
 /** What a ConversationalSkillProvider stores and outputs: its inputs without the credentials, and their hash. */
@@ -56,7 +60,7 @@ const inputSchema = {
         },
         private: { type: "object", properties: { authentication: { type: "object" } }, required: ["authentication"] },
     },
-    required: ["providerId", "specification", "private"],
+    required: ["providerId", "specification"],
     additionalProperties: false,
 };
 
@@ -66,14 +70,12 @@ export const spec: ResourceSpec<SkillProviderInputs, SkillProviderOutputs & Skil
     replaceOn: replacingProperties(inputSchema),
     writeOnly: ["private"],
 
+    checkCreate(news) {
+        return news.private === undefined ? [{ property: "private", reason: "required to register a provider: the credentials the assistant calls it with" }] : [];
+    },
+
     checkTransition(olds, news) {
-        if (olds.providerId === undefined || news.providerId === undefined || olds.providerId === news.providerId) return [];
-        return [{
-            property: "providerId",
-            reason:
-                `cannot change from "${olds.providerId}" to "${news.providerId}": the API cannot delete providers, so replacing would orphan the old one. ` +
-                "Keep the id, or declare a new ConversationalSkillProvider resource for the new id (removing this one only stops managing it)",
-        }];
+        return [...unmanagedCredentials(olds, news), ...providerIdChange(olds, news)];
     },
 
     async create(ctx, inputs) {
@@ -125,4 +127,26 @@ function updateProvider(ctx: OperationContext, inputs: SkillProviderInputs): Pro
         body: { specification: inputs.specification, private: inputs.private },
         idempotent: true,
     });
+}
+
+function providerIdChange(olds: SkillProviderInputs, news: SkillProviderInputs): CheckFailure[] {
+    if (olds.providerId === undefined || news.providerId === undefined || olds.providerId === news.providerId) return [];
+    return [{
+        property: "providerId",
+        reason:
+            `cannot change from "${olds.providerId}" to "${news.providerId}": the API cannot delete providers, so replacing would orphan the old one. ` +
+            "Keep the id, or declare a new ConversationalSkillProvider resource for the new id (removing this one only stops managing it)",
+    }];
+}
+
+/** Credentials left out are not managed; an update would send none, and the service drops what an update leaves out. */
+function unmanagedCredentials(olds: SkillProviderInputs, news: SkillProviderInputs): CheckFailure[] {
+    if (news.private !== undefined) return [];
+    if (olds.private !== undefined) {
+        return [{ property: "private", reason: "cannot be left out once declared: an update would send no credentials, and the service drops the credentials an update leaves out" }];
+    }
+    if (olds.specification !== undefined && !deepEqual(olds.specification, news.specification)) {
+        return [{ property: "private", reason: "required to change specification: the API replaces specification and credentials together and never returns the credentials" }];
+    }
+    return [];
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Pulumi CLI and its Node.js and YAML language hosts from their Go modules (no download
+# Builds the Pulumi CLI and its Node.js, YAML and Python language hosts from their Go modules (no download
 # of Pulumi's release archives needed), plus our dynamic-provider plugin launcher, into a cache
 # folder outside the repository. Skipped when the cached binaries are already there.
 #
@@ -38,8 +38,24 @@ build_yaml_host() {
     fi
 }
 
+# Python's language host (`runtime: python` projects: the import story in Python, tests/e2e). Its
+# module has only commit pseudo-versions, pinned at the Node.js host's commit (language-python/go.mod).
+build_python_host() {
+    command -v go >/dev/null 2>&1 || return 0
+    echo "Building the Python language host ..."
+    if (cd "$here/language-python" && GONOSUMDB=github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python \
+            go build -tags "$tags" -o "$bin/pulumi-language-python.tmp" github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3); then
+        mv "$bin/pulumi-language-python.tmp" "$bin/pulumi-language-python"
+        # The host runs programs through this runner beside it (our own: Pulumi's ships in its release archives).
+        install -m 755 "$here/pulumi-language-python-exec" "$bin/pulumi-language-python-exec"
+    else
+        echo "warning: the Python language host did not build; Python projects will not run" >&2
+    fi
+}
+
 if [ "$force" = 0 ] && [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$version" ]; then
     [ -x "$bin/pulumi-language-yaml" ] || build_yaml_host
+    [ -x "$bin/pulumi-language-python" ] && [ -x "$bin/pulumi-language-python-exec" ] || build_python_host
     echo "Pulumi CLI $version already built in $bin"
     echo "Use it with: export PATH=\"$bin:\$PATH\""
     exit 0
@@ -71,6 +87,7 @@ else
 fi
 
 build_yaml_host
+build_python_host
 
 cp "$here/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
 chmod +x "$bin/pulumi-resource-pulumi-nodejs"

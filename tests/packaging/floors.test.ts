@@ -1,5 +1,5 @@
 /**
- * The provider package's floor: the code it ships (index.ts, provider/, resources/, plugin/) imports
+ * The provider package's floor: the code it ships (index.ts, provider/, resources/, plugin/, import-instance/) imports
  * only itself, Node's modules and the packages its package.json declares as dependencies or peer
  * dependencies: never the emulator, the drivers, tests, scripts or bench, and nothing that a
  * production install (`--omit=dev`) would leave out.
@@ -11,7 +11,7 @@ import * as path from "path";
 import * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SHIPPED = ["index.ts", "provider", "resources", "plugin"];
+const SHIPPED = ["index.ts", "provider", "resources", "plugin", "import-instance"];
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
 
