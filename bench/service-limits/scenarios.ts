@@ -5,7 +5,7 @@
  * Each side runs against its own emulator with the same setup, so neither spends the other's
  * windows. Service time: the step's first call to its last answer, scaled (BENCHMARKS.md defines it).
  */
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { resolveSettings } from "../../provider/config";
 import { ApiClient } from "../../provider/http/client";
 import type { DialogNodeElement } from "../../resources/v1-elements/types";

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import * as path from "path";
-import { startEmulator } from "../../emulator";
+import { startEmulator } from "watson-assistant-emulator";
 import { EmulatorClient } from "../../drivers/emulator-client";
 import { changedSteps, cliFixture, describeWithCli, shown } from "./support";
 

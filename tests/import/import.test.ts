@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { expect } from "chai";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "watson-assistant-emulator";
 import { EmulatorClient } from "../../drivers/emulator-client";
 import { importInstance, type ImportOptions, type ImportResult } from "../../import-instance/command";
 import { seedInstance, workspaceCreateBody, type SeededInstance } from "./seeded-instance";

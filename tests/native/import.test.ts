@@ -4,7 +4,7 @@
  * against Read's outputs, change nothing (the no-op `up` after `pulumi import`).
  */
 import { expect } from "chai";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { EmulatorClient } from "../../drivers/emulator-client";
 import { nativeProvider } from "../../plugin/native";
 

@@ -62,3 +62,19 @@ describe("provider package floors (import graph of the shipped code)", () => {
         expect(leaving.packages).to.deep.equal([]);
     });
 });
+
+describe("the emulator is reached by its package name from compiled code outside it", () => {
+    // bench/, drivers/ and scripts/ compile into the root dist/, which holds no copy of the
+    // emulator's sources: a relative import of them builds but fails when run (`npm run bench`).
+    const COMPILED = ["bench", "drivers", "scripts"];
+
+    it("bench, drivers and scripts never import emulator/ by a relative path", () => {
+        const relative = COMPILED.flatMap(sourceFiles).flatMap((file) =>
+            ts.preProcessFile(fs.readFileSync(path.join(ROOT, file), "utf8"), true, true).importedFiles
+                .map(({ fileName }) => fileName)
+                .filter((specifier) => specifier.startsWith(".") &&
+                    path.relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier)).split(path.sep)[0] === "emulator")
+                .map((specifier) => `${file} -> ${specifier}`));
+        expect(relative).to.deep.equal([]);
+    });
+});

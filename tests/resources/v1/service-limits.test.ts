@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { EmulatorClient } from "../../../drivers/emulator-client";
-import { startEmulator, type RunningEmulator } from "../../../emulator";
+import { startEmulator, type RunningEmulator } from "watson-assistant-emulator";
 import { ApiClient } from "../../../provider/http/client";
 import { resolveSettings } from "../../../provider/config";
 import { MAX_SYNC_WORKSPACE_BYTES } from "../../../resources/v1-elements/service-limits";
