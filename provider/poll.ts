@@ -15,7 +15,11 @@ export interface WaitOptions<T> {
     /** The service's explanation of a failure (e.g. its status_errors). */
     failureDetail?: (t: T) => string | undefined;
     timeoutMs: number;
-    /** First wait between polls (default 500 ms); doubles up to maxDelayMs. */
+    /**
+     * First wait between polls (default 500 ms); doubles up to maxDelayMs, and starts again from
+     * it when the status moves (progress: the next one is likely near, e.g. Processing -> Training
+     * -> Available after an asynchronous write).
+     */
     initialDelayMs?: number;
     maxDelayMs?: number;
     sleep?: (ms: number) => Promise<void>;
@@ -60,7 +64,10 @@ export async function waitFor<T>(o: WaitOptions<T>): Promise<T> {
     for (;;) {
         const current = await o.fetch();
         const status = String(o.status(current) ?? "unknown");
-        if (status !== lastStatus) o.onStatus?.(status);
+        if (status !== lastStatus) {
+            o.onStatus?.(status);
+            if (lastStatus !== undefined) delay = o.initialDelayMs ?? 500;
+        }
         lastStatus = status;
         if (ready.has(status.toLowerCase())) return current;
         if (failed.has(status.toLowerCase())) throw new WaitFailedError(o.what, status, o.failureDetail?.(current) || undefined, current);

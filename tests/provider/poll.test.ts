@@ -46,6 +46,22 @@ describe("waitFor", () => {
         expect(time.sleeps).to.deep.equal([100, 200, 300]);
     });
 
+    it("polls soon again after the status moves, backing off anew from the first delay", async () => {
+        const time = fakeTime();
+        await waitFor<Release>({
+            what: "workspace w",
+            fetch: sequence({ status: "Processing" }, { status: "Processing" }, { status: "Training" }, { status: "Training" }, { status: "Available" }),
+            status: (r) => r.status,
+            ready: ["Available"],
+            failed: ["Failed"],
+            timeoutMs: 60_000,
+            initialDelayMs: 100,
+            maxDelayMs: 1_000,
+            ...time,
+        });
+        expect(time.sleeps).to.deep.equal([100, 200, 100, 200]);
+    });
+
     it("fails quoting the service's status errors", async () => {
         const err = await rejection(waitFor<Release>({
             what: "release 3 of assistant abc",
