@@ -12,6 +12,7 @@ import type { ApiClient } from "../provider/http/client";
 import { apiPath } from "../provider/http/path";
 import { snakeCase } from "../provider/casing";
 import { ELEMENT_KINDS } from "../resources/v1-elements/kinds";
+import { collectionPath } from "../resources/v1-elements/element-client";
 
 export type WorkspaceExport = Record<string, unknown> & { workspace_id: string; name?: string };
 
@@ -24,7 +25,8 @@ export async function readWorkspaceContent(client: ApiClient, workspaceId: strin
     for (const kind of ELEMENT_KINDS) {
         const elements = await client.paginate<Record<string, unknown>>({
             api: "v1",
-            path: apiPath`/v1/workspaces/${workspaceId}/${kind.apiCollection}`,
+            path: collectionPath(kind, workspaceId),
+            bucket: kind.listBucket,
             query: { page_limit: PAGE_LIMIT, ...(kind.exportOnGet ? { export: true } : {}) },
             itemsKey: kind.apiCollection,
         });

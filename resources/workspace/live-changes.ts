@@ -10,9 +10,9 @@
 import { type ElementDigest, digestMap } from "../../provider/element-digests";
 import type { LiveChanges, OperationContext } from "../../provider/bridge/spec";
 import { identityOf, ELEMENT_KINDS } from "../v1-elements/kinds";
-import { collectionPath, elementFromApi } from "../v1-elements/element-client";
+import { elementFromApi } from "../v1-elements/element-client";
 import { storedDigests } from "./apply";
-import { getWorkspace } from "./endpoints";
+import { getWorkspace, listCollection } from "./endpoints";
 import { unchangedSince, updatedOf } from "./freshness";
 import { otherOwner } from "./ownership";
 import type { WorkspaceInputs, WorkspaceOutputs } from "./types";
@@ -42,9 +42,7 @@ export async function liveChanges(ctx: OperationContext, workspaceId: string, ol
         const before = stored[kind.collection];
         if (!before) continue;
         const identity = identityOf(kind);
-        const items = await ctx.client.paginate<unknown>({
-            api: "v1", path: collectionPath(kind, workspaceId), itemsKey: kind.apiCollection, query: kind.exportOnGet ? { export: true } : undefined,
-        });
+        const items = await listCollection(ctx, kind, workspaceId);
         const live = digestMap(identity, items.map((item) => elementFromApi(kind, item)));
         const declared = Array.isArray(news[kind.collection]) ? digestMap(identity, news[kind.collection] as object[]) : undefined;
         for (const key of new Set([...before.keys(), ...live.keys()])) {
