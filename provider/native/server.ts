@@ -12,11 +12,12 @@ import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import * as statusProto from "@pulumi/pulumi/proto/status_pb";
 import { Any } from "google-protobuf/google/protobuf/any_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { CheckFailure } from "../validation";
 import { PartialFailure } from "../bridge/errors";
 import type { DetailedDiff, DiffKind } from "./detailed-diff";
 import { withoutUndefined } from "../values";
+import { EchoedStruct, type MethodStructs, type WiredRequest, type WiredResponse, wiredService } from "./wire-messages";
 
 type Bag = Record<string, any>;
 
@@ -82,12 +83,18 @@ function targetOf(req: { getUrn(): string; getType?(): string }): Target {
     return { urn, type: token ? token.split(":")[2] ?? token : typeOfUrn(urn) };
 }
 
-/** `struct` with `members` set (top-level), the rest of its values as they came. */
-function withMembers(target: Struct, members: Bag): Struct {
-    const fields = target.getFieldsMap();
-    for (const [key, value] of Object.entries(withoutUndefined(members))) fields.set(key, Value.fromJavaScript(value as any));
-    return target;
-}
+/** The Struct fields of the resource calls, by field number (provider.proto): decoded by wire-messages.ts, not by the stubs. */
+const RESOURCE_CALL_STRUCTS: Record<string, MethodStructs> = {
+    check: { request: { olds: 2, news: 3 }, response: { inputs: 1 } },
+    diff: { request: { olds: 3, news: 4, oldInputs: 6 }, response: {} },
+    create: { request: { properties: 2 }, response: { properties: 2 } },
+    read: { request: { properties: 3, inputs: 4 }, response: { properties: 2, inputs: 3 } },
+    update: { request: { olds: 3, news: 4, oldInputs: 8 }, response: { properties: 1 } },
+    delete: { request: { properties: 3, oldInputs: 5 }, response: {} },
+};
+
+type Wired<M> = WiredRequest<M>;
+const members = (req: Wired<unknown>, name: string): Bag => req.structs[name]?.value() ?? {};
 
 type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => void;
 
@@ -144,15 +151,17 @@ function service(provider: NativeProvider): grpc.UntypedServiceImplementation {
             provider.configure(config);
             return new providerProto.ConfigureResponse().setAcceptsecrets(false).setAcceptresources(false).setSupportspreview(false);
         }),
-        check: unary((req: providerProto.CheckRequest) => {
-            const result = provider.check(targetOf(req), plain(req.getOlds()), plain(req.getNews()));
-            const resp = new providerProto.CheckResponse().setInputs(result.added && req.getNews() ? withMembers(req.getNews()!, result.added) : struct(result.inputs));
+        check: unary((req: Wired<providerProto.CheckRequest>): WiredResponse<providerProto.CheckResponse> => {
+            const result = provider.check(targetOf(req.message), members(req, "olds"), members(req, "news"));
+            const news = req.structs.news;
+            const resp = new providerProto.CheckResponse();
             resp.setFailuresList((result.failures ?? []).map((f) => new providerProto.CheckFailure().setProperty(f.property).setReason(f.reason)));
-            return resp;
+            // Inputs that are the declared ones plus a few members go back as the bytes that came, those members appended.
+            return { message: resp, structs: { inputs: result.added && news ? new EchoedStruct(news, result.added) : result.inputs } };
         }),
-        diff: unary((req: providerProto.DiffRequest) => {
-            const oldInputs = req.getOldInputs();
-            const result = provider.diff(targetOf(req), req.getId(), plain(req.getOlds()), plain(req.getNews()), () => oldInputs && plain(oldInputs));
+        diff: unary((req: Wired<providerProto.DiffRequest>): WiredResponse<providerProto.DiffResponse> => {
+            const oldInputs = req.structs.oldInputs;
+            const result = provider.diff(targetOf(req.message), req.message.getId(), members(req, "olds"), members(req, "news"), () => oldInputs?.value());
             const resp = new providerProto.DiffResponse()
                 .setChanges(result.changes ? providerProto.DiffResponse.DiffChanges.DIFF_SOME : providerProto.DiffResponse.DiffChanges.DIFF_NONE)
                 .setReplacesList(result.replaces)
@@ -161,26 +170,23 @@ function service(provider: NativeProvider): grpc.UntypedServiceImplementation {
                 .setHasdetaileddiff(true);
             const map = resp.getDetaileddiffMap();
             for (const [path, kind] of Object.entries(result.detailedDiff)) map.set(path, new providerProto.PropertyDiff().setKind(KINDS[kind]).setInputdiff(true));
-            return resp;
+            return { message: resp };
         }),
-        create: unary(async (req: providerProto.CreateRequest) => {
-            const { id, outs } = await provider.create(targetOf(req), plain(req.getProperties()));
-            return new providerProto.CreateResponse().setId(id).setProperties(struct(outs));
+        create: unary(async (req: Wired<providerProto.CreateRequest>): Promise<WiredResponse<providerProto.CreateResponse>> => {
+            const { id, outs } = await provider.create(targetOf(req.message), members(req, "properties"));
+            return { message: new providerProto.CreateResponse().setId(id), structs: { properties: outs } };
         }),
-        read: unary(async (req: providerProto.ReadRequest) => {
-            const result = await provider.read(targetOf(req), req.getId(), plain(req.getProperties()), plain(req.getInputs()));
-            const resp = new providerProto.ReadResponse().setId(result.id);
-            if (result.props) resp.setProperties(struct(result.props));
-            if (result.inputs) resp.setInputs(struct(result.inputs));
-            return resp;
+        read: unary(async (req: Wired<providerProto.ReadRequest>): Promise<WiredResponse<providerProto.ReadResponse>> => {
+            const result = await provider.read(targetOf(req.message), req.message.getId(), members(req, "properties"), members(req, "inputs"));
+            return { message: new providerProto.ReadResponse().setId(result.id), structs: { properties: result.props, inputs: result.inputs } };
         }),
-        update: unary(async (req: providerProto.UpdateRequest) => {
-            const outs = await provider.update(targetOf(req), req.getId(), plain(req.getOlds()), plain(req.getNews()));
-            return new providerProto.UpdateResponse().setProperties(struct(outs));
+        update: unary(async (req: Wired<providerProto.UpdateRequest>): Promise<WiredResponse<providerProto.UpdateResponse>> => {
+            const outs = await provider.update(targetOf(req.message), req.message.getId(), members(req, "olds"), members(req, "news"));
+            return { message: new providerProto.UpdateResponse(), structs: { properties: outs } };
         }),
-        delete: unary(async (req: providerProto.DeleteRequest) => {
-            await provider.delete(targetOf(req), req.getId(), plain(req.getProperties()));
-            return new Empty();
+        delete: unary(async (req: Wired<providerProto.DeleteRequest>): Promise<WiredResponse<Empty>> => {
+            await provider.delete(targetOf(req.message), req.message.getId(), members(req, "properties"));
+            return { message: new Empty() };
         }),
         cancel: unary(() => new Empty()),
         attach: unary(() => new Empty()),
@@ -190,7 +196,7 @@ function service(provider: NativeProvider): grpc.UntypedServiceImplementation {
 /** Serves `provider` on a free local port and prints the port: the plugin handshake the engine reads on stdout. */
 export async function serve(provider: NativeProvider): Promise<void> {
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024, "grpc.max_send_message_length": 400 * 1024 * 1024 });
-    server.addService(providerRpc.ResourceProviderService, service(provider));
+    server.addService(wiredService(providerRpc.ResourceProviderService, RESOURCE_CALL_STRUCTS), service(provider));
     const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
     process.stdout.write(`${port}\n`);
