@@ -1,6 +1,6 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
 import { ENGINE_END, ENGINE_START, engineSection } from "./engine/report";
-import { nativeSection } from "./native/report";
+import { NATIVE_END, NATIVE_START, nativeSection } from "./native/report";
 import { round } from "./measure";
 import { SERVICE_LIMITS_END, SERVICE_LIMITS_START, serviceLimitsSection } from "./service-limits/report";
 import { STORE_END, STORE_START, storeSection } from "./store/report";
@@ -136,8 +136,8 @@ export function renderReport(r: SuiteResults, command: string): string {
     for (const [type, size] of Object.entries(r.providers)) out.push(row([type, n(size.bytes), ms(size.serializeMs)]));
     out.push("");
 
-    if (r.engine) out.push(...engineSection(r.engine, command, r.machine));
-    if (r.native) out.push(...nativeSection(r.native, command, r.machine));
+    if (r.engine) out.push(...engineSection(r.engine, command, r.machine), "");
+    if (r.native) out.push(...nativeSection(r.native, command, r.machine), "");
     if (r.store) out.push(...storeSection(r.store, command, r.machine), "");
     if (r.serviceLimits) out.push(...serviceLimitsSection(r.serviceLimits, command, r.machine), "");
 
@@ -165,6 +165,11 @@ function withSection(report: string, start: string, end: string, section: string
 /** `report` with its engine section replaced by this run's (appended when it has none): `--engine-only`. */
 export function withEngineSection(report: string, r: SuiteResults, command: string): string {
     return r.engine ? withSection(report, ENGINE_START, ENGINE_END, engineSection(r.engine, command, r.machine)) : report;
+}
+
+/** `report` with its native section replaced by this run's (appended when it has none): `--native-only`, and `--engine-only` (the native series run with the engine's). */
+export function withNativeSection(report: string, r: SuiteResults, command: string): string {
+    return r.native ? withSection(report, NATIVE_START, NATIVE_END, nativeSection(r.native, command, r.machine)) : report;
 }
 
 /** `report` with its store section replaced by this run's (appended when it has none): `--store-only`. */

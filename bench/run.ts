@@ -9,8 +9,11 @@
  *   --growth 100,1000,10000   intent counts of the growth curve
  *   --no-harness      skip the runs through the real plugin (harness)
  *   --no-engine       skip the engine section (whole `pulumi up`s through the real CLI)
- *   --engine-only     only the engine section; it replaces the engine section of an existing report
- *                     and leaves the rest of it as it was
+ *   --engine-only     only the engine section (and the native one, which runs with it); it replaces
+ *                     those sections of an existing report and leaves the rest of it as it was
+ *   --native-only     only the native section (native plugin beside its floors); it replaces that
+ *                     section of an existing report. Honours --engine-repeats and --engine-intents;
+ *                     with --quick, the quick plan's sizes (no report unless --out)
  *   --engine-intents 1000                 Intent resources of the engine's many-resources case
  *   --engine-repeats 3                    no-op and edit `up`s per engine series (medians)
  *   --engine-growth 100,1000,10000        intents of the engine's workspace growth curve
@@ -27,8 +30,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "./paths";
-import { renderReport, withEngineSection, withServiceLimitsSection, withStoreSection } from "./report";
-import { runSuite, type EngineFlags } from "./suite";
+import { renderReport, withEngineSection, withNativeSection, withServiceLimitsSection, withStoreSection } from "./report";
+import { runSuite, type EngineFlags, type SuiteResults } from "./suite";
 import { summarize } from "./summary";
 
 export interface CliOptions {
@@ -40,6 +43,7 @@ export interface CliOptions {
     harness: boolean;
     engine: EngineFlags | undefined;
     engineOnly: boolean;
+    nativeOnly: boolean;
     store: boolean;
     storeOnly: boolean;
     serviceLimits: boolean;
@@ -59,6 +63,7 @@ export function parseArgs(argv: string[]): CliOptions {
         latencies: quick ? [0] : [0, 50], growthSizes: quick ? [10, 40] : [100, 1000, 10000], harness: true,
         engine: quick ? undefined : { repeats: 3, growth: [100, 1000, 10000], intentGrowth: [100, 1000], huge: true, rssLimitMb: 6000, intents: undefined },
         engineOnly: false,
+        nativeOnly: false,
         store: true,
         storeOnly: false,
         serviceLimits: !quick,
@@ -82,6 +87,7 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--no-harness": options.harness = false; break;
             case "--no-engine": options.engine = undefined; break;
             case "--engine-only": engine(); options.engineOnly = true; break;
+            case "--native-only": engine(); options.nativeOnly = true; break;
             case "--engine-repeats": engine().repeats = Math.max(1, numbers(value(), arg)[0]); break;
             case "--engine-growth": engine().growth = numbers(value(), arg); break;
             case "--engine-intent-growth": engine().intentGrowth = numbers(value(), arg); break;
@@ -98,6 +104,17 @@ export function parseArgs(argv: string[]): CliOptions {
     return options;
 }
 
+type SectionUpdate = (report: string, results: SuiteResults, command: string) => string;
+
+/** How a partial run (`--…-only`, first of them as in runSuite) puts its sections into an existing report; undefined for a whole run. */
+function sectionUpdate(options: CliOptions): SectionUpdate | undefined {
+    if (options.serviceLimitsOnly) return withServiceLimitsSection;
+    if (options.nativeOnly) return withNativeSection;
+    if (options.storeOnly) return withStoreSection;
+    if (options.engineOnly) return (report, results, command) => withNativeSection(withEngineSection(report, results, command), results, command);
+    return undefined;
+}
+
 export async function main(argv: string[]): Promise<void> {
     const options = parseArgs(argv);
     const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -105,10 +122,9 @@ export async function main(argv: string[]): Promise<void> {
     if (options.json) process.stdout.write(`${JSON.stringify(summarize(results))}\n`);
     if (options.out) {
         const command = ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" ");
-        const partial = options.engineOnly || options.storeOnly || options.serviceLimitsOnly;
-        const previous = partial && fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : undefined;
-        const update = options.serviceLimitsOnly ? withServiceLimitsSection : options.storeOnly ? withStoreSection : withEngineSection;
-        fs.writeFileSync(options.out, previous !== undefined ? update(previous, results, command) : renderReport(results, command));
+        const update = sectionUpdate(options);
+        const previous = update && fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : undefined;
+        fs.writeFileSync(options.out, update && previous !== undefined ? update(previous, results, command) : renderReport(results, command));
         log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
     }
     log(`bench done in ${(results.totalMs / 1000).toFixed(1)} s`);

@@ -24,6 +24,8 @@ export interface SuiteOptions {
     engine?: EngineFlags;
     /** Only the engine section (the in-process and harness sections are skipped). */
     engineOnly?: boolean;
+    /** Only the native section (bench/native/), with the engine flags' repeats and Intent resources. */
+    nativeOnly?: boolean;
     /** Whether to measure persisting one mutation in a large state (bench/store). */
     store?: boolean;
     /** Only that measure. */
@@ -83,7 +85,7 @@ export interface SuiteResults {
     providers: Record<string, ProviderSize>;
     growth: GrowthPoint[];
     engine?: EngineResults;
-    /** The native plugin's series, run with the engine section. */
+    /** The native plugin's series, run with the engine section or alone. */
     native?: NativeResults;
     store?: StoreMutationResults;
     serviceLimits?: ServiceLimitsResults;
@@ -105,6 +107,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResults> {
     const log = options.log;
     const empty = { machine: machineInfo(), plan, latencies: [], intentResources: [], providers: {}, growth: [] };
     if (options.serviceLimitsOnly) return { ...empty, serviceLimits: await runServiceLimits(options.quick, log), totalMs: performance.now() - started };
+    if (options.nativeOnly) return { ...empty, native: options.engine && await runNative(engineOptions(plan, options.engine, log)), totalMs: performance.now() - started };
     const store = options.store || options.storeOnly ? await measureStoreMutation(plan.storeSize, options.quick ? 3 : 7, log) : undefined;
     if (options.storeOnly) return { ...empty, store, totalMs: performance.now() - started };
     const initial = workspaceContent(plan.size);

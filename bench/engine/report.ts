@@ -5,25 +5,39 @@ import type { EnginePair, EngineResults, EngineSeries } from "./scenarios";
 import { createMs, editMs, noopMs, peakMb, stateToContent } from "./summary";
 
 const n = (value: number) => Math.round(value).toLocaleString("en-US");
-const msOf = (value: number | null) => (value === null ? "–" : `${n(value)} ms`);
+export const msOf = (value: number | null) => (value === null ? "–" : `${n(value)} ms`);
 const mbOf = (value: number | null) => (value === null ? "–" : `${n(value)} MB`);
-const sizeOf = (bytes: number) => (bytes < 10_000_000 ? `${n(bytes / 1024)} KB` : `${round(bytes / 1024 / 1024)} MB`);
-const ratioOf = (floor: number | null, ours: number | null) => (floor === null || ours === null || floor === 0 ? "–" : `${round(ours / floor, 2)}×`);
+export const sizeOf = (bytes: number) => (bytes < 10_000_000 ? `${n(bytes / 1024)} KB` : `${round(bytes / 1024 / 1024)} MB`);
+export const ratioOf = (floor: number | null, ours: number | null) => (floor === null || ours === null || floor === 0 ? "–" : `${round(ours / floor, 2)}×`);
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 const within = (floor: number | null, ours: number | null, limit: number) => (floor === null || ours === null ? "–" : ours <= limit * floor ? "yes" : "**no**");
-const failure = (s: EngineSeries) => (s.failed ? `${s.mode}: ${s.failed}` : undefined);
+export const failure = (s: EngineSeries) => (s.failed ? `${s.mode}: ${s.failed}` : undefined);
 
-export function pairRows(p: EnginePair, what: string): string[] {
-    const rows: [string, number | null, number | null, (v: number | null) => string, number | undefined][] = [
-        [`${what}: create up`, createMs(p.floor), createMs(p.ours), msOf, undefined],
-        [`${what}: no-op up`, noopMs(p.floor), noopMs(p.ours), msOf, 1.5],
-        [`${what}: one-example edit up`, editMs(p.floor), editMs(p.ours), msOf, 1.5],
-        [`${what}: plugin peak RSS`, peakMb(p.floor, "plugin"), peakMb(p.ours, "plugin"), mbOf, 1.5],
-        [`${what}: CLI peak RSS`, peakMb(p.floor, "cli"), peakMb(p.ours, "cli"), mbOf, undefined],
-        [`${what}: state file`, p.floor.state.fileBytes || null, p.ours.state.fileBytes || null, (v) => (v === null ? "–" : sizeOf(v)), undefined],
-    ];
-    return rows.map(([label, floor, ours, format, limit]) => row([label, format(floor), format(ours), ratioOf(floor, ours), limit === undefined ? "" : within(floor, ours, limit)]));
+/** One measure of a series: its label's suffix, its value, how to show it, the limit of ours / floor when it has a target. */
+type Measure = [what: string, value: (s: EngineSeries) => number | null, format: (v: number | null) => string, limit: number | undefined];
+
+const MEASURES: Measure[] = [
+    ["create up", createMs, msOf, undefined],
+    ["no-op up", noopMs, msOf, 1.5],
+    ["one-example edit up", editMs, msOf, 1.5],
+    ["plugin peak RSS", (s) => peakMb(s, "plugin"), mbOf, 1.5],
+    ["CLI peak RSS", (s) => peakMb(s, "cli"), mbOf, undefined],
+    ["state file", (s) => s.state.fileBytes || null, (v) => (v === null ? "–" : sizeOf(v)), undefined],
+];
+
+/**
+ * Rows of ours beside one or more floors: Measure | each floor | Ours | ours / each floor | within
+ * the target of the FIRST floor (the one the targets are defined against).
+ */
+export function comparisonRows(floors: EngineSeries[], ours: EngineSeries, what: string): string[] {
+    return MEASURES.map(([measure, value, format, limit]) => {
+        const [floorValues, oursValue] = [floors.map(value), value(ours)];
+        return row([`${what}: ${measure}`, ...floorValues.map(format), format(oursValue), ...floorValues.map((f) => ratioOf(f, oursValue)),
+            limit === undefined ? "" : within(floorValues[0], oursValue, limit)]);
+    });
 }
+
+export const pairRows = (p: EnginePair, what: string): string[] => comparisonRows([p.floor], p.ours, what);
 
 function growthTable<T extends EnginePair>(points: T[], size: (p: T) => string, heading: string): string[] {
     const lines = [

@@ -1,13 +1,12 @@
 /**
  * The native section alone: `npm run bench:native -- [--intents 1000] [--repeats 3] [--small]`
  * prints `{ "native": {...} }` (bench/native/scenarios.ts). `--small` measures a small workspace
- * instead of the 2 MB one, for a quick run. Progress goes to stderr.
+ * (the quick plan's, bench/suite.ts) instead of the 2 MB one, for a quick run. Progress goes to
+ * stderr. `npm run bench -- --native-only` runs the same series and writes their BENCHMARKS.md section.
  */
-import { LARGE, type WorkspaceSize } from "../workload";
+import { planFor } from "../suite";
+import { LARGE } from "../workload";
 import { nativeSummary, runNative } from "./scenarios";
-
-/** The quick plan's workspace (bench/suite.ts). */
-const SMALL: WorkspaceSize = { intents: 20, examplesPerIntent: 3, entities: 6, valuesPerEntity: 3, synonymsPerValue: 2, dialogNodes: 60, counterexamples: 5 };
 
 async function main(argv: string[]): Promise<void> {
     const value = (flag: string, fallback: number) => {
@@ -17,7 +16,7 @@ async function main(argv: string[]): Promise<void> {
     const results = await runNative({
         repeats: value("--repeats", 3),
         intentResources: value("--intents", 1000),
-        workspaceSize: argv.includes("--small") ? SMALL : LARGE,
+        workspaceSize: argv.includes("--small") ? planFor(true).size : LARGE,
         limits: { rssLimitMb: 6000, timeoutMs: 30 * 60_000 },
         log: (message) => process.stderr.write(`${message}\n`),
     });

@@ -1,14 +1,16 @@
 /**
  * The native section of the bench: the engine section's series (bench/engine/scenarios.ts) with
- * the native plugin instead of the dynamic providers, each beside a native floor (a plugin that
- * only compares one JSON string: floor-plugin.ts). The plugins are found by the engine on PATH.
+ * the native plugin instead of the dynamic providers, each beside two native floors
+ * (floor-plugin.ts): one that only compares one JSON string, and one that takes the same nested
+ * inputs as ours and only compares them. The plugins are found by the engine on PATH.
  */
 import * as path from "path";
 import { locatePulumiCli } from "../../drivers/pulumi-cli";
 import { REPO_ROOT } from "../paths";
 import { intentsOnly, workspaceContent, type WorkspaceSize } from "../workload";
 import type { EngineLimits } from "../engine/cli-stack";
-import { series, type EnginePair } from "../engine/scenarios";
+import type { EngineMode } from "../engine/program";
+import { series, type EnginePair, type EngineSeries } from "../engine/scenarios";
 import { createMs, editMs, noopMs, peakMb, stateToContent } from "../engine/summary";
 
 export interface NativeOptions {
@@ -19,13 +21,20 @@ export interface NativeOptions {
     log: (message: string) => void;
 }
 
+/** Ours beside the one-string floor (`floor`, the issue's floor) and the same-inputs floor. */
+export interface NativeTrio extends EnginePair {
+    nestedFloor: EngineSeries;
+}
+
 export interface NativeResults {
     cli: string;
     repeats: number;
-    workspace: EnginePair;
+    workspace: NativeTrio;
     intentResources: number;
-    intents: EnginePair;
+    intents: NativeTrio;
 }
+
+type NativeModes = { floor: EngineMode; nestedFloor: EngineMode; ours: EngineMode };
 
 /** Undefined without a Pulumi CLI with a Node.js language host (the bench program is Node.js). */
 export async function runNative(options: NativeOptions): Promise<NativeResults | undefined> {
@@ -38,18 +47,24 @@ export async function runNative(options: NativeOptions): Promise<NativeResults |
     process.env.PATH = [...ambient, process.env.PATH ?? ""].join(path.delimiter);
     const engineOptions = { ...options, growth: [], intentGrowth: [] };
     options.log(`native (real Pulumi CLI ${cli.version})`);
-    const pair = async (label: string, floorMode: "native-floor" | "intents-native-floor", oursMode: "native" | "intents-native", content: ReturnType<typeof workspaceContent>): Promise<EnginePair> => {
+    const trio = async (label: string, modes: NativeModes, content: ReturnType<typeof workspaceContent>): Promise<NativeTrio> => {
         options.log(`  ${label}`);
-        return { label, floor: await series(cli, floorMode, content, options.repeats, engineOptions), ours: await series(cli, oursMode, content, options.repeats, engineOptions) };
+        const run = (mode: EngineMode) => series(cli, mode, content, options.repeats, engineOptions);
+        return { label, floor: await run(modes.floor), nestedFloor: await run(modes.nestedFloor), ours: await run(modes.ours) };
     };
-    const workspace = await pair("workspace", "native-floor", "native", workspaceContent(options.workspaceSize));
-    const intents = await pair(`${options.intentResources} Intent resources`, "intents-native-floor", "intents-native", workspaceContent(intentsOnly(options.intentResources), `intents ${options.intentResources}`));
+    const workspace = await trio("workspace", { floor: "native-floor", nestedFloor: "native-nested-floor", ours: "native" }, workspaceContent(options.workspaceSize));
+    const intents = await trio(`${options.intentResources} Intent resources`, { floor: "intents-native-floor", nestedFloor: "intents-native-nested-floor", ours: "intents-native" },
+        workspaceContent(intentsOnly(options.intentResources), `intents ${options.intentResources}`));
     return { cli: cli.version, repeats: options.repeats, workspace, intentResources: options.intentResources, intents };
 }
 
-const stateBytes = (p: EnginePair["ours"]) => p.state.resourceBytes.reduce((a, b) => a + b, 0) || null;
+/** Bytes the series' resources take in the state (their entries, inputs and outputs), or null before any. */
+export const stateBytes = (s: EngineSeries) => s.state.resourceBytes.reduce((a, b) => a + b, 0) || null;
 
-/** The `native` object: the engine object's keys, plus the creates and states of the Intent resources. */
+/**
+ * The `native` object: the engine object's keys (`floor*` is the one-string floor), plus the creates
+ * and states of the Intent resources, and the same figures of the same-inputs floor (`nestedFloor*`).
+ */
 export function nativeSummary(n: NativeResults): Record<string, unknown> {
     return {
         floorNoopUpMs: noopMs(n.workspace.floor),
@@ -67,6 +82,13 @@ export function nativeSummary(n: NativeResults): Record<string, unknown> {
         intentsFloorCreateUpMs: createMs(n.intents.floor),
         intentsStateBytes: stateBytes(n.intents.ours),
         intentsFloorStateBytes: stateBytes(n.intents.floor),
+        nestedFloorNoopUpMs: noopMs(n.workspace.nestedFloor),
+        nestedFloorEditUpMs: editMs(n.workspace.nestedFloor),
+        nestedFloorPluginPeakRssMb: peakMb(n.workspace.nestedFloor, "plugin"),
+        intentsNestedFloorNoopUpMs: noopMs(n.intents.nestedFloor),
+        intentsNestedFloorEditUpMs: editMs(n.intents.nestedFloor),
+        intentsNestedFloorCreateUpMs: createMs(n.intents.nestedFloor),
+        intentsNestedFloorStateBytes: stateBytes(n.intents.nestedFloor),
         intentResources: n.intentResources,
     };
 }

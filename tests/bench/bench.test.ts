@@ -92,4 +92,14 @@ describe("bench (quick sizes, no timing assertions)", function () {
         expect(selected).to.include({ engineOnly: true });
         expect(selected.engine).to.deep.include({ repeats: 5, growth: [100], intentGrowth: [100, 1000, 10000], huge: false });
     });
+
+    it("--native-only runs the native section with the engine's repeats and Intent resources (quick sizes with --quick)", () => {
+        const full = parseArgs(["--native-only", "--engine-intents", "200", "--engine-repeats", "2"]);
+        expect(full).to.include({ nativeOnly: true });
+        expect(full.out).to.match(/BENCHMARKS\.md$/);
+        expect(full.engine).to.deep.include({ repeats: 2, intents: 200 });
+        const quick = parseArgs(["--quick", "--native-only"]);
+        expect(quick).to.include({ nativeOnly: true, out: undefined });
+        expect(quick.engine).to.deep.include({ repeats: 1, intents: undefined });
+    });
 });
