@@ -7,7 +7,7 @@
 import { exitWhenEngineGone } from "./engine-gone";
 import { RESOURCE_TYPES, specFor } from "./registry";
 import { checkContext, operationContext } from "./runtime";
-import { NativeResourceProvider } from "../provider/native/provider";
+import { NativeResourceProvider, nativeSpec } from "../provider/native/provider";
 import { packageSchema } from "../provider/native/schema";
 import { serve } from "../provider/native/server";
 import { DECLARATIONS } from "../provider/native/declarations.generated";
@@ -27,16 +27,20 @@ export const VERSION: string = (() => {
 
 let schemaText: string | undefined;
 
+const nativeSpecs = new Map<string, ReturnType<typeof specFor>>();
+/** The specs as this front door runs them (nativeSpec), one object per type. */
+const nativeSpecFor = (type: string) => nativeSpecs.get(type) ?? nativeSpecs.set(type, nativeSpec(specFor(type))).get(type)!;
+
 /** The schema the plugin serves, built from the specs and the generated declarations. */
 export function nativeSchema(): Record<string, any> {
-    return packageSchema({ version: VERSION, types: RESOURCE_TYPES, specFor, declarations: DECLARATIONS.resources, config: DECLARATIONS.config });
+    return packageSchema({ version: VERSION, types: RESOURCE_TYPES, specFor: nativeSpecFor, declarations: DECLARATIONS.resources, config: DECLARATIONS.config });
 }
 
 export function nativeProvider(): NativeResourceProvider {
     return new NativeResourceProvider({
         version: VERSION,
         schema: () => (schemaText ??= JSON.stringify(nativeSchema())),
-        specFor,
+        specFor: nativeSpecFor,
         operationContext: (getConfig) => operationContext(getConfig),
         checkContext,
     });

@@ -89,6 +89,12 @@ export interface ResourceSpec<I extends object, O extends object> {
      * only digests know (a stopped update), the `<name>Digests` text itself.
      */
     digests?: Partial<Record<keyof I & string, ElementIdentity>>;
+    /**
+     * Collections digested as `digests` only where inputs arrive nested (the native front door):
+     * the dynamic front door already stores an element resource's inputs as one packed text,
+     * which the engine carries as cheaply as a digest.
+     */
+    nestedDigests?: Partial<Record<keyof I & string, ElementIdentity>>;
     /** Cross-field rules the schema cannot express. Pure: no I/O. */
     check?(inputs: I, context: CheckContext): CheckFailure[];
     /** Fill defaults / normalize after validation; the result is what create/update/diff see. */

@@ -25,6 +25,14 @@ export interface NativeProviderOptions {
     checkContext(getConfig: (key: string) => string | undefined): CheckContext;
 }
 
+/**
+ * A spec as the native front door runs it: its `nestedDigests` digested as well (inputs arrive
+ * nested here, so outputs keep digests of those collections instead of a second nested copy).
+ */
+export function nativeSpec<I extends object, O extends object>(spec: ResourceSpec<I, O>): ResourceSpec<I, O> {
+    return spec.nestedDigests ? { ...spec, digests: { ...spec.digests, ...spec.nestedDigests } } : spec;
+}
+
 export class NativeResourceProvider implements NativeProvider {
     readonly version: string;
     private config: Record<string, string> = {};

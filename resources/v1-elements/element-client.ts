@@ -27,14 +27,15 @@ export function elementPath(kind: ElementKind, workspaceId: string, key: string)
 /**
  * The element's API body: camelCase -> snake_case, free-form parts untouched. Fields the
  * `previous` version had and `element` no longer declares, and the kind's `alwaysSent` fields,
- * are sent as null: element updates keep fields a body leaves out, and null is how the API clears
+ * are sent as null (the kind's parts as empty lists): element updates keep fields a body leaves out, and null is how the API clears
  * one. A create passes no `previous` and sends only what is declared.
  */
-export function elementBody<E extends object>(element: E, previous?: E, alwaysSent: readonly string[] = []): Record<string, unknown> {
+export function elementBody<E extends object>(element: E, previous?: E, alwaysSent: readonly string[] = [], lists: readonly string[] = []): Record<string, unknown> {
     const body = toApi<Record<string, unknown>>(element);
     const candidates = new Set([...Object.keys(previous ?? {}), ...alwaysSent]);
     const cleared = [...candidates].filter((field) => (element as Record<string, unknown>)[field] === undefined);
-    return { ...toApi<Record<string, unknown>>(Object.fromEntries(cleared.map((field) => [field, null]))), ...body };
+    // A list is cleared by an empty one: the service keeps a list the body gives as null.
+    return { ...toApi<Record<string, unknown>>(Object.fromEntries(cleared.map((field) => [field, lists.includes(field) ? [] : null]))), ...body };
 }
 
 /** An element as the API returns it, in input shape (camelCase, audit fields dropped). */
@@ -109,7 +110,7 @@ export async function updateElement<E extends object>(
     client: ApiClient, kind: ElementKind<E>, workspaceId: string, currentKey: string, element: E, options: UpdateOptions<E> = {},
 ): Promise<void> {
     const previous = options.clearUndeclared ? Object.fromEntries(kind.fields.map((field) => [field, null])) as E : options.previous;
-    const body = elementBody(element, previous, kind.alwaysSent);
+    const body = elementBody(element, previous, kind.alwaysSent, Object.keys(kind.parts ?? {}));
     try {
         await client.request({ method: "POST", api: "v1", path: elementPath(kind, workspaceId, currentKey), body, bucket: kind.writeBucket });
     } catch (err) {

@@ -13,6 +13,8 @@
  * The id is `<workspaceId>/<key at creation>`; the current key is always taken from the state.
  */
 import { URN_KEY } from "../../provider/bridge/creation-marker";
+import { digestOutputKeys } from "../../provider/bridge/digests";
+import { decodeDigests, digestKey, digestMap, sameDigests } from "../../provider/element-digests";
 import type { ResourceSpec } from "../../provider/bridge/spec";
 import { type CheckFailure, replacingProperties } from "../../provider/validation";
 import { withoutKeys } from "../../provider/values";
@@ -43,6 +45,8 @@ export interface ElementPlacement {
 /** The inputs (and outputs) of an element resource: the element's fields and its placement. */
 export type ElementInputs<E> = E & ElementPlacement;
 
+type Bag = Record<string, any>;
+
 export function elementResourceSpec<E extends object>(
     type: string,
     kind: ElementKind<E>,
@@ -57,10 +61,22 @@ export function elementResourceSpec<E extends object>(
     }, kind.key) as { required: string[]; properties: object };
     schema.required = [...schema.required, "workspaceId"];
 
+    const parts = kind.parts ?? {};
+    const partNames = Object.keys(parts);
     const elementOf = (inputs: ElementInputs<E>): E => {
         const { workspaceId: _w, adopt: _a, overwriteLiveChanges: _o, ...element } = inputs;
-        return element as unknown as E;
+        return withoutKeys(element, digestOutputKeys(partNames)) as unknown as E;
     };
+    // Stored outputs may hold digests of the parts (nestedDigests): a part stored is one the previous version had (an update clears it when no longer declared).
+    const storedElement = (olds: ElementInputs<E>): E => ({
+        ...Object.fromEntries(partNames.filter((name) => (olds as Bag)[digestKey(name)] !== undefined).map((name) => [name, []])),
+        ...elementOf(olds),
+    });
+    const storedPart = (olds: Bag, name: string) => (Array.isArray(olds[name]) ? digestMap(parts[name], olds[name]) : decodeDigests(parts[name], olds[digestKey(name)] ?? ""));
+    // The live element is the stored one: the same fields, and parts with the stored content or digests.
+    const sameAsStored = (live: E, olds: ElementInputs<E>): boolean =>
+        sameElement(kind, withoutKeys(live, partNames) as E, withoutKeys(elementOf(olds), partNames) as E)
+        && partNames.every((name) => sameDigests(digestMap(parts[name], ((live as Bag)[name] ?? []) as object[]), storedPart(olds, name)));
 
     return {
         type,
@@ -68,6 +84,7 @@ export function elementResourceSpec<E extends object>(
         replaceOn: replacingProperties(schema),
         // Declared by the thousand: every input (and the URN) travels as one string (resource.ts).
         packed: [...Object.keys(schema.properties) as (keyof ElementInputs<E> & string)[], URN_KEY],
+        nestedDigests: parts as ResourceSpec<ElementInputs<E>, ElementInputs<E>>["digests"],
         check: (inputs) => rules(inputs, ""),
         summary: elementResourceSummary(type, kind),
         canonical: (property, value) => {
@@ -97,12 +114,12 @@ export function elementResourceSpec<E extends object>(
         async liveChanges(ctx, _id, olds, news) {
             const live = await getElement(ctx.client, kind, olds.workspaceId, keyOf(kind, olds));
             const unplaced = (element: E) => withoutKeys(element, kind.position ?? []);
-            const changed = live !== undefined && !sameElement(kind, unplaced(live), unplaced(elementOf(olds)))
+            const changed = live !== undefined && !sameAsStored(unplaced(live), withoutKeys(olds, kind.position ?? []) as ElementInputs<E>)
                 && !sameElement(kind, unplaced(live), unplaced(elementOf(news)));
             return { conflicts: changed ? [`${kind.label} "${keyOf(kind, olds)}"`] : [], drift: [] };
         },
         async update(ctx, _id, olds, news) {
-            await updateElement(ctx.client, kind, news.workspaceId, keyOf(kind, olds), elementOf(news), { onMissing: "create", previous: elementOf(olds) });
+            await updateElement(ctx.client, kind, news.workspaceId, keyOf(kind, olds), elementOf(news), { onMissing: "create", previous: storedElement(olds) });
             return news;
         },
         async delete(ctx, _id, olds) {

@@ -46,6 +46,12 @@ export interface ElementKind<E extends object = any> {
     /** Every field an element may declare (its schema's properties). */
     fields: readonly string[];
     canonical(element: E): E;
+    /**
+     * Collections inside one element whose state, as a resource of its own, keeps per-element
+     * digests instead of a second copy (provider/bridge/digests.ts): the engine's cost follows
+     * the number of values it stores, and a thousand Intent resources store their examples once.
+     */
+    parts?: Readonly<Record<string, ElementIdentity>>;
 }
 
 const AUDIT = new Set(["created", "updated"]);
@@ -73,6 +79,9 @@ function canonicalExample(example: Example): Example {
     });
 }
 
+/** How an intent's examples are told apart and compared (digests and plan summaries). */
+export const exampleIdentity: ElementIdentity<Example> = { key: (e) => e.text, keyProperty: "text", canonical: canonicalExample };
+
 function canonicalValue(value: EntityValue): EntityValue {
     return compact({
         value: value.value,
@@ -97,6 +106,7 @@ export const intentKind: ElementKind<IntentElement> = {
         description: intent.description,
         examples: sortedBy(intent.examples?.map(canonicalExample), (e) => e.text),
     }),
+    parts: { examples: exampleIdentity },
 };
 
 export const entityKind: ElementKind<EntityElement> = {

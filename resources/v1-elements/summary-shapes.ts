@@ -8,13 +8,13 @@ import { snakeCase } from "../../provider/casing";
 import type { CollectionShape, PlannedChange, SummaryShape } from "../../provider/change-summary/shape";
 import type { ElementInputs } from "./element-spec";
 import {
-    type CollectionName, counterexampleKind, dialogNodeKind, type ElementKind, entityKind, identityOf, intentKind, keyOf,
+    type CollectionName, counterexampleKind, dialogNodeKind, type ElementKind, entityKind, exampleIdentity, identityOf, intentKind, keyOf,
 } from "./kinds";
 import type { EntityValue, Example } from "./types";
 
 const strings = (noun: string): CollectionShape<string> => ({ noun, key: (s) => s });
 
-const example: CollectionShape<Example> = { noun: "example", key: (e) => e.text, keyProperty: "text" };
+const example: CollectionShape<Example> = { noun: "example", ...exampleIdentity, identity: exampleIdentity };
 
 const entityValue: CollectionShape<EntityValue> = {
     noun: "value", key: (v) => v.value, keyProperty: "value", named: true,
