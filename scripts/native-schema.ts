@@ -1,7 +1,7 @@
 /**
  * Writes provider/native/declarations.generated.ts: what the native plugin's schema takes from the
  * public TypeScript declarations (each resource's doc, its input and output docs, the types of its
- * outputs) and the README's config table (config keys, secret ones, their meaning). The plugin
+ * outputs, the names and docs of the objects inside its inputs) and the README's config table (config keys, secret ones, their meaning). The plugin
  * derives the rest of its schema from the specs at run time (provider/native/schema.ts);
  * tests/native/schema.test.ts fails when this file is out of date.
  *
@@ -23,6 +23,8 @@ const docOf = (checker: ts.TypeChecker, symbol: ts.Symbol) => ts.displayPartsToS
 /** The Pulumi type spec of an output's TypeScript type (Output<T> unwrapped). */
 function typeSpec(checker: ts.TypeChecker, type: ts.Type): Json {
     const unwrapped = type.getNonNullableType();
+    // pulumi.Output<T> is an alias of an intersection: its T is an alias type argument.
+    if (unwrapped.aliasSymbol?.getName() === "Output" && unwrapped.aliasTypeArguments?.[0]) return typeSpec(checker, unwrapped.aliasTypeArguments[0]);
     const symbolName = unwrapped.getSymbol()?.getName() ?? unwrapped.aliasSymbol?.getName();
     if (symbolName === "Output" || symbolName === "OutputInstance") {
         const [inner] = checker.getTypeArguments(unwrapped as ts.TypeReference);
@@ -44,6 +46,39 @@ function typeSpec(checker: ts.TypeChecker, type: ts.Type): Json {
     return { $ref: "pulumi.json#/Any" };
 }
 
+const WRAPPERS = new Set(["Promise", "OutputInstance", "Output"]);
+
+/** The plain type a program's input stands for: Input, Promise and Output unwrapped, ArgsOf<T> as T. */
+function plainOf(type: ts.Type): ts.Type {
+    const t = type.getNonNullableType();
+    if (t.aliasSymbol?.getName() === "ArgsOf" && t.aliasTypeArguments?.[0]) return plainOf(t.aliasTypeArguments[0]);
+    if (!t.isUnion()) return t;
+    const values = t.types.filter((m) => !(m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)) && !WRAPPERS.has(m.getSymbol()?.getName() ?? m.aliasSymbol?.getName() ?? ""));
+    return values.length === 1 ? plainOf(values[0]) : t;
+}
+
+/**
+ * Docs of the objects inside an input, by dotted path without indices (`intents.examples.text`):
+ * each object's interface name and doc, and each of its properties' docs.
+ */
+function nestedDeclarations(checker: ts.TypeChecker, type: ts.Type, at: string, into: Required<Pick<ResourceDeclaration, "objects" | "nested">>): void {
+    if (at.split(".").length > 6) return;
+    let plain = plainOf(type);
+    if (checker.isArrayType(plain)) plain = plainOf(checker.getTypeArguments(plain as ts.TypeReference)[0]);
+    if (!(plain.flags & ts.TypeFlags.Object) || checker.isArrayType(plain)) return;
+    const properties = checker.getPropertiesOfType(plain);
+    if (properties.length === 0) return;
+    // Named after its interface when the package declares one (not a library's Partial, Record, ...).
+    const symbol = plain.aliasSymbol ?? plain.getSymbol();
+    const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? "";
+    const named = symbol && !symbol.getName().startsWith("__") && file.startsWith(ROOT) && !file.includes("node_modules") ? symbol : undefined;
+    into.objects[at] = { ...(named ? { name: named.getName() } : {}), description: named ? docOf(checker, named) : "" };
+    for (const property of properties) {
+        into.nested[`${at}.${property.name}`] = docOf(checker, property);
+        nestedDeclarations(checker, checker.getTypeOfSymbol(property), `${at}.${property.name}`, into);
+    }
+}
+
 /** The doc comment of the class declaration itself (the symbol's would add the merged outputs interface's). */
 function classDoc(symbol: ts.Symbol | undefined): string {
     const declaration = symbol?.declarations?.find(ts.isClassDeclaration);
@@ -59,6 +94,8 @@ export function readDeclarations(): Record<string, ResourceDeclaration> {
         if (!declared) throw new Error(`no exported resource class ${type}`);
         const classSymbol = declared.instance.getSymbol();
         const inputs = Object.fromEntries(checker.getPropertiesOfType(declared.args).map((p) => [p.name, docOf(checker, p)]));
+        const inside = { objects: {}, nested: {} };
+        for (const property of checker.getPropertiesOfType(declared.args)) nestedDeclarations(checker, checker.getTypeOfSymbol(property), property.name, inside);
         const outputs: ResourceDeclaration["outputs"] = {};
         for (const property of checker.getPropertiesOfType(declared.instance)) {
             const declaration = property.declarations?.[0];
@@ -66,7 +103,7 @@ export function readDeclarations(): Record<string, ResourceDeclaration> {
             if (ts.isMethodDeclaration(declaration) || ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
             outputs[property.name] = { description: docOf(checker, property), type: typeSpec(checker, checker.getTypeOfSymbol(property)) };
         }
-        result[type] = { description: classDoc(classSymbol), inputs, outputs };
+        result[type] = { description: classDoc(classSymbol), inputs, outputs, ...inside };
     }
     return result;
 }

@@ -27,43 +27,46 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "workspaceId": {
                     "description": "The workspace id (use it for Intent, Entity, DialogNode and v2 dialog skills).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "status": {
                     "description": "Training status when last created, updated or refreshed: Available, Training, Failed, ...",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "updated": {
                     "description": "When the service last changed the workspace, as read after this stack's last change\n(freshness.ts): a refresh that finds it unchanged reads no content, and an update that finds\nit moved looks for elements changed in the service (live-changes.ts).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "name": {
                     "description": "Name (single line, at most 64 characters). Updates in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Description (single line, at most 128). Updates in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "language": {
                     "description": "Language code, default `en`. Changing it REPLACES the workspace (the API cannot change it).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "metadata": {
                     "description": "Free-form metadata (sent untouched). Updates in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "learningOptOut": {
@@ -75,37 +78,55 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "systemSettings": {
                     "description": "Global settings (camelCase, e.g. `{ disambiguation: { enabled: true, sensitivity: \"high\" } }`). Updates in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "webhooks": {
                     "description": "Webhooks (`url`, `name`, free-form `headers`). Updates in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "intents": {
                     "description": "Owned intents, each with all its examples. A changed intent is one update call; a renamed one is updated in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "entities": {
                     "description": "Owned entities, each with all its values. `sys-*` entries (no values) enable system entities.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "dialogNodes": {
                     "description": "Owned dialog nodes; created and moved in an order that respects parent and previousSibling.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "counterexamples": {
                     "description": "Owned counterexamples (inputs marked as irrelevant).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "waitForTraining": {
@@ -123,7 +144,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "adoptWorkspaceId": {
                     "description": "Take over this existing workspace on create (read it, then update it to the declared state)\ninstead of creating a new one. Pulumi import does not work for dynamic providers; this is the\nway in. Deleting the resource later deletes the workspace. Never a change by itself.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "takeOver": {
@@ -138,6 +159,90 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                         "type": "boolean"
                     }
                 }
+            },
+            "objects": {
+                "webhooks": {
+                    "name": "Webhook",
+                    "description": "A workspace webhook: the URL dialog nodes call with `actions` of type `webhook`."
+                },
+                "intents": {
+                    "name": "IntentElement",
+                    "description": "One intent with all its examples."
+                },
+                "intents.examples": {
+                    "name": "Example",
+                    "description": "One example of an intent: a user input that should match it."
+                },
+                "intents.examples.mentions": {
+                    "name": "Mention",
+                    "description": "An entity mentioned in an intent example: `location` = [start, end) character offsets."
+                },
+                "entities": {
+                    "name": "EntityElement",
+                    "description": "One entity with all its values."
+                },
+                "entities.values": {
+                    "name": "EntityValue",
+                    "description": "One value of an entity, with its synonyms or patterns."
+                },
+                "dialogNodes": {
+                    "name": "DialogNodeElement",
+                    "description": "One dialog node (API field names in camelCase; free-form parts in the API's own JSON)."
+                },
+                "dialogNodes.nextStep": {
+                    "name": "DialogNodeNextStep",
+                    "description": "What the dialog does after a node's response."
+                },
+                "counterexamples": {
+                    "name": "CounterexampleElement",
+                    "description": "One counterexample: an input that should match no intent."
+                }
+            },
+            "nested": {
+                "webhooks.url": "The URL called.",
+                "webhooks.name": "The webhook's name (at most 64 characters).",
+                "webhooks.headers": "Free-form (API shape, e.g. `[{ name, value }]`), sent untouched.",
+                "intents.intent": "Intent name (Unicode letters/digits, `_`, `-`, `.`; no `sys-` prefix; at most 128). Changing it renames in place.",
+                "intents.description": "Description (single line, at most 128).",
+                "intents.examples": "The whole set of examples (order does not matter).",
+                "intents.examples.text": "The user input. No CR/LF/tab, not whitespace-only, at most 1024 characters. The example's key.",
+                "intents.examples.mentions": "Contextual entity mentions.",
+                "intents.examples.mentions.entity": "The entity mentioned (its name, without `@`).",
+                "intents.examples.mentions.location": "Two character offsets in the example text: where the mention starts and where it ends (exclusive).",
+                "entities.entity": "Entity name (Unicode letters/digits, `_`, `-`; at most 64). `sys-*` enables a system entity. Changing it renames in place.",
+                "entities.description": "Description (single line, at most 128).",
+                "entities.metadata": "Free-form metadata of the entity (sent untouched).",
+                "entities.fuzzyMatch": "Whether to use fuzzy matching for the entity.",
+                "entities.values": "The whole set of values (order does not matter).",
+                "entities.values.value": "The value (its key inside the entity), at most 64 characters.",
+                "entities.values.type": "`synonyms` (default) or `patterns`.",
+                "entities.values.synonyms": "Synonyms (type synonyms only). Order does not matter.",
+                "entities.values.patterns": "Up to 5 regular expressions (type patterns only).",
+                "entities.values.metadata": "Free-form metadata of the value (sent untouched).",
+                "dialogNodes.dialogNode": "Node id (Unicode letters/digits, space, `_`, `-`, `.`; at most 1024). Changing it renames in place.",
+                "dialogNodes.title": "Title shown in the dialog editor (single line, at most 64).",
+                "dialogNodes.description": "Description (single line, at most 128).",
+                "dialogNodes.conditions": "The condition that triggers the node, e.g. `#greeting &&",
+                "dialogNodes.parent": "Id of the parent node (omit for a root node).",
+                "dialogNodes.previousSibling": "Id of the node just before this one among its siblings (omit for the first).",
+                "dialogNodes.output": "Free-form output (e.g. `{ generic: [...] }`), sent untouched.",
+                "dialogNodes.context": "Free-form context variables the node sets (sent untouched).",
+                "dialogNodes.metadata": "Free-form metadata of the node (sent untouched).",
+                "dialogNodes.nextStep": "What happens after the node's response (default: wait for the user's input).",
+                "dialogNodes.nextStep.behavior": "What happens next: wait for input, skip it, jump to `dialogNode`, or (in slots and their handlers) reprompt or skip slots.",
+                "dialogNodes.nextStep.dialogNode": "Target node, required with `jump_to`.",
+                "dialogNodes.nextStep.selector": "With `jump_to`: which part of the target runs first (its condition, the client, the user's input, or its body).",
+                "dialogNodes.actions": "Free-form actions (API field names, e.g. `result_variable`), sent untouched.",
+                "dialogNodes.type": "Node type: `standard` (default), `frame` (with slots), `slot`, `event_handler`, `response_condition` or `folder`.",
+                "dialogNodes.eventName": "For an `event_handler` node: the event it handles (`focus`, `input`, `filled`, `nomatch`, ...).",
+                "dialogNodes.variable": "For a `slot` node: the context variable the slot fills (where the node's output is stored).",
+                "dialogNodes.digressIn": "Whether the conversation can digress into this top-level node, and whether it returns afterwards.",
+                "dialogNodes.digressOut": "Whether the conversation can digress away from this node while it runs, and come back.",
+                "dialogNodes.digressOutSlots": "Whether the conversation can digress away while this node's slots are being filled.",
+                "dialogNodes.userLabel": "A label describing the node's purpose to users, e.g. in disambiguation suggestions (at most 512).",
+                "dialogNodes.disambiguationOptOut": "Leave the node out of disambiguation suggestions (`standard` and `frame` nodes; later API versions).",
+                "dialogNodes.disabled": "Whether the node is disabled (later API versions; documented as for internal use).",
+                "counterexamples.text": "Input marked as irrelevant (same rules as example text). Its key."
             }
         },
         "Intent": {
@@ -154,25 +259,28 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "intent": {
                     "description": "Intent name (Unicode letters/digits, `_`, `-`, `.`; no `sys-` prefix; at most 128). Changing it renames in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Description (single line, at most 128).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "examples": {
                     "description": "The whole set of examples (order does not matter).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "workspaceId": {
                     "description": "Workspace (dialog skill) id holding the element. Changing it REPLACES the resource (the\nelement is created in the new workspace, then deleted from the old one).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "adopt": {
@@ -187,6 +295,22 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                         "type": "boolean"
                     }
                 }
+            },
+            "objects": {
+                "examples": {
+                    "name": "Example",
+                    "description": "One example of an intent: a user input that should match it."
+                },
+                "examples.mentions": {
+                    "name": "Mention",
+                    "description": "An entity mentioned in an intent example: `location` = [start, end) character offsets."
+                }
+            },
+            "nested": {
+                "examples.text": "The user input. No CR/LF/tab, not whitespace-only, at most 1024 characters. The example's key.",
+                "examples.mentions": "Contextual entity mentions.",
+                "examples.mentions.entity": "The entity mentioned (its name, without `@`).",
+                "examples.mentions.location": "Two character offsets in the example text: where the mention starts and where it ends (exclusive)."
             }
         },
         "Entity": {
@@ -205,19 +329,22 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "entity": {
                     "description": "Entity name (Unicode letters/digits, `_`, `-`; at most 64). `sys-*` enables a system entity. Changing it renames in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Description (single line, at most 128).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "metadata": {
                     "description": "Free-form metadata of the entity (sent untouched).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "fuzzyMatch": {
@@ -229,13 +356,16 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "values": {
                     "description": "The whole set of values (order does not matter).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "workspaceId": {
                     "description": "Workspace (dialog skill) id holding the element. Changing it REPLACES the resource (the\nelement is created in the new workspace, then deleted from the old one).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "adopt": {
@@ -250,6 +380,19 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                         "type": "boolean"
                     }
                 }
+            },
+            "objects": {
+                "values": {
+                    "name": "EntityValue",
+                    "description": "One value of an entity, with its synonyms or patterns."
+                }
+            },
+            "nested": {
+                "values.value": "The value (its key inside the entity), at most 64 characters.",
+                "values.type": "`synonyms` (default) or `patterns`.",
+                "values.synonyms": "Synonyms (type synonyms only). Order does not matter.",
+                "values.patterns": "Up to 5 regular expressions (type patterns only).",
+                "values.metadata": "Free-form metadata of the value (sent untouched)."
             }
         },
         "DialogNode": {
@@ -283,55 +426,64 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "dialogNode": {
                     "description": "Node id (Unicode letters/digits, space, `_`, `-`, `.`; at most 1024). Changing it renames in place.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "title": {
                     "description": "Title shown in the dialog editor (single line, at most 64).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Description (single line, at most 128).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "conditions": {
                     "description": "The condition that triggers the node, e.g. `#greeting &&",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "parent": {
                     "description": "Id of the parent node (omit for a root node).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "previousSibling": {
                     "description": "Id of the node just before this one among its siblings (omit for the first).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "output": {
                     "description": "Free-form output (e.g. `{ generic: [...] }`), sent untouched.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "context": {
                     "description": "Free-form context variables the node sets (sent untouched).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "metadata": {
                     "description": "Free-form metadata of the node (sent untouched).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "nextStep": {
@@ -343,49 +495,55 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "actions": {
                     "description": "Free-form actions (API field names, e.g. `result_variable`), sent untouched.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": {
+                                "$ref": "pulumi.json#/Any"
+                            }
+                        }
                     }
                 },
                 "type": {
                     "description": "Node type: `standard` (default), `frame` (with slots), `slot`, `event_handler`, `response_condition` or `folder`.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "eventName": {
                     "description": "For an `event_handler` node: the event it handles (`focus`, `input`, `filled`, `nomatch`, ...).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "variable": {
                     "description": "For a `slot` node: the context variable the slot fills (where the node's output is stored).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "digressIn": {
                     "description": "Whether the conversation can digress into this top-level node, and whether it returns afterwards.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "digressOut": {
                     "description": "Whether the conversation can digress away from this node while it runs, and come back.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "digressOutSlots": {
                     "description": "Whether the conversation can digress away while this node's slots are being filled.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "userLabel": {
                     "description": "A label describing the node's purpose to users, e.g. in disambiguation suggestions (at most 512).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "disambiguationOptOut": {
@@ -403,7 +561,7 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "workspaceId": {
                     "description": "Workspace (dialog skill) id holding the element. Changing it REPLACES the resource (the\nelement is created in the new workspace, then deleted from the old one).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "adopt": {
@@ -418,6 +576,17 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                         "type": "boolean"
                     }
                 }
+            },
+            "objects": {
+                "nextStep": {
+                    "name": "DialogNodeNextStep",
+                    "description": "What the dialog does after a node's response."
+                }
+            },
+            "nested": {
+                "nextStep.behavior": "What happens next: wait for input, skip it, jump to `dialogNode`, or (in slots and their handlers) reprompt or skip slots.",
+                "nextStep.dialogNode": "Target node, required with `jump_to`.",
+                "nextStep.selector": "With `jump_to`: which part of the target runs first (its condition, the client, the user's input, or its body)."
             }
         },
         "Assistant": {
@@ -431,58 +600,63 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "assistantId": {
                     "description": "The assistant id (what Skill, Release, EnvironmentDeployment and ConversationTest take).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "draftEnvironmentId": {
                     "description": "Id of the assistant's draft environment.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "liveEnvironmentId": {
                     "description": "Id of the assistant's live environment.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "environments": {
                     "description": "Environment ids by environment name (`draft`, `live`, and any staging environments).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "string"
+                        }
                     }
                 },
                 "actionSkillId": {
                     "description": "Id of the action skill created with the assistant.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "dialogSkillId": {
                     "description": "Id of the dialog skill created with the assistant, if it has one.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "name": {
                     "description": "Name of the assistant (1-64 characters, no newline or tab). Changing it REPLACES the\nassistant (the v2 API cannot update one: new ids; the old one is deleted with its skills,\nenvironments and releases).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Description (1-128 characters, no newline or tab). Changing it REPLACES the assistant.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "language": {
                     "description": "Language code, default `en`. Changing it REPLACES the assistant.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 }
-            }
+            },
+            "objects": {},
+            "nested": {}
         },
         "Skill": {
             "description": "An existing skill of an assistant (skills are created with their assistant and cannot be\ncreated or deleted). Creating this resource adopts the skill and sets the declared properties;\ndeleting it only stops managing the skill, whose content stays as it is.",
@@ -498,49 +672,52 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "skillType": {
                     "description": "`action` or `dialog`.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "language": {
                     "description": "The skill's language.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "status": {
                     "description": "Status after the last update, normally `Available`.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "assistantId": {
                     "description": "Assistant the skill belongs to. Changing it REPLACES this resource (adopts the other skill).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "skillId": {
                     "description": "Id of an existing skill of that assistant, e.g. `assistant.actionSkillId` or\n`assistant.dialogSkillId`. Changing it REPLACES this resource (adopts the other skill).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "name": {
                     "description": "Skill name (1-64 characters, no newline or tab). Updated in place; not managed when omitted.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Skill description (1-128 characters, no newline or tab). Updated in place; not managed when omitted.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "workspace": {
                     "description": "The skill's content as free-form JSON: the action skill JSON, or the dialog skill's workspace\nJSON (intents, entities, dialog_nodes...), sent as-is. Updated in place (the whole content is\nreplaced, then we wait until the skill is Available); not managed when omitted.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "waitTimeoutSeconds": {
@@ -549,7 +726,9 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                         "type": "number"
                     }
                 }
-            }
+            },
+            "objects": {},
+            "nested": {}
         },
         "Release": {
             "description": "A release (a \"version\" in the watsonx Assistant UI): a snapshot of the assistant's draft action\nand dialog skills. Create waits until it is Available. A release deployed to an environment is not\ndeleted unless `deleteWhenDeployed` is set. To keep every old release (for rollbacks) while Pulumi\ncuts new ones, give it the `retainOnDelete: true` resource option: Pulumi then forgets replaced\nreleases instead of deleting them.",
@@ -565,13 +744,13 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "release": {
                     "description": "The server-assigned release number (\"1\", \"2\", ...), what EnvironmentDeployment's `release` takes.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "status": {
                     "description": "`Available` once published.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "content": {
@@ -583,25 +762,31 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "deployedTo": {
                     "description": "Names of the environments the release was deployed to when last read.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        }
                     }
                 },
                 "retentionDeleted": {
                     "description": "Release numbers deleted by `keepReleases` in the last create or update.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        }
                     }
                 },
                 "assistantId": {
                     "description": "Assistant whose draft skills the release snapshots. Changing it REPLACES the release.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Description (1-500 characters). Changing it REPLACES the release (cuts a new one: releases cannot be updated).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "triggers": {
@@ -628,7 +813,9 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                         "type": "number"
                     }
                 }
-            }
+            },
+            "objects": {},
+            "nested": {}
         },
         "EnvironmentDeployment": {
             "description": "Deploys a release to an environment (live or staging) and optionally manages the environment's\nsettings. Refresh reports the release the environment really runs, so a release switched in the\nwatsonx Assistant UI shows up as drift. Deleting this resource leaves the environment as it is:\nthe API has no undeploy.",
@@ -648,55 +835,58 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "targetEnvironmentId": {
                     "description": "The resolved environment id (also when the target was given by name or type).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "environmentType": {
                     "description": "`live` or `staging`.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "assistantId": {
                     "description": "Assistant whose environment this is. Changing it REPLACES this resource.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "environmentId": {
                     "description": "Target environment by id. Give this or `environment`, not both. Changing it REPLACES this\nresource (the old environment is left as it is).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "environment": {
                     "description": "Target environment by type (`live`, or `staging` when the assistant has exactly one staging\nenvironment) or by name. `draft` is rejected: releases cannot be deployed to draft. Changing it\nREPLACES this resource (the old environment is left as it is).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "release": {
                     "description": "Release number to run in the environment, e.g. `\"3\"` or `release.release`. Changing it deploys\nthat release in place: this is how a release is promoted or rolled back.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "allowedReleases": {
                     "description": "A promotion gate: when given, `release` must be one of these, or check (preview) fails. Give it\nthe `verifiedReleases` of the ConversationTest of an earlier stage (through a StackReference)\nso that only tested releases reach this environment. Changing it never causes an update.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        }
                     }
                 },
                 "name": {
                     "description": "Environment name (1-64 characters). Updated in place; not managed when omitted.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Environment description (1-128 characters). Updated in place; not managed when omitted.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "sessionTimeout": {
@@ -714,9 +904,30 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "skillReferences": {
                     "description": "The environment's complete skill references (sent whole). Updated in place; not managed when\nomitted. Deploying a release sets the action/dialog snapshots, so declare this only to manage\ne.g. a search skill.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 }
+            },
+            "objects": {
+                "orchestration": {
+                    "name": "OrchestrationSettings",
+                    "description": "Orchestration settings of an environment."
+                },
+                "skillReferences": {
+                    "name": "SkillReferenceInput",
+                    "description": "One skill reference of an environment."
+                }
+            },
+            "nested": {
+                "orchestration.searchSkillFallback": "Fall back to the search skill when no action matches.",
+                "skillReferences.skillId": "The skill's id.",
+                "skillReferences.type": "`action`, `dialog` or `search`.",
+                "skillReferences.disabled": "Whether the skill is disabled in the environment.",
+                "skillReferences.snapshot": "The skill snapshot the environment runs.",
+                "skillReferences.skillReference": "The skill reference (the API's `skill_reference`)."
             }
         },
         "ConversationalSkillProvider": {
@@ -730,22 +941,27 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "providerId": {
                     "description": "Client-chosen provider id (letters, digits, `-` and `_`, up to 256). It cannot change: the\nAPI cannot delete providers, so a change is rejected at preview with an explanation.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "specification": {
                     "description": "The provider's OpenAPI-style specification (`servers[].url`, `components.securitySchemes`),\nsent as-is. Updated in place (specification and credentials are sent together).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "object",
+                        "additionalProperties": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "privateHash": {
                     "description": "sha256 of the credentials, for change detection (a secret too).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 }
-            }
+            },
+            "objects": {},
+            "nested": {}
         },
         "ConversationTest": {
             "description": "Conversation tests that gate a deploy: after its dependencies are deployed, sends each case's\nutterances to the environment through the v2 message API (stateless for one utterance, a\nsession for `turns`) and compares the top intent, entities, skill variables and response text\nwith the expectations. Below `threshold` the step fails with a table of the failing cases, so\nthat nothing depending on this resource runs. The tests run again when the release, the cases\nor the threshold change, and never otherwise.",
@@ -780,61 +996,73 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "results": {
                     "description": "One entry per case: name, passed, the expectations that failed, the service's debug log messages.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "releaseTested": {
                     "description": "The release the environment ran when the tests passed (undefined for draft).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "verifiedReleases": {
                     "description": "Every release these tests have passed on, oldest first (kept across updates): give it to a\nlater stage's EnvironmentDeployment `allowedReleases`, e.g. through a StackReference.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        }
                     }
                 },
                 "testedEnvironmentId": {
                     "description": "The id of the environment tested.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "assistantId": {
                     "description": "Assistant whose environment is tested.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "environment": {
                     "description": "Environment to test: a type (`live`, `staging`, `draft`), a name or an id.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "release": {
                     "description": "The release under test, typically an EnvironmentDeployment's `release` output: the tests wait\nfor that deployment, fail when the environment runs another release, and run again when it\nchanges.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "cases": {
                     "description": "Cases written in code.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "casesFile": {
                     "description": "A YAML or JSON file (relative to the program's folder) with `cases:` and a list of cases. A bad\nfile fails at check time with the file and line; an edit to it runs the tests again.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "casesFromFile": {
                     "description": "The cases read from `casesFile`, set by check, so that an edit of the file is a change.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "array",
+                        "items": {
+                            "$ref": "pulumi.json#/Any"
+                        }
                     }
                 },
                 "threshold": {
@@ -846,9 +1074,57 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "junitPath": {
                     "description": "Where to write a JUnit XML report (relative to the program's folder), on success and on failure.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 }
+            },
+            "objects": {
+                "cases": {
+                    "name": "ConversationCase",
+                    "description": "One case: a single utterance (`input` + `expect`, sent stateless) or `turns` (one session)."
+                },
+                "cases.expect": {
+                    "name": "TurnExpectation",
+                    "description": "What one turn must produce. Every given expectation must hold; absent ones are not checked."
+                },
+                "cases.expect.entities": {
+                    "name": "ExpectedEntity",
+                    "description": "An entity a turn must recognise."
+                },
+                "cases.turns": {
+                    "name": "Turn",
+                    "description": "One turn of a multi-turn case: what the user says and what must come back."
+                },
+                "cases.turns.expect": {
+                    "name": "TurnExpectation",
+                    "description": "What one turn must produce. Every given expectation must hold; absent ones are not checked."
+                },
+                "cases.turns.expect.entities": {
+                    "name": "ExpectedEntity",
+                    "description": "An entity a turn must recognise."
+                }
+            },
+            "nested": {
+                "cases.name": "The case's name, unique among the cases (it names the case in reports).",
+                "cases.input": "A single utterance, sent without a session (with `expect`; not with `turns`).",
+                "cases.expect": "What the single utterance must produce.",
+                "cases.expect.intent": "The top intent; `\"\"` means no intent (irrelevant input).",
+                "cases.expect.entities": "Entities that must be recognised (value optional).",
+                "cases.expect.entities.entity": "The entity's name, e.g. `sys-number` or `city`.",
+                "cases.expect.entities.value": "The value it must have; any value when omitted.",
+                "cases.expect.context": "Skill variables (`context.skills[\"main skill\"].user_defined`) that must have these values.",
+                "cases.expect.text": "The response text exactly (text items joined by a newline).",
+                "cases.expect.textMatches": "A regular expression (JavaScript syntax) the response text must match.",
+                "cases.turns": "Utterances played in order in one session, each with its expectations (instead of `input`).",
+                "cases.turns.input": "The user's utterance.",
+                "cases.turns.expect": "What the turn must produce.",
+                "cases.turns.expect.intent": "The top intent; `\"\"` means no intent (irrelevant input).",
+                "cases.turns.expect.entities": "Entities that must be recognised (value optional).",
+                "cases.turns.expect.entities.entity": "The entity's name, e.g. `sys-number` or `city`.",
+                "cases.turns.expect.entities.value": "The value it must have; any value when omitted.",
+                "cases.turns.expect.context": "Skill variables (`context.skills[\"main skill\"].user_defined`) that must have these values.",
+                "cases.turns.expect.text": "The response text exactly (text items joined by a newline).",
+                "cases.turns.expect.textMatches": "A regular expression (JavaScript syntax) the response text must match."
             }
         },
         "ReleasePromotion": {
@@ -870,61 +1146,61 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "archiveFileSha256": {
                     "description": "sha256 of `archiveFile`, set by check, so that a new archive is a change.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "sourceAssistantId": {
                     "description": "Assistant whose release is promoted, on the stack's own instance (`watson-assistant:*` config).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "sourceRelease": {
                     "description": "Release to promote (with `sourceAssistantId`). A new number promotes again (update).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "archiveFile": {
                     "description": "Instead of a source release: a release archive file (the zip a release export downloads, kept\nin git or as a CI artifact), relative to the program's folder. A new archive promotes again.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "targetAssistantId": {
                     "description": "Assistant that receives the release. Changing it REPLACES this resource.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "targetEnvironment": {
                     "description": "Target environment: `live` (default), `staging`, a name or an id. Changing it REPLACES this resource.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "targetUrl": {
                     "description": "Service URL of the target instance. When omitted, the target is on the stack's own instance.\nThe target connection comes only from these `target*` inputs: never from the stack's config,\nthe environment or a credentials file. Changing it REPLACES this resource.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "targetAuthType": {
                     "description": "`iam` (default with an API key) or `noauth` (default without: e.g. an emulator).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "targetIamUrl": {
                     "description": "IAM endpoint for the target's API key (default IBM Cloud IAM).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "description": {
                     "description": "Description of the release cut in the target (default: where it was promoted from).",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "waitTimeoutSeconds": {
@@ -936,22 +1212,24 @@ export const DECLARATIONS: { resources: Record<string, ResourceDeclaration>; con
                 "targetEnvironmentId": {
                     "description": "The id of the target environment the release was deployed to.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "targetRelease": {
                     "description": "The release number cut in the target assistant.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 },
                 "archiveSha256": {
                     "description": "sha256 of the archive imported.",
                     "type": {
-                        "$ref": "pulumi.json#/Any"
+                        "type": "string"
                     }
                 }
-            }
+            },
+            "objects": {},
+            "nested": {}
         }
     },
     "config": {

@@ -7,7 +7,7 @@
  * regenerates it and fails when it is out of date).
  */
 import type { ResourceSpec } from "../bridge/spec";
-import { hashKey } from "../values";
+import { hashKey, stableJson } from "../values";
 import { CONTENT_HASH_KEY, Digesting } from "../bridge/digests";
 
 export const PACKAGE_NAME = "watson-assistant";
@@ -24,6 +24,10 @@ export interface ResourceDeclaration {
     inputs: Record<string, string>;
     /** Output property -> doc comment and Pulumi type spec (the inputs' own types are taken from the schema). */
     outputs: Record<string, { description: string; type: Json }>;
+    /** Objects inside the inputs, by dotted path without indices (`intents.examples`): their interface's name and doc. */
+    objects?: Record<string, { name?: string; description: string }>;
+    /** Properties of those objects by dotted path (`intents.examples.text`) -> doc comment. */
+    nested?: Record<string, string>;
 }
 
 export interface ConfigKey {
@@ -39,28 +43,42 @@ export interface SchemaSources {
     config: Record<string, ConfigKey>;
 }
 
-/** Type specs of inputs: closed object types become named types under `types`. */
+/** What the declarations say of the objects inside one resource's inputs (ResourceDeclaration). */
+interface Inside {
+    objects: NonNullable<ResourceDeclaration["objects"]>;
+    nested: NonNullable<ResourceDeclaration["nested"]>;
+}
+
+/**
+ * Type specs of inputs: closed object types become named types under `types`, named after the
+ * interface that declares them (`Example`, shared by every resource holding examples) when the
+ * declarations say, else after their path (`WorkspaceWebhooks`), and documented from it.
+ */
 class TypeNamer {
     readonly types: Record<string, Json> = {};
 
-    /** The Pulumi type spec of a JSON Schema; `name` names the object type it may define. */
-    typeOf(schema: Json | undefined, name: string): Json {
+    /** `reserved`: names a type must not take (the resources': SDKs derive `<Name>Args` from both). */
+    constructor(private readonly reserved: ReadonlySet<string>) {}
+
+    /** The Pulumi type spec of a JSON Schema at `path` (dotted, no indices); `name` names by path the object type it may define. */
+    typeOf(schema: Json | undefined, name: string, path: string, inside: Inside): Json {
         if (!schema || typeof schema !== "object") return { $ref: "pulumi.json#/Any" };
         const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== "null") : schema.type;
         switch (type) {
             case "string": case "number": case "integer": case "boolean":
                 return { type };
             case "array":
-                return { type: "array", items: this.typeOf(schema.items, name) };
+                return { type: "array", items: this.typeOf(schema.items, name, path, inside) };
             case "object": {
                 // A closed object is a named type; an open one (free-form JSON beside known fields) can only be Any.
                 if (schema.properties && Object.keys(schema.properties).length > 0 && schema.additionalProperties === false) {
-                    const token = tokenOf(name);
-                    this.types[token] = { type: "object", ...this.objectOf(schema, name) };
-                    return { $ref: `#/types/${token}` };
+                    const declared = inside.objects[path];
+                    const docs = Object.fromEntries(Object.keys(schema.properties).map((prop) => [prop, inside.nested[`${path}.${prop}`] ?? ""]));
+                    const body = { type: "object", ...(declared?.description ? { description: declared.description } : {}), ...this.objectOf(schema, name, docs, [], [], path, inside) };
+                    return { $ref: `#/types/${this.define(declared?.name, name, body)}` };
                 }
                 if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
-                    return { type: "object", additionalProperties: this.typeOf(schema.additionalProperties, name) };
+                    return { type: "object", additionalProperties: this.typeOf(schema.additionalProperties, name, path, NOTHING_INSIDE) };
                 }
                 return { $ref: "pulumi.json#/Any" };
             }
@@ -70,18 +88,32 @@ class TypeNamer {
     }
 
     /** `properties` and `required` of an object schema; `docs` by property name. */
-    objectOf(schema: Json, name: string, docs: Record<string, string> = {}, secrets: readonly string[] = [], replacing: readonly string[] = []): { properties: Json; required?: string[] } {
+    objectOf(schema: Json, name: string, docs: Record<string, string> = {}, secrets: readonly string[] = [], replacing: readonly string[] = [], path = "", inside: Inside = NOTHING_INSIDE): { properties: Json; required?: string[] } {
         const properties: Json = {};
         for (const [prop, sub] of Object.entries<Json>(schema.properties ?? {})) {
             properties[prop] = {
-                ...propertyOf(this.typeOf(sub, `${name}${pascal(prop)}`), sub, docs[prop], secrets.includes(prop)),
+                ...propertyOf(this.typeOf(sub, `${name}${pascal(prop)}`, path ? `${path}.${prop}` : prop, inside), sub, docs[prop], secrets.includes(prop)),
                 ...(replacing.includes(prop) ? { replaceOnChanges: true } : {}),
             };
         }
         const required = (schema.required ?? []).filter((p: string) => p in properties);
         return { properties, ...(required.length > 0 ? { required } : {}) };
     }
+
+    /** The token of a type with `body`: its interface's name unless that is reserved or holds another shape, else its path's. */
+    private define(declaredName: string | undefined, pathName: string, body: Json): string {
+        for (const candidate of [declaredName, pathName]) {
+            if (!candidate || this.reserved.has(candidate)) continue;
+            const token = tokenOf(candidate);
+            const existing = this.types[token];
+            if (existing === undefined) this.types[token] = body;
+            if (existing === undefined || stableJson(existing) === stableJson(body)) return token;
+        }
+        throw new Error(`schema: no type name for ${pathName}`);
+    }
 }
+
+const NOTHING_INSIDE: Inside = { objects: {}, nested: {} };
 
 function propertyOf(type: Json, schema: Json | undefined, description: string | undefined, secret: boolean): Json {
     return {
@@ -96,7 +128,7 @@ const isPrimitiveDefault = (value: unknown) => ["string", "number", "boolean"].i
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 export function packageSchema(sources: SchemaSources): Json {
-    const namer = new TypeNamer();
+    const namer = new TypeNamer(new Set(sources.types));
     const resources: Json = {};
     for (const type of sources.types) {
         const spec = sources.specFor(type);
@@ -104,7 +136,8 @@ export function packageSchema(sources: SchemaSources): Json {
         const writeOnly = (spec.writeOnly ?? []) as string[];
         // Inputs that check sets (not in the typed args) are documented as outputs.
         const docs = { ...Object.fromEntries(Object.entries(declared.outputs).map(([name, o]) => [name, o.description])), ...declared.inputs };
-        const inputs = namer.objectOf(spec.inputSchema as Json, type, docs, writeOnly, spec.replaceOn as string[]);
+        const inside = { objects: declared.objects ?? {}, nested: declared.nested ?? {} };
+        const inputs = namer.objectOf(spec.inputSchema as Json, type, docs, writeOnly, spec.replaceOn as string[], "", inside);
         // Outputs: the inputs (write-only ones as their hash) and what the declarations add.
         const outputs: Json = Object.fromEntries(Object.entries<Json>(inputs.properties)
             .filter(([name]) => !writeOnly.includes(name))

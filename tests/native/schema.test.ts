@@ -48,6 +48,28 @@ describe("native plugin schema", function () {
         });
     }
 
+    it("documents every nested type and each of its properties, from the interfaces that declare them", () => {
+        const undocumented: string[] = [];
+        for (const [token, type] of Object.entries<any>(schema.types)) {
+            if (!type.description) undocumented.push(token);
+            for (const [name, property] of Object.entries<any>(type.properties ?? {})) if (!property.description) undocumented.push(`${token}.${name}`);
+        }
+        expect(undocumented).to.deep.equal([]);
+    });
+
+    it("names a nested type after its interface, one type wherever it appears: a Workspace's and an Intent's examples are both Example", () => {
+        const example = { $ref: `#/types/${tokenOf("Example")}` };
+        expect(schema.types[tokenOf("IntentElement")].properties.examples.items).to.deep.equal(example);
+        expect(schema.resources[tokenOf("Intent")].inputProperties.examples.items).to.deep.equal(example);
+        expect(schema.resources[tokenOf("Workspace")].inputProperties.intents.items).to.deep.equal({ $ref: `#/types/${tokenOf("IntentElement")}` });
+        expect(Object.keys(schema.types).filter((token) => RESOURCE_TYPES.map(tokenOf).includes(token))).to.deep.equal([]);
+    });
+
+    it("gives outputs the types of their declarations (an id is a string, not Any)", () => {
+        expect(schema.resources[tokenOf("Workspace")].properties.workspaceId).to.include({ type: "string" });
+        expect(schema.resources[tokenOf("Assistant")].properties.assistantId).to.include({ type: "string" });
+    });
+
     it("declares the README's config keys, the credentials secret", () => {
         const variables = schema.config.variables;
         expect(variables).to.include.keys("url", "apikey", "bearerToken", "password", "versionV1", "versionV2");
