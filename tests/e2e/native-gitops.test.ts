@@ -1,7 +1,8 @@
 /**
  * GitOps promotion in Pulumi YAML with the native plugin, through the real CLI
- * (examples/yaml-gitops): the owner's dev stack cuts releases, the deploy project's staging and
- * prod stacks run the release their config names, on the assistant read through a StackReference.
+ * (examples/yaml-gitops): the owner's dev stack cuts releases; the staging project runs the
+ * release its config names and that release's conversation tests; the prod project runs a release
+ * only when staging verified it (a StackReference to staging's verifiedReleases).
  */
 import { expect } from "chai";
 import * as fs from "fs";
@@ -17,7 +18,7 @@ describeWithYaml("Native plugin: GitOps promotion as Pulumi YAML projects", (cli
     let service: ServiceView;
 
     before(async () => {
-        fx = await yamlFixture(cli, path.join(REPO_ROOT, "examples", "yaml-gitops"), ["owner", "deploy"]);
+        fx = await yamlFixture(cli, path.join(REPO_ROOT, "examples", "yaml-gitops"), ["owner", "staging", "prod"]);
         service = new ServiceView(fx.emu.url);
     });
     after(async () => fx?.close());
@@ -29,25 +30,35 @@ describeWithYaml("Native plugin: GitOps promotion as Pulumi YAML projects", (cli
         return stack;
     }
 
-    it("dev cuts release 1; staging and prod run it; a content edit cuts release 2, promoted by one config line per stack; prod rolls back", async () => {
+    let greeting = "Hello! How can I help?";
+    const setGreeting = (text: string) => {
+        const owner = path.join(fx.projectDir, "owner", "Pulumi.yaml");
+        const before = fs.readFileSync(owner, "utf8");
+        fs.writeFileSync(owner, before.replace(`- text: ${greeting}`, `- text: ${text}`));
+        expect(fs.readFileSync(owner, "utf8")).to.not.equal(before);
+        greeting = text;
+    };
+
+    it("dev cuts release 1; staging runs and verifies it, prod runs it; a content edit cuts release 2, promoted by one config line per stack; prod rolls back", async () => {
         const dev = await stackOf("owner", "dev");
         expect(changedSteps(await dev.up())).to.deep.equal({ assistant: "create", actions: "create", release: "create" });
         const assistantId = String((await dev.outputs()).assistantId);
         await new EmulatorClient(fx.emu.url).admin(`/emulator/assistants/${assistantId}/environments`, { name: "staging" });
 
-        const staging = await stackOf("deploy", "staging");
-        expect(changedSteps(await staging.up())).to.deep.include({ deployment: "create" });
-        const prod = await stackOf("deploy", "prod");
+        const staging = await stackOf("staging", "staging");
+        expect(changedSteps(await staging.up())).to.deep.include({ deployment: "create", tests: "create" });
+        expect((await staging.outputs()).verifiedReleases).to.deep.equal(["1"]);
+        const prod = await stackOf("prod", "prod");
         expect(changedSteps(await prod.up())).to.deep.include({ deployment: "create" });
         expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "1", live: "1" });
 
-        const owner = path.join(fx.projectDir, "owner", "Pulumi.yaml");
-        fs.writeFileSync(owner, fs.readFileSync(owner, "utf8").replace("Hello! How can I help?", "Hello! What can I do for you?"));
+        setGreeting("Hello! How can I help you today?");
         expect(changedSteps(await dev.up())).to.deep.equal({ actions: "update", release: "replace" });
         expect(await service.releaseNumbers(assistantId)).to.deep.equal(["1", "2"]);
 
         await staging.setConfig("release", "2");
-        expect(changedSteps(await staging.up())).to.deep.include({ deployment: "update" });
+        expect(changedSteps(await staging.up())).to.deep.include({ deployment: "update", tests: "update" });
+        expect((await staging.outputs()).verifiedReleases).to.deep.equal(["1", "2"]);
         await prod.setConfig("release", "2");
         fx.takeStats();
         expect(changedSteps(await prod.up())).to.deep.include({ deployment: "update" });
@@ -57,5 +68,32 @@ describeWithYaml("Native plugin: GitOps promotion as Pulumi YAML projects", (cli
         await prod.setConfig("release", "1");
         expect(changedSteps(await prod.up())).to.deep.include({ deployment: "update" });
         expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "2", live: "1" });
+    });
+
+    it("staging's conversation tests gate prod: a release that fails them fails staging's up and is refused for prod at preview; a fixed release passes and prod moves", async () => {
+        const [dev, staging, prod] = [fx.session.stack(path.join(fx.projectDir, "owner"), "dev"), fx.session.stack(path.join(fx.projectDir, "staging"), "staging"), fx.session.stack(path.join(fx.projectDir, "prod"), "prod")];
+        const assistantId = String((await dev.outputs()).assistantId);
+        setGreeting("Hi! What do you want?");
+        await dev.up();
+        await staging.setConfig("release", "3");
+        const failed = await staging.up([], { allowFailure: true });
+        expect(failed.code).to.not.equal(0);
+        expect(failed.diagnostics.map((d) => d.message).join("\n")).to.include('conversation tests on environment "staging" (release 3): 1 of 2 passed');
+
+        await prod.setConfig("release", "3");
+        fx.takeStats();
+        const refused = await prod.preview([], { allowFailure: true });
+        expect(refused.code).to.not.equal(0);
+        expect(refused.diagnostics.map((d) => d.message).join("\n")).to.include("release 3 is not in allowedReleases: the allowed releases are 1, 2");
+        expect(writeCalls(fx.takeStats())).to.deep.equal({});
+
+        setGreeting("Hello! How can I help?");
+        await dev.up();
+        await staging.setConfig("release", "4");
+        expect(changedSteps(await staging.up())).to.deep.include({ deployment: "update", tests: "update" });
+        expect((await staging.outputs()).verifiedReleases).to.deep.equal(["1", "2", "4"]);
+        await prod.setConfig("release", "4");
+        expect(changedSteps(await prod.up())).to.deep.include({ deployment: "update" });
+        expect(await service.environmentReleases(assistantId)).to.deep.include({ staging: "4", live: "4" });
     });
 });
