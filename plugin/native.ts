@@ -6,7 +6,12 @@
  */
 import { exitWhenEngineGone } from "./engine-gone";
 import { RESOURCE_TYPES, specFor } from "./registry";
-import { checkContext, operationContext } from "./runtime";
+import { checkContext, operationContext, runCalls } from "./runtime";
+import { PlanReporter } from "../provider/bridge/plan-reporter";
+import { planFileFrom, stdoutSink } from "../provider/change-summary/publish";
+import { commandPlansNoChange, firstProcessOfCommand, updateWasPreviewed } from "../provider/change-summary/cli-command";
+import { stderrSink } from "../provider/http/log";
+import { engineAddress, engineInfoSink } from "../provider/native/engine-log";
 import { NativeResourceProvider, nativeSpec } from "../provider/native/provider";
 import { packageSchema } from "../provider/native/schema";
 import { serve } from "../provider/native/server";
@@ -36,19 +41,33 @@ export function nativeSchema(): Record<string, any> {
     return packageSchema({ version: VERSION, types: RESOURCE_TYPES, specFor: nativeSpecFor, declarations: DECLARATIONS.resources, config: DECLARATIONS.config });
 }
 
-export function nativeProvider(): NativeResourceProvider {
+/** The plugin's provider; `planSummaries`: where plan summaries go (the plugin process sends them to the engine; in-process tests need none). */
+export function nativeProvider(options: { planSummaries?: (text: string) => void } = {}): NativeResourceProvider {
     return new NativeResourceProvider({
         version: VERSION,
         schema: () => (schemaText ??= JSON.stringify(nativeSchema())),
         specFor: nativeSpecFor,
         operationContext: (getConfig) => operationContext(getConfig),
         checkContext,
+        // Summaries as info messages to the engine (engine-log.ts), and to the plan file when one is set.
+        planReporter: options.planSummaries ? (getConfig) => new PlanReporter(() => ({ write: options.planSummaries!, planFile: planFileFrom(getConfig, process.env) }), stderrSink, () => runCalls(getConfig), showsPlan) : undefined,
     });
+}
+
+/**
+ * Whether this process shows the plan: once per CLI command, never in a refresh or destroy. The
+ * engine tells a native plugin nothing of previews, but an `up` with a preview starts the
+ * preview's plugin process first: a later process of the same command serves the update.
+ */
+function showsPlan(): boolean {
+    if (commandPlansNoChange()) return false;
+    return !updateWasPreviewed() || firstProcessOfCommand("pulumi-resource-watson-assistant");
 }
 
 if (require.main === module) {
     exitWhenEngineGone();
-    serve(nativeProvider()).catch((err) => {
+    const engine = engineAddress(process.argv.slice(2));
+    serve(nativeProvider({ planSummaries: engine ? engineInfoSink(engine) : stdoutSink })).catch((err) => {
         console.error(err instanceof Error ? err.stack : String(err));
         process.exit(1);
     });

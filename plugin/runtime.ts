@@ -29,11 +29,13 @@ type ConfigGetter = (key: string) => string | undefined;
 let readConfig: ConfigGetter = () => undefined;
 const operationsByType = new Map<string, ResourceOperations<any, any>>();
 /** Plan summaries on the plugin's stdout (shown by the CLI as info) and in the optional plan file. */
-const planReporter = new PlanReporter(() => ({ write: stdoutSink, planFile: planFileFrom(readConfig, process.env) }), stderrSink, () => {
-    // The token exchange is announced with the first summary; settings that do not resolve make no call at all.
-    const exchange = (() => { try { return tokenExchangeCall(resolveSettings(readConfig, process.env)); } catch { return undefined; } })();
+const planReporter = new PlanReporter(() => ({ write: stdoutSink, planFile: planFileFrom(readConfig, process.env) }), stderrSink, () => runCalls(readConfig));
+
+/** Calls a plugin process makes once (the token exchange), announced with its first summary; settings that do not resolve make none. */
+export function runCalls(getConfig: ConfigGetter, env: NodeJS.ProcessEnv = process.env): string[] {
+    const exchange = (() => { try { return tokenExchangeCall(resolveSettings(getConfig, env)); } catch { return undefined; } })();
     return exchange ? [exchange] : [];
-});
+}
 let cachedClient: { fingerprint: string; client: ApiClient; settings: ConnectionSettings } | undefined;
 
 /** Called by the plugin once per provider type with the stack's configuration. */

@@ -34,10 +34,13 @@ export class PlanReporter {
         private readonly sinks: () => PlanSinks,
         private readonly warn: (message: string) => void,
         private readonly runCalls: () => string[] = () => [],
+        /** Whether this process shows the plan (the dynamic plugin's rule by default; the native plugin has its own). */
+        private readonly shows: () => boolean = showsPlan,
     ) {}
 
-    diff(type: string, ops: Planner, id: string, olds: Bag, news: Bag): dynamic.DiffResult {
-        const { result, summary } = ops.planChange(id, olds, news);
+    /** `previous`: the last deployment's inputs, when the engine gives them (they name changes inside elements). */
+    diff(type: string, ops: Planner, id: string, olds: Bag, news: Bag, previous?: () => Bag | undefined): dynamic.DiffResult {
+        const { result, summary } = ops.planChange(id, olds, news, previous);
         if ((result.replaces ?? []).length > 0) this.replacing.add(fingerprint(type, news));
         this.publish(type, () => summary);
         return result;
@@ -57,7 +60,7 @@ export class PlanReporter {
     }
 
     private publish(type: string, build: () => ResourceSummary | undefined): void {
-        if (!showsPlan()) return;
+        if (!this.shows()) return;
         try {
             const summary = build();
             if (summary) publishSummary(this.withRunCalls(summary), this.sinks());

@@ -7,6 +7,7 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 /** How far up the tree the CLI may be: the plugin, a launcher shell, the CLI. */
@@ -17,6 +18,8 @@ export interface CliCommand {
     command: string | undefined;
     /** Whether the command skips its preview (`--skip-preview`, `-f`). */
     skipsPreview: boolean;
+    /** The CLI process: its pid and, where /proc tells, its start time (pids are reused). */
+    process?: string;
 }
 
 let cached: CliCommand | null | undefined;
@@ -45,7 +48,7 @@ function findCli(): CliCommand | undefined {
         const processInfo = readProcess(pid);
         if (!processInfo) return undefined;
         const program = path.basename(processInfo.args[0] ?? "").replace(/\.exe$/i, "");
-        if (program === "pulumi") return parseArgs(processInfo.args.slice(1));
+        if (program === "pulumi") return { ...parseArgs(processInfo.args.slice(1)), process: `${pid}-${processInfo.started ?? ""}` };
         pid = processInfo.ppid;
     }
     return undefined;
@@ -62,11 +65,13 @@ export function parseArgs(args: string[]): CliCommand {
 }
 
 /** A process's arguments and parent: /proc on Linux, `ps` elsewhere; undefined when neither answers. */
-function readProcess(pid: number): { args: string[]; ppid: number } | undefined {
+function readProcess(pid: number): { args: string[]; ppid: number; started?: string } | undefined {
     try {
         const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((arg) => arg !== "");
         const ppid = Number(/^PPid:\s*(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
-        return { args, ppid };
+        // Field 22 of stat, after the parenthesised command name: the start time in clock ticks.
+        const started = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\)\s*/s, "").split(" ")[19];
+        return { args, ppid, started };
     } catch {
         // No /proc (macOS, BSD): ask ps.
     }
@@ -76,5 +81,41 @@ function readProcess(pid: number): { args: string[]; ppid: number } | undefined 
         return match ? { ppid: Number(match[1]), args: match[2].split(/\s+/) } : undefined;
     } catch {
         return undefined;
+    }
+}
+
+let first: boolean | undefined;
+
+/**
+ * Whether this is the first plugin process of `name` that asks, in the CLI command above it: an
+ * `up` with a preview runs the preview's process first, so a later one serves the update. A
+ * marker file per command (in the temp folder) remembers the first; without a CLI above, every
+ * process is a first.
+ */
+export function firstProcessOfCommand(name: string): boolean {
+    if (first !== undefined) return first;
+    const cli = cliCommand()?.process;
+    if (cli === undefined) return (first = true);
+    const prefix = `${name}-command-`;
+    try {
+        fs.writeFileSync(path.join(os.tmpdir(), `${prefix}${cli}`), String(process.pid), { flag: "wx" });
+        removeStaleMarkers(prefix);
+        return (first = true);
+    } catch {
+        return (first = false);
+    }
+}
+
+/** Markers of commands that ended long ago (a day): one small file per command otherwise stays. */
+function removeStaleMarkers(prefix: string): void {
+    const dayAgo = Date.now() - 24 * 3600_000;
+    for (const entry of fs.readdirSync(os.tmpdir())) {
+        if (!entry.startsWith(prefix)) continue;
+        const file = path.join(os.tmpdir(), entry);
+        try {
+            if (fs.statSync(file).mtimeMs < dayAgo) fs.unlinkSync(file);
+        } catch {
+            // another process removed it
+        }
     }
 }

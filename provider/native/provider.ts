@@ -12,6 +12,7 @@ import { URN_KEY } from "../bridge/creation-marker";
 import { deepEqual, withoutUndefined } from "../values";
 import { detailedDiff } from "./detailed-diff";
 import { restoreDroppedNulls } from "./dropped-nulls";
+import type { PlanReporter } from "../bridge/plan-reporter";
 import type { NativeDiff, NativeProvider, Target } from "./server";
 
 type Bag = Record<string, any>;
@@ -23,6 +24,8 @@ export interface NativeProviderOptions {
     /** Connection and version dates from the provider's config (full keys), resolved per call. */
     operationContext(getConfig: (key: string) => string | undefined): OperationContext;
     checkContext(getConfig: (key: string) => string | undefined): CheckContext;
+    /** Publishes plan summaries of creates and diffs (bridge/plan-reporter.ts), reading the provider's config. */
+    planReporter?(getConfig: (key: string) => string | undefined): PlanReporter;
 }
 
 /**
@@ -38,9 +41,11 @@ export class NativeResourceProvider implements NativeProvider {
     private config: Record<string, string> = {};
     private readonly operations = new Map<string, ResourceOperations<any, any>>();
     private readonly getConfig = (key: string) => this.config[key];
+    private readonly reporter?: PlanReporter;
 
     constructor(private readonly options: NativeProviderOptions) {
         this.version = options.version;
+        this.reporter = options.planReporter?.(this.getConfig);
     }
 
     schema(): string {
@@ -65,15 +70,17 @@ export class NativeResourceProvider implements NativeProvider {
         // Null members Pulumi YAML could not send keep the last inputs' value (dropped-nulls.ts).
         const given = restoreDroppedNulls(olds, stringsAsDeclared(this.options.specFor(target.type).inputSchema, news));
         const declared = { ...given, [URN_KEY]: target.urn };
-        const result = this.ops(target.type).check(olds, declared, this.options.checkContext(this.getConfig));
+        const ops = this.ops(target.type);
+        const result = ops.check(olds, declared, this.options.checkContext(this.getConfig));
+        this.reporter?.check(target.type, ops, olds, result);
         const inputs = withoutUndefined(result.inputs ?? news) as Bag;
         return { inputs, failures: result.failures, added: sameDeclared(news, inputs) ? addedMembers(news, inputs) : undefined };
     }
 
-    diff(target: Target, _id: string, olds: Bag, news: Bag, lastInputs: () => Bag | undefined): NativeDiff {
+    diff(target: Target, id: string, olds: Bag, news: Bag, lastInputs: () => Bag | undefined): NativeDiff {
         const ops = this.ops(target.type);
         const changed = ops.changedProperties(ops.digesting.stored(olds), news);
-        const result = ops.diff(olds, news);
+        const result = this.reporter ? this.reporter.diff(target.type, ops, id, olds, news, lastInputs) : ops.diff(olds, news);
         const replaces = result.replaces ?? [];
         return {
             changes: result.changes === true,
