@@ -82,6 +82,9 @@ export function peakRssMb(pid: number): number | undefined {
     }
 }
 
+/** A whole number with thousands separators: 1234.5 -> "1,235". */
+export const thousands = (value: number): string => Math.round(value).toLocaleString("en-US");
+
 export const round = (value: number, digits = 1): number => {
     const factor = 10 ** digits;
     return Math.round(value * factor) / factor;

@@ -1,14 +1,13 @@
 /** BENCHMARKS.md from a suite's results: machine, how to read, targets, one table per scenario. */
 import { ENGINE_END, ENGINE_START, engineSection } from "./engine/report";
 import { NATIVE_END, NATIVE_START, nativeSection } from "./native/report";
-import { round } from "./measure";
+import { round, thousands as n } from "./measure";
 import { SERVICE_LIMITS_END, SERVICE_LIMITS_START, serviceLimitsSection } from "./service-limits/report";
 import { STORE_END, STORE_START, storeSection } from "./store/report";
 import type { SuiteResults } from "./suite";
 import { scenarioSummary, summarize } from "./summary";
 import type { WorkspaceRun } from "./workspace-scenarios";
 
-const n = (value: number) => Math.round(value).toLocaleString("en-US");
 const ms = (value: number) => `${n(value)} ms`;
 const kb = (bytes: number) => (bytes < 10_000 ? `${n(bytes)} B` : bytes < 10_000_000 ? `${n(bytes / 1024)} KB` : `${round(bytes / 1024 / 1024)} MB`);
 const ratio = (baseline: number, ours: number) => (ours === 0 ? (baseline === 0 ? "=" : "∞ (we send nothing)") : `${n(baseline / ours)}×`);

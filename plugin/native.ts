@@ -43,6 +43,7 @@ export function nativeSchema(): Record<string, any> {
 
 /** The plugin's provider; `planSummaries`: where plan summaries go (the plugin process sends them to the engine; in-process tests need none). */
 export function nativeProvider(options: { planSummaries?: (text: string) => void } = {}): NativeResourceProvider {
+    const write = options.planSummaries;
     return new NativeResourceProvider({
         version: VERSION,
         schema: () => (schemaText ??= JSON.stringify(nativeSchema())),
@@ -50,7 +51,7 @@ export function nativeProvider(options: { planSummaries?: (text: string) => void
         operationContext: (getConfig) => operationContext(getConfig),
         checkContext,
         // Summaries as info messages to the engine (engine-log.ts), and to the plan file when one is set.
-        planReporter: options.planSummaries ? (getConfig) => new PlanReporter(() => ({ write: options.planSummaries!, planFile: planFileFrom(getConfig, process.env) }), stderrSink, () => runCalls(getConfig), showsPlan) : undefined,
+        planReporter: write && ((getConfig) => new PlanReporter(() => ({ write, planFile: planFileFrom(getConfig, process.env) }), stderrSink, () => runCalls(getConfig), showsPlan)),
     });
 }
 

@@ -1,10 +1,9 @@
 /** The engine section of BENCHMARKS.md: ours beside its floor, whole `pulumi up`s through the real CLI. */
 import type { MachineInfo } from "../machine";
-import { round } from "../measure";
+import { round, thousands as n } from "../measure";
 import type { EnginePair, EngineResults, EngineSeries } from "./scenarios";
 import { createMs, editMs, noopMs, peakMb, stateToContent } from "./summary";
 
-const n = (value: number) => Math.round(value).toLocaleString("en-US");
 export const msOf = (value: number | null) => (value === null ? "–" : `${n(value)} ms`);
 const mbOf = (value: number | null) => (value === null ? "–" : `${n(value)} MB`);
 export const sizeOf = (bytes: number) => (bytes < 10_000_000 ? `${n(bytes / 1024)} KB` : `${round(bytes / 1024 / 1024)} MB`);

@@ -4,11 +4,11 @@ import { comparisonRows, failure, msOf, ratioOf, sizeOf } from "../engine/report
 import type { EngineSeries } from "../engine/scenarios";
 import { createMs } from "../engine/summary";
 import { stateBytes, type NativeResults, type NativeTrio } from "./scenarios";
+import { thousands as n } from "../measure";
 
 export const NATIVE_START = "<!-- native section: start -->";
 export const NATIVE_END = "<!-- native section: end -->";
 
-const n = (value: number) => Math.round(value).toLocaleString("en-US");
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 const bytesOf = (value: number | null) => (value === null ? "–" : sizeOf(value));
 

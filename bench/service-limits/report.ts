@@ -1,12 +1,11 @@
 /** The BENCHMARKS.md section under the service's limits, between markers so that `--service-limits-only` can replace it. */
 import type { MachineInfo } from "../machine";
-import { round } from "../measure";
+import { round, thousands as n } from "../measure";
 import type { ServiceLimitsResults, SideResult } from "./scenarios";
 
 export const SERVICE_LIMITS_START = "<!-- service limits section: start -->";
 export const SERVICE_LIMITS_END = "<!-- service limits section: end -->";
 
-const n = (value: number) => Math.round(value).toLocaleString("en-US");
 const kb = (bytes: number) => (bytes < 10_000 ? `${n(bytes)} B` : bytes < 10_000_000 ? `${n(bytes / 1024)} KB` : `${round(bytes / 1024 / 1024)} MB`);
 const seconds = (s: number) => `${s < 10 ? round(s) : n(s)} s`;
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;

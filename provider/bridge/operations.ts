@@ -1,3 +1,10 @@
+/** A diff with what it is made of: the changed input properties, and the plan summary to show (built on demand). */
+export interface PlannedChange {
+    result: dynamic.DiffResult;
+    changed: string[];
+    summary?: () => ResourceSummary;
+}
+
 /**
  * The generic half of every resource: check, diff, create, read, update and delete implemented
  * once over a ResourceSpec. Inputs arrive as the engine sends them (`__provider` included); the
@@ -66,28 +73,29 @@ export class ResourceOperations<I extends object, O extends object> {
 
     /** Compares the declared inputs with the stored outputs, property by property. */
     diff(olds: Bag, news: Bag): dynamic.DiffResult {
-        const stored = this.digesting.stored(olds);
-        return this.diffOf(this.changedProperties(stored, news), stored, news);
+        return this.planChange(undefined, olds, news).result;
     }
 
     /**
      * The diff and, when something changes, the plan summary of the update or replacement.
      * `previous`: the inputs of the last deployment, when known (they name changes inside elements).
      */
-    planChange(id: string | undefined, olds: Bag, news: Bag, previous?: () => Bag | undefined): { result: dynamic.DiffResult; summary?: ResourceSummary } {
+    planChange(id: string | undefined, olds: Bag, news: Bag, previous?: () => Bag | undefined): PlannedChange {
         const stored = this.digesting.stored(olds);
         const changed = this.changedProperties(stored, news);
         const result = this.diffOf(changed, stored, news);
-        if (!result.changes || !this.spec.summary) return { result };
+        const shape = this.spec.summary;
+        if (!result.changes || !shape) return { result, changed };
         // Outputs of an earlier version hold the content itself: the best previous declaration.
         if (stored !== olds && !previous) previous = () => olds;
         const replaces = result.replaces ?? [];
-        const summary = describeChange(this.spec.summary, {
+        // Built when shown: most processes that diff (an update after its preview) never print it.
+        const summary = () => describeChange(shape, {
             action: replaces.length > 0 ? "replace" : "update",
             id, olds: this.inputsOf(stored), news: this.inputsOf(news), changed, replaces,
-            previous: previous && (() => { const p = previous(); return p && this.inputsOf(p); }),
+            previous: previous && (() => { const p = previous!(); return p && this.inputsOf(p); }),
         });
-        return { result, summary };
+        return { result, changed, summary };
     }
 
     /** The plan summary of a create from checked inputs. */

@@ -9,7 +9,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ResourceSummary } from "../change-summary/describe";
 import { type PlanSinks, publishSummary } from "../change-summary/publish";
-import type { ResourceOperations } from "./operations";
+import type { PlannedChange, ResourceOperations } from "./operations";
 import { HIDDEN_KEYS } from "./creation-marker";
 import { servesPreview } from "./preview";
 import { commandPlansNoChange, updateWasPreviewed } from "../change-summary/cli-command";
@@ -38,12 +38,16 @@ export class PlanReporter {
         private readonly shows: () => boolean = showsPlan,
     ) {}
 
-    /** `previous`: the last deployment's inputs, when the engine gives them (they name changes inside elements). */
-    diff(type: string, ops: Planner, id: string, olds: Bag, news: Bag, previous?: () => Bag | undefined): dynamic.DiffResult {
-        const { result, summary } = ops.planChange(id, olds, news, previous);
-        if ((result.replaces ?? []).length > 0) this.replacing.add(fingerprint(type, news));
-        this.publish(type, () => summary);
-        return result;
+    diff(type: string, ops: Planner, id: string, olds: Bag, news: Bag): dynamic.DiffResult {
+        const plan = ops.planChange(id, olds, news);
+        this.change(type, news, plan);
+        return plan.result;
+    }
+
+    /** A diff planned by the caller (the native front door plans with the last deployment's inputs). */
+    change(type: string, news: Bag, plan: PlannedChange): void {
+        if ((plan.result.replaces ?? []).length > 0) this.replacing.add(fingerprint(type, news));
+        this.publish(type, () => plan.summary?.());
     }
 
     /** After a successful check: a resource without old inputs is a create, unless it is a replacement's second check. */

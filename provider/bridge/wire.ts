@@ -105,7 +105,7 @@ export class WireOperations {
         let previous: Bag | undefined;
         const plan = this.ops.planChange(id, sides.olds, sides.news, kept && (() => (previous ??= unpack(kept, this.packed))));
         const result = this.rewriting(sides, plan.result);
-        return result === plan.result ? plan : { result };
+        return result === plan.result ? plan : { result, changed: plan.changed };
     }
 
     planCreate(news: Bag): ReturnType<ResourceOperations<any, any>["planCreate"]> {

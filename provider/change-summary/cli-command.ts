@@ -48,7 +48,7 @@ function findCli(): CliCommand | undefined {
         const processInfo = readProcess(pid);
         if (!processInfo) return undefined;
         const program = path.basename(processInfo.args[0] ?? "").replace(/\.exe$/i, "");
-        if (program === "pulumi") return { ...parseArgs(processInfo.args.slice(1)), process: `${pid}-${processInfo.started ?? ""}` };
+        if (program === "pulumi") return { ...parseArgs(processInfo.args.slice(1)), process: `${pid}-${startTime(pid) ?? ""}` };
         pid = processInfo.ppid;
     }
     return undefined;
@@ -65,13 +65,11 @@ export function parseArgs(args: string[]): CliCommand {
 }
 
 /** A process's arguments and parent: /proc on Linux, `ps` elsewhere; undefined when neither answers. */
-function readProcess(pid: number): { args: string[]; ppid: number; started?: string } | undefined {
+function readProcess(pid: number): { args: string[]; ppid: number } | undefined {
     try {
         const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((arg) => arg !== "");
         const ppid = Number(/^PPid:\s*(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
-        // Field 22 of stat, after the parenthesised command name: the start time in clock ticks.
-        const started = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\)\s*/s, "").split(" ")[19];
-        return { args, ppid, started };
+        return { args, ppid };
     } catch {
         // No /proc (macOS, BSD): ask ps.
     }
@@ -79,6 +77,15 @@ function readProcess(pid: number): { args: string[]; ppid: number; started?: str
         const line = execFileSync("ps", ["-o", "ppid=", "-o", "args=", "-p", String(pid)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
         const match = /^(\d+)\s+(.*)$/.exec(line);
         return match ? { ppid: Number(match[1]), args: match[2].split(/\s+/) } : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** A process's start time in clock ticks (field 22 of /proc/<pid>/stat, after the parenthesised name); undefined without /proc. */
+function startTime(pid: number): string | undefined {
+    try {
+        return fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\)\s*/s, "").split(" ")[19];
     } catch {
         return undefined;
     }

@@ -78,15 +78,14 @@ export class NativeResourceProvider implements NativeProvider {
     }
 
     diff(target: Target, id: string, olds: Bag, news: Bag, lastInputs: () => Bag | undefined): NativeDiff {
-        const ops = this.ops(target.type);
-        const changed = ops.changedProperties(ops.digesting.stored(olds), news);
-        const result = this.reporter ? this.reporter.diff(target.type, ops, id, olds, news, lastInputs) : ops.diff(olds, news);
-        const replaces = result.replaces ?? [];
+        const plan = this.ops(target.type).planChange(id, olds, news, lastInputs);
+        this.reporter?.change(target.type, news, plan);
+        const replaces = plan.result.replaces ?? [];
         return {
-            changes: result.changes === true,
+            changes: plan.result.changes === true,
             replaces,
-            deleteBeforeReplace: result.deleteBeforeReplace === true,
-            detailedDiff: changed.length === 0 ? {} : detailedDiff(changed, replaces, lastInputs(), news, this.options.specFor(target.type).summary),
+            deleteBeforeReplace: plan.result.deleteBeforeReplace === true,
+            detailedDiff: plan.changed.length === 0 ? {} : detailedDiff(plan.changed, replaces, lastInputs(), news, this.options.specFor(target.type).summary),
         };
     }
 

@@ -7,15 +7,14 @@
 import { expect } from "chai";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { cliFixture, describeWithCli, shown } from "./support";
+import { describeWithCli, withCliFixture, shown } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "ownership");
 
 
 describeWithCli("Changes made in the service since the last deploy, through the Pulumi CLI", (cli) => {
     it("an intent edited in the service and in code: the preview shows the conflict, up refuses it until overwriteLiveChanges; drift is reported", async () => {
-        const fx = await cliFixture(cli, PROGRAM);
-        try {
+        await withCliFixture(cli, PROGRAM, {}, async (fx) => {
             const service = new EmulatorClient(fx.emu.url);
             const stack = await fx.newStack("dev", { editCount: "1" });
             await stack.up();
@@ -39,8 +38,6 @@ describeWithCli("Changes made in the service since the last deploy, through the 
             await stack.up();
             expect(await examples("intent_0")).to.deep.equal(["edited example 0 of intent 0", "edited example 1 of intent 0", "edited example 2 of intent 0"]);
             expect(await examples("intent_3"), "drift is left as it is").to.deep.equal(["also typed in the tooling"]);
-        } finally {
-            await fx.close();
-        }
+        });
     });
 });

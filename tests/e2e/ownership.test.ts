@@ -6,15 +6,14 @@
 import { expect } from "chai";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { cliFixture, describeWithCli, shown } from "./support";
+import { describeWithCli, withCliFixture, shown } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "ownership");
 
 
 describeWithCli("Ownership of objects through the Pulumi CLI", (cli) => {
     it("a second stack adopting a workspace fails naming its owner, takes it only with takeOver; the first stack then neither updates nor deletes it", async () => {
-        const fx = await cliFixture(cli, PROGRAM);
-        try {
+        await withCliFixture(cli, PROGRAM, {}, async (fx) => {
             const service = new EmulatorClient(fx.emu.url);
             const { workspace_id: id } = await service.post("/v1/workspaces", { name: "Shared", language: "en" });
             const first = await fx.newStack("first", { adopt: id, name: "Shared" });
@@ -39,8 +38,6 @@ describeWithCli("Ownership of objects through the Pulumi CLI", (cli) => {
             expect((await service.call("GET", `/v1/workspaces/${id}`)).status, "the workspace after the first stack's destroy").to.equal(200);
             await second.destroy();
             expect((await service.call("GET", `/v1/workspaces/${id}`)).status, "after its owner's destroy").to.equal(404);
-        } finally {
-            await fx.close();
-        }
+        });
     });
 });

@@ -6,14 +6,13 @@
 import { expect } from "chai";
 import * as path from "path";
 import { EmulatorClient } from "../../drivers/emulator-client";
-import { cliFixture, describeWithCli } from "./support";
+import { describeWithCli, withCliFixture } from "./support";
 
 const PROGRAM = path.join(__dirname, "fixtures", "ownership");
 
 describeWithCli("A partial failure's state through the Pulumi CLI", (cli) => {
     it("an update stopped by 500s on element writes leaves a state that refresh and destroy handle", async () => {
-        const fx = await cliFixture(cli, PROGRAM);
-        try {
+        await withCliFixture(cli, PROGRAM, {}, async (fx) => {
             const stack = await fx.newStack("dev", { intentCount: "20", editCount: "4", "watson-assistant:maxRetries": "0" });
             await stack.up();
             const { workspaceId } = await stack.outputs() as Record<string, string>;
@@ -34,8 +33,6 @@ describeWithCli("A partial failure's state through the Pulumi CLI", (cli) => {
             expect(destroyed.code, `destroy after the partial failure:\n${destroyed.stdout}\n${destroyed.stderr}`).to.equal(0);
             const { workspaces } = await new EmulatorClient(fx.emu.url).get("/v1/workspaces");
             expect(workspaces.map((w: any) => w.workspace_id)).to.not.include(workspaceId);
-        } finally {
-            await fx.close();
-        }
+        });
     });
 });

@@ -69,6 +69,16 @@ export async function cliFixture(cli: PulumiCli, sourceDir: string, options: { e
     };
 }
 
+/** `body` run with a fixture of its own (cliFixture), closed afterwards whatever happens. */
+export async function withCliFixture<T>(cli: PulumiCli, sourceDir: string, options: Parameters<typeof cliFixture>[2], body: (fx: CliFixture) => Promise<T>): Promise<T> {
+    const fx = await cliFixture(cli, sourceDir, options);
+    try {
+        return await body(fx);
+    } finally {
+        await fx.close();
+    }
+}
+
 /** Calls that change something, by route, IAM token calls left out. */
 export function writeCalls(stats: EmulatorStats): Record<string, number> {
     return Object.fromEntries(Object.entries(stats.byRoute)
